@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: MIT
+#include "commands.h"
+
+#include "bench/benchreport.h"
+#include "bench/searchbench.h"
+#include "catalog/sqlitecatalogstore.h"
+#include "demo/demoloader.h"
+#include "generator/generator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace Mesh::Cli {
+
+namespace {
+
+void out(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+    std::fflush(stdout);
+}
+
+void outJson(const QJsonObject &o)
+{
+    out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
+}
+
+/** Errors are one clear line on stderr. */
+int fail(int code, const QString &message)
+{
+    QString line = message.simplified();
+    const QByteArray utf8 = (QStringLiteral("meshctl: ") + line + QLatin1Char('\n')).toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
+    return code;
+}
+
+const char kUsage[] =
+    "Usage: meshctl <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  demo --out FILE                      write the Messy Inc. demo catalog\n"
+    "  generate --products N [--seed S] --out FILE\n"
+    "                                       write a synthetic catalog of N products\n"
+    "  info FILE [--json]                   counts per entity\n"
+    "  search FILE QUERY [--limit N] [--json]\n"
+    "                                       ranked full-text search\n"
+    "  bench search FILE [--queries N] [--json] [--measure-startup]\n"
+    "                                       search latency per keystroke\n"
+    "\n"
+    "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed.\n";
+
+/** A parser for one subcommand; returns false (after printing the error) on bad usage. */
+struct Command
+{
+    QCommandLineParser parser;
+    QString name;
+
+    explicit Command(const QString &commandName) : name(commandName)
+    {
+        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        parser.addHelpOption();
+    }
+    void option(const QString &flag, const QString &description, const QString &value = {})
+    {
+        parser.addOption(QCommandLineOption(flag, description, value));
+    }
+    int parse(const QStringList &args, int minPositional, int maxPositional)
+    {
+        if (!parser.parse(QStringList{QStringLiteral("meshctl")} + args))
+            return fail(Usage, parser.errorText() + QStringLiteral(" (see `meshctl %1 --help`)").arg(name));
+        if (parser.isSet(QStringLiteral("help"))) {
+            out(parser.helpText().replace(QStringLiteral("meshctl [options]"),
+                                          QStringLiteral("meshctl ") + name + QStringLiteral(" [options]")));
+            return -2;
+        }
+        const qsizetype n = parser.positionalArguments().size();
+        if (n < minPositional || n > maxPositional)
+            return fail(Usage, QStringLiteral("`%1` takes %2 argument(s), got %3 (see `meshctl "
+                                              "%1 --help`)")
+                                   .arg(name)
+                                   .arg(minPositional == maxPositional
+                                            ? QString::number(minPositional)
+                                            : QStringLiteral("%1–%2").arg(minPositional).arg(maxPositional))
+                                   .arg(n));
+        return -1; // parsed, go on
+    }
+    QString positional(int i) const { return parser.positionalArguments().value(i); }
+    bool isSet(const QString &flag) const { return parser.isSet(flag); }
+    QString value(const QString &flag) const { return parser.value(flag); }
+
+    /** An integer option within [min, max]; sets *error (one line) when it is not. */
+    std::optional<qint64> integer(const QString &flag, qint64 fallback, qint64 min, qint64 max,
+                                  int *code)
+    {
+        if (!isSet(flag))
+            return fallback;
+        bool ok = false;
+        const qint64 v = value(flag).toLongLong(&ok);
+        if (!ok || v < min || v > max) {
+            *code = fail(Usage, QStringLiteral("--%1 must be a whole number from %2 to %3, got "
+                                               "“%4”")
+                                    .arg(flag)
+                                    .arg(min)
+                                    .arg(max)
+                                    .arg(value(flag)));
+            return std::nullopt;
+        }
+        return v;
+    }
+};
+
+std::unique_ptr<SqliteCatalogStore> openCatalog(const QString &path, int *code,
+                                                SqliteCatalogStore::OpenMode mode =
+                                                    SqliteCatalogStore::OpenMode::ReadWrite)
+{
+    CatalogError error;
+    auto store = SqliteCatalogStore::open(path, mode, &error);
+    if (!store && error.code == CatalogError::Code::ReadOnly &&
+        mode == SqliteCatalogStore::OpenMode::ReadWrite)
+        store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    if (!store)
+        *code = fail(Usage, error.message);
+    return store;
+}
+
+int cmdDemo(const QStringList &args)
+{
+    Command c(QStringLiteral("demo"));
+    c.parser.setApplicationDescription(QStringLiteral("Write the Messy Inc. demo catalog."));
+    c.option(QStringLiteral("out"), QStringLiteral("Catalog file to create."), QStringLiteral("FILE"));
+    if (int r = c.parse(args, 0, 0); r != -1)
+        return r == -2 ? Ok : r;
+    if (!c.isSet(QStringLiteral("out")))
+        return fail(Usage, QStringLiteral("demo needs --out FILE, e.g. `meshctl demo --out messy.mesh`"));
+    CatalogError error;
+    auto store = DemoLoader::createDemoCatalog(c.value(QStringLiteral("out")), &error);
+    if (!store)
+        return fail(Usage, error.message);
+    const CatalogCounts n = store->counts();
+    out(QStringLiteral("Wrote %1: %2 products in %3 domains, samples in %4\n")
+            .arg(store->path())
+            .arg(n.products)
+            .arg(n.domains)
+            .arg(DemoLoader::samplesDirFor(store->path())));
+    return Ok;
+}
+
+int cmdGenerate(const QStringList &args)
+{
+    Command c(QStringLiteral("generate"));
+    c.parser.setApplicationDescription(QStringLiteral("Write a synthetic catalog for scale tests."));
+    c.option(QStringLiteral("products"), QStringLiteral("Number of products (1–2000000)."), QStringLiteral("N"));
+    c.option(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S"));
+    c.option(QStringLiteral("out"), QStringLiteral("Catalog file to create."), QStringLiteral("FILE"));
+    if (int r = c.parse(args, 0, 0); r != -1)
+        return r == -2 ? Ok : r;
+    int code = Ok;
+    const auto products = c.integer(QStringLiteral("products"), 1000, 1, 2000000, &code);
+    const auto seed = c.integer(QStringLiteral("seed"), 1, 0, std::numeric_limits<qint64>::max(), &code);
+    if (!products || !seed)
+        return code;
+    if (!c.isSet(QStringLiteral("out")))
+        return fail(Usage, QStringLiteral("generate needs --out FILE"));
+    GeneratorOptions options;
+    options.products = int(*products);
+    options.seed = quint64(*seed);
+    QElapsedTimer timer;
+    timer.start();
+    const bool tty = isatty(STDERR_FILENO);
+    CatalogError error;
+    const bool ok = Generator(options).writeCatalog(
+        c.value(QStringLiteral("out")),
+        [&](int done, int total) {
+            if (tty)
+                std::fprintf(stderr, "\rgenerating… %d / %d", done, total);
+            return true;
+        },
+        &error);
+    if (tty)
+        std::fprintf(stderr, "\n");
+    if (!ok)
+        return fail(Usage, error.message);
+    out(QStringLiteral("Wrote %1: %2 products (seed %3) in %4 s\n")
+            .arg(c.value(QStringLiteral("out")))
+            .arg(*products)
+            .arg(*seed)
+            .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
+    return Ok;
+}
+
+QJsonObject countsJson(const CatalogCounts &n)
+{
+    return {{QStringLiteral("domains"), n.domains},
+            {QStringLiteral("products"), n.products},
+            {QStringLiteral("datasets"), n.datasets},
+            {QStringLiteral("columns"), n.columns},
+            {QStringLiteral("lineage_edges"), n.lineageEdges},
+            {QStringLiteral("users"), n.users},
+            {QStringLiteral("sources"), n.sources}};
+}
+
+int cmdInfo(const QStringList &args)
+{
+    Command c(QStringLiteral("info"));
+    c.parser.setApplicationDescription(QStringLiteral("Show a catalog's name and counts per entity."));
+    c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Catalog file."));
+    c.option(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    if (int r = c.parse(args, 1, 1); r != -1)
+        return r == -2 ? Ok : r;
+    int code = Ok;
+    auto store = openCatalog(c.positional(0), &code);
+    if (!store)
+        return code;
+    const CatalogCounts n = store->counts();
+    if (c.isSet(QStringLiteral("json"))) {
+        outJson({{QStringLiteral("file"), QFileInfo(store->path()).absoluteFilePath()},
+                 {QStringLiteral("name"), store->displayName()},
+                 {QStringLiteral("schema_version"), store->schemaVersion()},
+                 {QStringLiteral("read_only"), store->isReadOnly()},
+                 {QStringLiteral("counts"), countsJson(n)}});
+        return Ok;
+    }
+    out(QStringLiteral("%1 (%2)\nschema version %3%4\n\n")
+            .arg(store->displayName(), store->path())
+            .arg(store->schemaVersion())
+            .arg(store->isReadOnly() ? QStringLiteral(", read-only") : QString()));
+    const QList<std::pair<QString, qint64>> rows = {
+        {QStringLiteral("domains"), n.domains},   {QStringLiteral("products"), n.products},
+        {QStringLiteral("datasets"), n.datasets}, {QStringLiteral("columns"), n.columns},
+        {QStringLiteral("lineage edges"), n.lineageEdges}, {QStringLiteral("users"), n.users},
+        {QStringLiteral("sources"), n.sources}};
+    for (const auto &[label, value] : rows)
+        out(label.leftJustified(15) + QString::number(value).rightJustified(10) + QLatin1Char('\n'));
+    return Ok;
+}
+
+QString markSnippet(QString snippet, bool bold)
+{
+    snippet.replace(kSnippetOpen, bold ? QStringLiteral("\x1b[1m") : QStringLiteral("**"));
+    snippet.replace(kSnippetClose, bold ? QStringLiteral("\x1b[0m") : QStringLiteral("**"));
+    return snippet;
+}
+
+int cmdSearch(const QStringList &args)
+{
+    Command c(QStringLiteral("search"));
+    c.parser.setApplicationDescription(QStringLiteral("Ranked full-text search over a catalog."));
+    c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Catalog file."));
+    c.parser.addPositionalArgument(QStringLiteral("QUERY"), QStringLiteral("Words to find (prefixes match)."));
+    c.option(QStringLiteral("limit"), QStringLiteral("Most hits to print (default 20)."), QStringLiteral("N"));
+    c.option(QStringLiteral("json"), QStringLiteral("Print JSON (hits and facets)."));
+    if (int r = c.parse(args, 2, 2); r != -1)
+        return r == -2 ? Ok : r;
+    int code = Ok;
+    const auto limit = c.integer(QStringLiteral("limit"), 20, 1, 10000, &code);
+    if (!limit)
+        return code;
+    auto store = openCatalog(c.positional(0), &code, SqliteCatalogStore::OpenMode::ReadOnly);
+    if (!store)
+        return code;
+    SearchRequest request;
+    request.text = c.positional(1);
+    request.limit = int(*limit);
+    CatalogError error;
+    const SearchResult result = store->search(request, &error);
+    if (error)
+        return fail(Usage, error.message);
+    if (c.isSet(QStringLiteral("json"))) {
+        QJsonArray hits;
+        for (const SearchHit &h : result.hits) {
+            hits.append(QJsonObject{{QStringLiteral("key"), h.key},
+                                    {QStringLiteral("name"), h.name},
+                                    {QStringLiteral("domain"), h.domain},
+                                    {QStringLiteral("owner"), h.ownerId},
+                                    {QStringLiteral("owner_name"), h.ownerName},
+                                    {QStringLiteral("source_system"), h.sourceSystem},
+                                    {QStringLiteral("status"), h.status},
+                                    {QStringLiteral("summary"), h.summary},
+                                    {QStringLiteral("matched_field"), h.matchedField},
+                                    {QStringLiteral("snippet"), markSnippet(h.snippet, false)},
+                                    {QStringLiteral("score"), h.score}});
+        }
+        QJsonObject facets;
+        const FacetCounts counts = store->facets(request);
+        for (FacetKind kind : kAllFacetKinds) {
+            QJsonArray values;
+            for (const FacetCount &f : counts.value(kind))
+                values.append(QJsonObject{{QStringLiteral("value"), f.value},
+                                          {QStringLiteral("label"), f.label},
+                                          {QStringLiteral("count"), f.count}});
+            facets.insert(facetKindName(kind), values);
+        }
+        outJson({{QStringLiteral("query"), request.text},
+                 {QStringLiteral("total"), result.total},
+                 {QStringLiteral("hits"), hits},
+                 {QStringLiteral("facets"), facets}});
+        return Ok;
+    }
+    const bool tty = isatty(STDOUT_FILENO);
+    if (result.hits.isEmpty()) {
+        out(QStringLiteral("No products match “%1”. Try fewer or shorter words.\n").arg(request.text));
+        return Ok;
+    }
+    out(QStringLiteral("%1 of %2 products match “%3”\n\n")
+            .arg(result.hits.size())
+            .arg(result.total)
+            .arg(request.text));
+    int rank = 1;
+    for (const SearchHit &h : result.hits) {
+        out(QStringLiteral("%1. %2  [%3]\n    %4 · %5 · owner %6\n")
+                .arg(rank++)
+                .arg(h.name, h.key, h.domain.isEmpty() ? QStringLiteral("no domain") : h.domain,
+                     h.sourceSystem.isEmpty() ? QStringLiteral("unknown source") : h.sourceSystem,
+                     h.ownerName.isEmpty() ? (h.ownerId.isEmpty() ? QStringLiteral("none") : h.ownerId)
+                                           : h.ownerName));
+        if (!h.matchedField.isEmpty())
+            out(QStringLiteral("    matched %1: %2\n").arg(h.matchedField, markSnippet(h.snippet, tty)));
+    }
+    return Ok;
+}
+
+/** Runs the GUI with --measure-startup on the catalog and returns its reported milliseconds. */
+std::optional<double> measureStartup(const QString &catalog, QString *problem)
+{
+    const QDir here(QCoreApplication::applicationDirPath());
+    QString exe;
+    for (const QString &candidate : {here.filePath(QStringLiteral("../mesh-explorer/mesh-explorer")),
+                                     here.filePath(QStringLiteral("mesh-explorer"))}) {
+        if (QFileInfo(candidate).isExecutable()) {
+            exe = candidate;
+            break;
+        }
+    }
+    if (exe.isEmpty()) {
+        *problem = QStringLiteral("mesh-explorer was not found next to meshctl");
+        return std::nullopt;
+    }
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(exe, {QStringLiteral("--catalog"), catalog, QStringLiteral("--measure-startup")});
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        *problem = QStringLiteral("mesh-explorer did not start within 60 s");
+        return std::nullopt;
+    }
+    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+        if (line.startsWith("startup_ms "))
+            return line.mid(11).trimmed().toDouble();
+    }
+    *problem = QStringLiteral("mesh-explorer printed no startup_ms line: ") +
+               QString::fromUtf8(p.readAllStandardError()).simplified().left(200);
+    return std::nullopt;
+}
+
+int cmdBenchSearch(const QStringList &args)
+{
+    Command c(QStringLiteral("bench search"));
+    c.parser.setApplicationDescription(
+        QStringLiteral("Type realistic queries letter by letter and print search latency."));
+    c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Catalog file (e.g. 100,000 products from `meshctl generate`)."));
+    c.option(QStringLiteral("queries"), QStringLiteral("Number of queries (default 1000)."), QStringLiteral("N"));
+    c.option(QStringLiteral("seed"), QStringLiteral("Query seed (default 7)."), QStringLiteral("S"));
+    c.option(QStringLiteral("json"), QStringLiteral("Print the benchmark JSON object."));
+    c.option(QStringLiteral("measure-startup"), QStringLiteral("Also time the GUI's cold start to a usable window."));
+    if (int r = c.parse(args, 1, 1); r != -1)
+        return r == -2 ? Ok : r;
+    int code = Ok;
+    const auto queries = c.integer(QStringLiteral("queries"), 1000, 1, 1000000, &code);
+    const auto seed = c.integer(QStringLiteral("seed"), 7, 0, std::numeric_limits<qint64>::max(), &code);
+    if (!queries || !seed)
+        return code;
+    auto store = openCatalog(c.positional(0), &code, SqliteCatalogStore::OpenMode::ReadOnly);
+    if (!store)
+        return code;
+    const qint64 products = store->counts().products;
+    const QStringList list = SearchBench::realisticQueries(*store, int(*queries), quint64(*seed));
+    if (list.isEmpty())
+        return fail(Usage, QStringLiteral("“%1” has no products to search; generate one with "
+                                          "`meshctl generate --products 100000 --out big.mesh`")
+                               .arg(c.positional(0)));
+    BenchReport report(QStringLiteral("search"));
+    const QString caseName = QStringLiteral("%1 products").arg(products);
+    SearchBench::run(*store, list, report, caseName);
+    if (c.isSet(QStringLiteral("measure-startup"))) {
+        QList<double> runs;
+        QString problem;
+        for (int i = 0; i < 3; ++i) {
+            if (const auto ms = measureStartup(store->path(), &problem))
+                runs.append(*ms);
+        }
+        if (runs.isEmpty())
+            return fail(Usage, QStringLiteral("could not measure start-up: ") + problem);
+        report.addTime(caseName, QStringLiteral("GUI start to usable window (median of %1)").arg(runs.size()),
+                       percentile(runs, 50), QStringLiteral("ms"), 500.0);
+    }
+    out(c.isSet(QStringLiteral("json")) ? QString(QString::fromUtf8(report.toJson()) + QLatin1Char('\n'))
+                                        : report.toTable());
+    return Ok;
+}
+
+int cmdBench(const QStringList &args)
+{
+    const QString which = args.value(0);
+    if (which == QStringLiteral("search"))
+        return cmdBenchSearch(args.mid(1));
+    if (which.isEmpty() || which == QStringLiteral("--help") || which == QStringLiteral("-h")) {
+        out(QStringLiteral("Usage: meshctl bench search FILE [--queries N] [--json] [--measure-startup]\n"));
+        return which.isEmpty() ? Usage : Ok;
+    }
+    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search").arg(which));
+}
+
+} // namespace
+
+int run(const QStringList &args)
+{
+    const QString command = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (command == QStringLiteral("demo"))
+        return cmdDemo(rest);
+    if (command == QStringLiteral("generate"))
+        return cmdGenerate(rest);
+    if (command == QStringLiteral("info"))
+        return cmdInfo(rest);
+    if (command == QStringLiteral("search"))
+        return cmdSearch(rest);
+    if (command == QStringLiteral("bench"))
+        return cmdBench(rest);
+    if (command == QStringLiteral("--version") || command == QStringLiteral("-v")) {
+        out(QStringLiteral("meshctl ") + QCoreApplication::applicationVersion() + QLatin1Char('\n'));
+        return Ok;
+    }
+    if (command == QStringLiteral("--help") || command == QStringLiteral("-h") ||
+        command == QStringLiteral("help")) {
+        out(QString::fromLatin1(kUsage));
+        return Ok;
+    }
+    if (command.isEmpty()) {
+        std::fputs(kUsage, stderr);
+        return Usage;
+    }
+    return fail(Usage, QStringLiteral("unknown command “%1”; run `meshctl --help` for the list").arg(command));
+}
+
+} // namespace Mesh::Cli

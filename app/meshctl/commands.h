@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QStringList>
+
+namespace Mesh::Cli {
+
+/** meshctl's exit codes, shared by every command. */
+enum Exit : int {
+    Ok = 0,
+    Usage = 2,       // usage error or bad input
+    Refused = 3,     // refused by policy
+    PartlyFailed = 4 // e.g. one source of a sync failed
+};
+
+/** Runs one meshctl command line (without the program name); returns the exit code. */
+int run(const QStringList &args);
+
+} // namespace Mesh::Cli

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "catalog/catalogstore.h"
+#include "catalog/schema.h"
+
+#include <functional>
+#include <memory>
+
+namespace Mesh {
+
+class Database;
+
+/**
+ * The catalog in one SQLite file (WAL, foreign keys on, schema versioned by PRAGMA user_version,
+ * FTS5 search index kept in sync in the same transaction as each write).
+ *
+ * Not thread-safe: one instance per thread. Opening never modifies a file it refuses.
+ */
+class SqliteCatalogStore final : public CatalogStore
+{
+public:
+    enum class OpenMode { ReadWrite, ReadOnly };
+
+    static constexpr int kSchemaVersion = Schema::kLatestVersion;
+    static constexpr int kApplicationId = 0x4D455348; // "MESH"
+
+    /** Creates a new, empty catalog. Refuses to overwrite an existing non-empty file. */
+    static std::unique_ptr<SqliteCatalogStore> create(const QString &path, const QString &name,
+                                                      CatalogError *error);
+    /**
+     * Creates a complete catalog or nothing: fill runs on a temporary file that is renamed to
+     * path only when fill succeeded, so a crash or error never leaves a half-written catalog.
+     * Refuses an existing path.
+     */
+    static bool createComplete(const QString &path, const QString &name,
+                               const std::function<bool(SqliteCatalogStore &, CatalogError *)> &fill,
+                               CatalogError *error);
+    /** Opens an existing catalog, migrating an older schema forward (ReadWrite only). */
+    static std::unique_ptr<SqliteCatalogStore> open(const QString &path, OpenMode mode,
+                                                    CatalogError *error);
+
+    ~SqliteCatalogStore() override;
+
+    QString path() const override;
+    QString displayName() const override;
+    bool isReadOnly() const override;
+    int schemaVersion() const;
+
+    QString metadata(const QString &key) const override;
+    bool setMetadata(const QString &key, const QString &value, CatalogError *error) override;
+
+    bool upsertDomain(const Domain &domain, CatalogError *error) override;
+    bool upsertUser(const User &user, CatalogError *error) override;
+    bool upsertSource(const Source &source, CatalogError *error) override;
+    std::optional<ProductId> upsertProduct(const Product &product, CatalogError *error) override;
+    bool addLineageEdge(const LineageEdge &edge, CatalogError *error) override;
+    bool removeProduct(const QString &key, CatalogError *error) override;
+
+    /** Runs body inside one transaction; nested writes join it. Rolls back when body fails. */
+    bool transaction(const std::function<bool(CatalogError *)> &body, CatalogError *error);
+
+    CatalogCounts counts() const override;
+    QList<Domain> domains() const override;
+    QList<User> users() const override;
+    std::optional<User> user(const QString &id) const override;
+    QList<Source> sources() const override;
+    std::optional<Product> product(ProductId id) const override;
+    std::optional<Product> productByKey(const QString &key) const override;
+    QList<LineageEdge> lineageEdges() const override;
+    QList<LineageEdge> lineageOf(const QString &productKey) const override;
+
+    SearchResult search(const SearchRequest &request, CatalogError *error = nullptr) const override;
+    FacetCounts facets(const SearchRequest &request, int perKind = 12,
+                       CatalogError *error = nullptr) const override;
+
+    /** The underlying connection, for tests and tools in model/ only. */
+    Database &database() const;
+
+private:
+    explicit SqliteCatalogStore(std::unique_ptr<Database> db, bool readOnly);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Mesh
