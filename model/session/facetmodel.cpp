@@ -86,6 +86,8 @@ QVariant FacetModel::data(const QModelIndex &index, int role) const
     const Value &value = group.values.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        if (!value.label.isEmpty())
+            return value.label;
         if (!value.value.isEmpty())
             return value.value;
         return group.kind == FacetKind::Domain ? tr("Unowned") : tr("(none)");
@@ -147,7 +149,7 @@ void FacetModel::setFacets(const FacetCounts &facets)
         Group &group = m_groups[g];
         QList<Value> fresh;
         for (const FacetCount &count : facets.value(group.kind))
-            fresh.append(Value{count.value, count.count, false});
+            fresh.append(Value{count.value, count.label, count.count, false});
         for (const Value &old : std::as_const(group.values)) {
             if (!old.checked)
                 continue;
@@ -156,7 +158,7 @@ void FacetModel::setFacets(const FacetCounts &facets)
             if (it != fresh.end())
                 it->checked = true;
             else
-                fresh.append(Value{old.value, 0, true}); // keep it visible so it can be unchecked
+                fresh.append(Value{old.value, old.label, 0, true}); // so it can be unchecked
         }
 
         const QModelIndex parent = createIndex(g, 0, kTopLevel);
@@ -219,7 +221,7 @@ void FacetModel::setChecked(FacetKind kind, const QString &value, bool checked)
         Group &group = m_groups[parent.row()];
         const int row = int(group.values.size());
         beginInsertRows(parent, row, row);
-        group.values.append(Value{value, 0, false});
+        group.values.append(Value{value, value, 0, false});
         endInsertRows();
         idx = index(row, 0, parent);
     }

@@ -24,7 +24,7 @@ class FacetModel : public QAbstractItemModel
 public:
     enum Role {
         KindRole = Qt::UserRole + 1, // FacetKind as int
-        ValueRole,                   // the value as stored; empty for kind rows
+        ValueRole,                   // the value filters match; empty for kind rows
         CountRole,                   // matching products; for kind rows, how many values
         IsKindRole,                  // true for the top-level rows
     };
@@ -63,6 +63,7 @@ private:
     struct Value
     {
         QString value;
+        QString label;
         qint64 count = 0;
         bool checked = false;
     };
