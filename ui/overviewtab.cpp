@@ -181,7 +181,7 @@ void OverviewTab::showProduct(const ProductDetails &details)
                                                  : product.version.toHtmlEscaped());
     if (product.updatedAt.isValid()) {
         const QDateTime local = product.updatedAt.toLocalTime();
-        QString text = QLocale().toString(local, QLocale::ShortFormat).toHtmlEscaped();
+        QString text = QLocale().toString(local, QStringLiteral("d MMM yyyy, HH:mm")).toHtmlEscaped();
         const QString ago = relativeTime(local);
         if (!ago.isEmpty())
             text += QStringLiteral(" <span style=\"color:%1\">(%2)</span>")

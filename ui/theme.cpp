@@ -108,7 +108,7 @@ QColor mutedTextColor(const QWidget *widget)
 
 QSize pillSize(const QFontMetrics &fm, const QString &text)
 {
-    return QSize(fm.horizontalAdvance(text) + fm.height(), fm.height() + 4);
+    return QSize(fm.horizontalAdvance(text) + fm.height() + 2, fm.height() + 4);
 }
 
 QRect paintPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color,
@@ -130,8 +130,10 @@ QRect paintPill(QPainter *painter, const QRect &rect, const QString &text, const
     painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
     painter->setPen(filled ? QColor(Qt::white) : color.darker(125));
     const QRect textRect = pill.adjusted(fm.height() / 2, 0, -fm.height() / 2, 0);
-    painter->drawText(textRect, Qt::AlignCenter, fm.elidedText(text, Qt::ElideRight,
-                                                               textRect.width()));
+    // elidedText() may cut a text that fits exactly; only elide what really does not fit.
+    const bool fits = fm.horizontalAdvance(text) <= textRect.width() + 2;
+    painter->drawText(textRect.adjusted(-2, 0, 2, 0), Qt::AlignCenter,
+                      fits ? text : fm.elidedText(text, Qt::ElideRight, textRect.width()));
     painter->restore();
     return pill;
 }
