@@ -572,9 +572,12 @@ void MainWindow::showNoResultsState()
                    : tr("Check the spelling, or search for a column name, owner or tag.");
         if (filterCount > 0)
             hint += u' '
-                    + tr("%n filter(s) on the left also narrow the results; clear them to search "
-                         "the whole catalog.",
-                         nullptr, filterCount);
+                    + (filterCount == 1
+                           ? tr("A filter on the left also narrows the results; clear it to "
+                                "search the whole catalog.")
+                           : tr("%1 filters on the left also narrow the results; clear them to "
+                                "search the whole catalog.")
+                                 .arg(filterCount));
     }
     QList<QAction *> actions;
     if (filterCount > 0)

@@ -65,8 +65,10 @@ QString freshnessText(int hours)
     if (hours <= 0)
         return OverviewTab::tr("No freshness SLA");
     if (hours % 24 == 0)
-        return OverviewTab::tr("Refreshed at least every %n day(s)", nullptr, hours / 24);
-    return OverviewTab::tr("Refreshed at least every %n hour(s)", nullptr, hours);
+        return hours == 24 ? OverviewTab::tr("Refreshed at least daily")
+                           : OverviewTab::tr("Refreshed at least every %1 days").arg(hours / 24);
+    return hours == 1 ? OverviewTab::tr("Refreshed at least hourly")
+                      : OverviewTab::tr("Refreshed at least every %1 hours").arg(hours);
 }
 
 QString relativeTime(const QDateTime &when)
@@ -78,10 +80,11 @@ QString relativeTime(const QDateTime &when)
     if (days == 0)
         return OverviewTab::tr("today");
     if (days < 60)
-        return OverviewTab::tr("%n day(s) ago", nullptr, int(days));
+        return days == 1 ? OverviewTab::tr("yesterday") : OverviewTab::tr("%1 days ago").arg(days);
     if (days < 730)
-        return OverviewTab::tr("%n month(s) ago", nullptr, int(days / 30));
-    return OverviewTab::tr("%n year(s) ago", nullptr, int(days / 365));
+        return days < 45 ? OverviewTab::tr("a month ago")
+                         : OverviewTab::tr("%1 months ago").arg(days / 30);
+    return OverviewTab::tr("%1 years ago").arg(days / 365);
 }
 
 } // namespace

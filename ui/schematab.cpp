@@ -49,6 +49,11 @@ public:
     }
 };
 
+QString columnCountText(int count)
+{
+    return count == 1 ? SchemaTab::tr("1 column") : SchemaTab::tr("%1 columns").arg(count);
+}
+
 } // namespace
 
 SchemaTab::SchemaTab(QWidget *parent) : ProductTab(parent)
@@ -109,7 +114,7 @@ void SchemaTab::showProduct(const ProductDetails &details)
         auto *group = new QTreeWidgetItem(m_tree);
         QString title = dataset.name;
         QStringList about;
-        about << tr("%n column(s)", nullptr, int(dataset.columns.size()));
+        about << columnCountText(int(dataset.columns.size()));
         if (!dataset.format.isEmpty())
             about << dataset.format;
         title += QStringLiteral("   ") + about.join(QStringLiteral(" · "));
@@ -138,10 +143,12 @@ void SchemaTab::showProduct(const ProductDetails &details)
     if (details.product.datasets.isEmpty()) {
         m_summary->setText(tr("This product has no documented datasets yet."));
     } else {
-        QString summary = tr("%n dataset(s)", nullptr, int(details.product.datasets.size()))
-                          + QStringLiteral(" · ") + tr("%n column(s)", nullptr, columns);
+        QString summary = (details.product.datasets.size() == 1
+                               ? tr("1 dataset")
+                               : tr("%1 datasets").arg(details.product.datasets.size()))
+                          + QStringLiteral(" · ") + columnCountText(columns);
         if (pii > 0)
-            summary += QStringLiteral(" · ") + tr("%n classified as PII", nullptr, pii);
+            summary += QStringLiteral(" · ") + tr("%1 classified as PII").arg(pii);
         m_summary->setText(summary);
     }
 }

@@ -92,7 +92,8 @@ QVariant FacetModel::data(const QModelIndex &index, int role) const
             return value.value;
         return group.kind == FacetKind::Domain ? tr("Unowned") : tr("(none)");
     case Qt::ToolTipRole:
-        return tr("%n matching product(s)", nullptr, int(value.count));
+        return value.count == 1 ? tr("1 matching product")
+                                : tr("%1 matching products").arg(value.count);
     case Qt::CheckStateRole:
         return value.checked ? Qt::Checked : Qt::Unchecked;
     case KindRole:
