@@ -86,6 +86,7 @@ def build(ctx):
                           ("src_sys", "string"), ("n", "integer")), "2025-11-20T02:00:00Z",
              "evt_dump_x"),
     ]
+    products[2]["status"] = "deprecated"  # someone flagged it in 2024, then nobody acted
     lineage = [
         {"from": "legacy.fx_rates_tmp", "to": "sales.sales-forecast", "kind": "transform", "job": "dbt.sales_forecast"},
     ]

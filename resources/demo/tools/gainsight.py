@@ -187,8 +187,9 @@ def build(ctx):
                 "Grain: one event (custom object `Churn_Event__gc`). Logged by hand, so the reason "
                 "is sometimes missing and notes are free text.\n\n"
                 "- `Risk Flag` events have no lost ARR; they are early warnings.\n"
-                "- A full churn may also appear as a `Churned` renewal; do not add both.",
-                OWNER, STEWARD, ["churn", "retention"], "Gainsight", ["json"], POLICY, 48, "1.0.0",
+                "- A full churn may also appear as a `Churned` renewal; do not add both.\n"
+                "- **Draft:** reason codes are still being agreed with Finance.",
+                OWNER, STEWARD, ["churn", "retention"], "Gainsight", ["json"], POLICY, 48, "0.9.0",
                 "2026-11-20T03:15:00Z",
                 [dataset("churn_events", "json", s_churn, API + "Churn_Event__gc", "Gainsight query response.",
                          cols(("Gsid", "string", "Event id."),
@@ -220,6 +221,7 @@ def build(ctx):
                               ("Comment", "string", "Verbatim comment; may contain personal data.", PII),
                               ("RespondedDate", "timestamp", "When the survey was answered.")))]),
     ]
+    products[2]["status"] = "draft"
     lineage = [
         {"from": "cs.renewals", "to": "cs.churn-events", "kind": "transform", "job": "gainsight.rules_engine.churn_from_renewals"},
         {"from": "sales.hubspot-companies", "to": "cs.gainsight-accounts", "kind": "copy", "job": "gainsight.connector.hubspot"},

@@ -38,7 +38,7 @@ CATALOG = {
         "in Leeds and Monterrey. Its data sits in the tools each department chose — HubSpot, "
         "Jira, Workday, Gainsight, NetSuite and the plants' MES and historian — and management's "
         "wish for one KPI dashboard kept failing because nobody could find, understand, trust or "
-        "get access to the data. So Messy Inc. adopted a *data mesh*: each domain owns its data "
+        "get access to the data — least of all the CEO, Amara Okafor, and the COO, Henrik Lindqvist. So Messy Inc. adopted a *data mesh*: each domain owns its data "
         "as a product with a described schema, shared samples and an owner who decides who gets "
         "access; a self-serve platform adds this catalog, audit logs and quality alerts; and a "
         "governance council with one data steward per domain sets the global rules. Six KPI "
