@@ -178,8 +178,8 @@ def build(ctx):
             "2026-11-20T06:00:00Z"),
         kpi("kpi.gross-margin", "Gross Margin KPI",
             "Month-to-date gross margin = (revenue − COGS) / revenue.\n\n"
-            "Grain: one row per day, month to date, from NetSuite revenue and COGS through the "
-            "Gross Margin product.\n\n"
+            "Grain: one row per day, month to date, from NetSuite revenue and COGS as curated "
+            "by Finance.\n\n"
             "- **Currently stale:** the finance close job failed on 18 and 19 November 2026.\n"
             "- Overhead is allocated monthly, so early-month margins look too good.",
             ["finance", "margin"], out["gm"], 24,

@@ -215,10 +215,11 @@ def build(ctx):
         product("finance.gross-margin", "Gross Margin", DOMAIN,
                 "Gross margin per month, subsidiary and product line.\n\n"
                 "Grain: month × subsidiary × product line. `dbt.gross_margin` joins revenue and "
-                "COGS on period, subsidiary and class: gross margin = (revenue − COGS) / revenue.\n\n"
+                "COGS on period, subsidiary and class: gross margin = (revenue − COGS) / revenue. "
+                "This is the company's official gross margin figure; the KPI tile reads from it.\n\n"
                 "- **Open periods** (`period_status = open`) are provisional.\n"
                 "- Amounts are USD, consolidated at the month's average rate.",
-                ANALYST, STEWARD, ["margin", "curated", "profitability"], "dbt (NetSuite)", ["csv"],
+                ANALYST, STEWARD, ["gross-margin", "curated", "profitability"], "dbt (NetSuite)", ["csv"],
                 "Confidential: Finance, managers and the governance council.", 24, "2.0.0",
                 "2026-11-20T03:00:00Z",
                 [dataset("gross_margin_monthly", "csv", s_gm, "", "Monthly gross margin.",
