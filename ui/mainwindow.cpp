@@ -78,7 +78,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 1);
-    m_splitter->setSizes({250, 560, 600});
+    m_splitter->setSizes({240, 480, 680});
     setCentralWidget(m_splitter);
     createStatusBar();
 

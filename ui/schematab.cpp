@@ -71,8 +71,8 @@ SchemaTab::SchemaTab(QWidget *parent) : ProductTab(parent)
                              tr("Tags")});
     m_tree->setRootIsDecorated(false);
     m_tree->setItemsExpandable(false);
-    m_tree->setUniformRowHeights(false);
-    m_tree->setWordWrap(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setItemDelegateForColumn(ClassificationColumn, new ClassificationDelegate(m_tree));
@@ -139,6 +139,22 @@ void SchemaTab::showProduct(const ProductDetails &details)
         }
     }
     m_tree->expandAll();
+
+    // Spend the width on what this product documents: fit names, drop an all-empty tags column.
+    bool anyTags = false;
+    for (const Dataset &dataset : details.product.datasets) {
+        for (const Column &column : dataset.columns)
+            anyTags = anyTags || !column.tags.isEmpty();
+    }
+    m_tree->setColumnHidden(TagsColumn, !anyTags);
+    int nameWidth = 120;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *group = m_tree->topLevelItem(i);
+        for (int c = 0; c < group->childCount(); ++c)
+            nameWidth = qMax(nameWidth, m_tree->fontMetrics().horizontalAdvance(
+                                            group->child(c)->text(NameColumn)) + 36);
+    }
+    m_tree->header()->resizeSection(NameColumn, qMin(nameWidth, 240));
 
     if (details.product.datasets.isEmpty()) {
         m_summary->setText(tr("This product has no documented datasets yet."));
