@@ -49,6 +49,7 @@ LineageTab::LineageTab(QWidget *parent) : ProductTab(parent)
         auto *list = new QListWidget(this);
         list->setObjectName(name);
         list->setAlternatingRowColors(true);
+        list->setStyleSheet(QStringLiteral("QListWidget::item { padding: 4px 6px; }"));
         connect(list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
             const QString key = item->data(kKeyRole).toString();
             if (!key.isEmpty())
