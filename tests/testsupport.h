@@ -12,8 +12,22 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QTest>
 
 #include <memory>
+
+namespace Mesh {
+
+/** Lets QCOMPARE print error codes by name (found by argument-dependent lookup). */
+inline char *toString(CatalogError::Code code)
+{
+    const char *names[] = {"None",        "NotFound", "NotACatalog", "NewerSchema",
+                           "ReadOnly",    "Corrupt",  "Io",          "Invalid"};
+    const auto index = size_t(code);
+    return qstrdup(index < std::size(names) ? names[index] : "?");
+}
+
+} // namespace Mesh
 
 namespace MeshTest {
 
@@ -69,7 +83,7 @@ inline Mesh::Product makeProduct(int i)
                                        QStringLiteral("People")};
     Mesh::Product p;
     p.key = QStringLiteral("fixture.product-%1").arg(i);
-    p.name = QStringLiteral("Fixture Product %1").arg(i);
+    p.name = QStringLiteral("Fixture Product n%1x").arg(i); // "n1x" is no prefix of "n11x"
     p.domain = i % 7 == 6 ? QString() : kDomains[i % 3];
     p.description = QStringLiteral("Fixture product number %1.\n\nMore *Markdown* text.").arg(i);
     p.ownerId = p.domain.isEmpty() ? QString() : QStringLiteral("owner%1").arg(i % 3);
