@@ -45,7 +45,7 @@ private slots:
     void splitsTextIntoTerms();
     void expressionIsAlwaysValidFts5_data();
     void expressionIsAlwaysValidFts5();
-    void expressionQuotesEveryTermAsPrefix();
+    void expressionQuotesTermsAndLastIsPrefix();
     void capsHugePasteToMaxTermsOfMaxLength();
     void capsHugeWordToMaxTermLength();
 
@@ -54,6 +54,8 @@ private slots:
     void snippetIsEmptyWithoutMatch();
     void snippetOfLongTextIsAWindowAroundTheFirstMatch();
     void snippetFlattensNewlines();
+    void snippetSurvivesCharactersThatFoldToSeveral_data();
+    void snippetSurvivesCharactersThatFoldToSeveral();
 
     void findTermFindsFirstWordPrefixInText_data();
     void findTermFindsFirstWordPrefixInText();
@@ -180,14 +182,17 @@ void TestSearchQuery::expressionIsAlwaysValidFts5()
     QVERIFY2(st.step(), qPrintable(query.ftsExpression() + QStringLiteral(": ") + st.lastError()));
 }
 
-void TestSearchQuery::expressionQuotesEveryTermAsPrefix()
+void TestSearchQuery::expressionQuotesTermsAndLastIsPrefix()
 {
-    QCOMPARE(SearchQuery(QStringLiteral("Gross margin")).ftsExpression(),
-             QStringLiteral("\"gross\"* \"margin\"*"));
+    // Earlier words are complete; the last one is still being typed and matches as a prefix.
+    QCOMPARE(SearchQuery(QStringLiteral("Gross marg")).ftsExpression(),
+             QStringLiteral("\"gross\" \"marg\"*"));
     QCOMPARE(SearchQuery(QStringLiteral("NOT")).ftsExpression(), QStringLiteral("\"not\"*"));
-    // A prefix expression finds the word it starts, accent-insensitively.
     Statement st = m_fts->prepareOnce(QStringLiteral("SELECT body FROM t WHERE t MATCH ?1"));
-    st.bind(1, SearchQuery(QStringLiteral("CAF cre")).ftsExpression());
+    st.bind(1, SearchQuery(QStringLiteral("gro margin")).ftsExpression());
+    QVERIFY(!st.step());
+    // It finds the words, accent-insensitively.
+    st.reset().bind(1, SearchQuery(QStringLiteral("CAFÉ cre")).ftsExpression());
     QVERIFY(st.step());
     QCOMPARE(st.text(0), QStringLiteral("café crème revenue"));
     QVERIFY(!st.step());
@@ -290,6 +295,29 @@ void TestSearchQuery::snippetFlattensNewlines()
                     {QStringLiteral("revenue")});
     QVERIFY(!snippet.contains(QLatin1Char('\n')));
     QVERIFY(snippet.contains(marked(QStringLiteral("revenue"))));
+}
+
+void TestSearchQuery::snippetSurvivesCharactersThatFoldToSeveral_data()
+{
+    // Descriptions hold such characters (the demo's NetSuite Customers: "SELECT … FROM").
+    QTest::addColumn<QString>("text");
+    QTest::newRow("ellipsis") << u"Pulled with SuiteQL (SELECT … FROM customer) from HubSpot ids"_s;
+    QTest::newRow("trademark") << u"Acme™ sensors synced from HubSpot"_s;
+    QTest::newRow("ligature") << u"The ﬁnance copy of HubSpot deals"_s;
+    QTest::newRow("superscript") << u"Area in m² per HubSpot site"_s;
+}
+
+void TestSearchQuery::snippetSurvivesCharactersThatFoldToSeveral()
+{
+    QFETCH(QString, text);
+    const QStringList terms = {u"hubsp"_s};
+    const QString snippet = makeSnippet(text, terms);
+    QVERIFY2(snippet.contains(marked(u"HubSpot"_s)), qPrintable(u"snippet: "_s + snippet));
+
+    qsizetype length = -1;
+    const qsizetype position = findTerm(text, terms, &length);
+    QCOMPARE(position, text.indexOf(u"HubSpot"_s));
+    QCOMPARE(text.mid(position, length), u"HubSpot"_s);
 }
 
 void TestSearchQuery::findTermFindsFirstWordPrefixInText_data()
