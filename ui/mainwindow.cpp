@@ -99,6 +99,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_session, &CatalogSession::productLoadFailed, m_productPage,
             &ProductPage::showError);
     connect(m_results, &SearchResultModel::resultsReset, this, &MainWindow::onResultsReset);
+    connect(m_results, &SearchResultModel::totalChanged, this, [this] {
+        updateResultHeader();
+        updateStatusBar();
+    });
     connect(m_facets, &FacetModel::filtersChanged, this, [this] {
         m_clearFiltersButton->setVisible(m_facets->hasFilters());
         m_clearFiltersAction->setEnabled(m_facets->hasFilters());
@@ -592,6 +596,9 @@ void MainWindow::updateResultHeader()
         return;
     const QLocale locale;
     const qint64 total = m_results->total();
+    // While a broad query is still being counted, say "2,000+ results" rather than a wrong number.
+    const QString count = m_results->isTotalExact() ? locale.toString(total)
+                                                    : tr("%1+").arg(locale.toString(total));
     if (m_searchFailed)
         m_resultHeader->setText(tr("Search failed"));
     else if (m_results->isBrowsing() || m_session->request().text.isEmpty())
@@ -599,8 +606,7 @@ void MainWindow::updateResultHeader()
                                     ? tr("%1 filtered products").arg(locale.toString(total))
                                     : tr("All products · %1").arg(locale.toString(total)));
     else
-        m_resultHeader->setText(tr("%1 results for %2")
-                                    .arg(locale.toString(total), quoted(m_session->request().text)));
+        m_resultHeader->setText(tr("%1 results for %2").arg(count, quoted(m_session->request().text)));
 }
 
 void MainWindow::updateStatusBar()
@@ -618,7 +624,9 @@ void MainWindow::updateStatusBar()
         tr("%1 products").arg(locale.toString(m_session->productCount())));
     m_resultCountLabel->setText(m_results->requestId() == 0
                                     ? QString()
-                                    : tr("%1 shown").arg(locale.toString(m_results->total())));
+                                    : m_results->isTotalExact()
+                                        ? tr("%1 shown").arg(locale.toString(m_results->total()))
+                                        : tr("%1+ shown").arg(locale.toString(m_results->total())));
 }
 
 void MainWindow::addRecentCatalog(const QString &path)

@@ -375,6 +375,7 @@ int cmdBenchSearch(const QStringList &args)
     c.option(QStringLiteral("seed"), QStringLiteral("Query seed (default 7)."), QStringLiteral("S"));
     c.option(QStringLiteral("json"), QStringLiteral("Print the benchmark JSON object."));
     c.option(QStringLiteral("measure-startup"), QStringLiteral("Also time the GUI's cold start to a usable window."));
+    c.option(QStringLiteral("slowest"), QStringLiteral("Print the N slowest keystrokes to stderr."), QStringLiteral("N"));
     if (int r = c.parse(args, 1, 1); r != -1)
         return r == -2 ? Ok : r;
     int code = Ok;
@@ -393,7 +394,14 @@ int cmdBenchSearch(const QStringList &args)
                                .arg(c.positional(0)));
     BenchReport report(QStringLiteral("search"));
     const QString caseName = QStringLiteral("%1 products").arg(products);
-    SearchBench::run(*store, list, report, caseName);
+    const auto slowestCount = c.integer(QStringLiteral("slowest"), 0, 0, 1000, &code);
+    if (!slowestCount)
+        return code;
+    QList<QPair<double, QString>> slowest;
+    SearchBench::run(*store, list, report, caseName, *slowestCount > 0 ? &slowest : nullptr);
+    for (qsizetype i = 0; i < std::min<qsizetype>(*slowestCount, slowest.size()); ++i)
+        std::fprintf(stderr, "%8.2f ms  %s\n", slowest.at(i).first,
+                     slowest.at(i).second.toUtf8().constData());
     if (c.isSet(QStringLiteral("measure-startup"))) {
         QList<double> runs;
         QString problem;

@@ -23,8 +23,9 @@ public:
     /** Every prefix of every query, as typed: "g", "gr", …, "gross m", … */
     static QStringList keystrokes(const QStringList &queries);
 
+    /** Runs the keystrokes; when slowest is given, it receives the slowest ones with their ms. */
     static void run(CatalogStore &store, const QStringList &queries, BenchReport &report,
-                    const QString &caseName);
+                    const QString &caseName, QList<QPair<double, QString>> *slowest = nullptr);
 };
 
 } // namespace Mesh

@@ -62,6 +62,9 @@ public:
 
     // Search
     virtual SearchResult search(const SearchRequest &request, CatalogError *error = nullptr) const = 0;
+    /** The exact number of products request matches (for results whose totalExact is false). */
+    virtual std::optional<qint64> countMatches(const SearchRequest &request,
+                                               CatalogError *error = nullptr) const = 0;
     virtual FacetCounts facets(const SearchRequest &request, int perKind = 12,
                                CatalogError *error = nullptr) const = 0;
 };

@@ -88,28 +88,41 @@ CREATE TABLE lineage_edges(
 CREATE INDEX lineage_edges_to ON lineage_edges(to_id);
 )SQL";
 
-// Migration 2: the full-text search index, one row per product (rowid = products.id), built
-// from whatever the catalog already holds. The store rewrites a product's row in the same
-// transaction as every write to that product.
+// Migration 2: the full-text search index, built from whatever the catalog already holds.
+// product_fts holds every searchable field of a product (rowid = products.id);
+// product_meta_fts holds only the short metadata fields, so that ranking the best candidates of
+// a broad query never reads the long description and column doclists (see sqlitesearch.cpp).
+// The store rewrites a product's rows in the same transaction as every write to that product,
+// with the same SELECT as here (SqliteCatalogStore's reindex).
 constexpr const char *kMigration2 = R"SQL(
 CREATE VIRTUAL TABLE product_fts USING fts5(
     name, tags, description, columns, owner, domain, source,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4');
-INSERT INTO product_fts(rowid, name, tags, description, columns, owner, domain, source)
-SELECT p.id, p.name,
-       coalesce((SELECT group_concat(tag, ' ') FROM product_tags WHERE product_id = p.id), ''),
-       p.description,
+    prefix = '2 3 4 5 6 7 8');
+CREATE VIRTUAL TABLE product_meta_fts USING fts5(
+    name, tags, owner, domain, source,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4 5 6 7 8');
+CREATE TEMP VIEW product_search_documents AS
+SELECT p.id AS id, p.name AS name,
+       coalesce((SELECT group_concat(tag, ' ') FROM product_tags WHERE product_id = p.id), '')
+           AS tags,
+       p.description AS description,
        coalesce((SELECT group_concat(ds.name || ' ' || coalesce(
                     (SELECT group_concat(c.name || ' ' || c.description, ' ')
                        FROM columns c WHERE c.dataset_id = ds.id), ''), ' ')
-                   FROM datasets ds WHERE ds.product_id = p.id), ''),
-       coalesce(p.owner_id, '') || ' ' || coalesce(u.display_name, ''),
-       coalesce(d.name, ''),
-       p.source_system || ' ' || p.formats
+                   FROM datasets ds WHERE ds.product_id = p.id), '') AS columns,
+       coalesce(p.owner_id, '') || ' ' || coalesce(u.display_name, '') AS owner,
+       coalesce(d.name, '') AS domain,
+       p.source_system || ' ' || p.formats AS source
   FROM products p
   LEFT JOIN users u ON u.id = p.owner_id
   LEFT JOIN domains d ON d.id = p.domain_id;
+INSERT INTO product_fts(rowid, name, tags, description, columns, owner, domain, source)
+SELECT id, name, tags, description, columns, owner, domain, source FROM product_search_documents;
+INSERT INTO product_meta_fts(rowid, name, tags, owner, domain, source)
+SELECT id, name, tags, owner, domain, source FROM product_search_documents;
+DROP VIEW temp.product_search_documents;
 )SQL";
 
 constexpr const char *kMigrations[] = {kMigration1, kMigration2};

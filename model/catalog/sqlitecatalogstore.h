@@ -57,6 +57,13 @@ public:
     bool addLineageEdge(const LineageEdge &edge, CatalogError *error) override;
     bool removeProduct(const QString &key, CatalogError *error) override;
 
+    /**
+     * Bulk loading: while deferred, writes skip the search index; rebuildSearchIndex() then
+     * builds it in one pass (several times faster than row by row for 100k products).
+     */
+    void setSearchIndexDeferred(bool deferred);
+    bool rebuildSearchIndex(CatalogError *error);
+
     /** Runs body inside one transaction; nested writes join it. Rolls back when body fails. */
     bool transaction(const std::function<bool(CatalogError *)> &body, CatalogError *error);
 
@@ -71,6 +78,8 @@ public:
     QList<LineageEdge> lineageOf(const QString &productKey) const override;
 
     SearchResult search(const SearchRequest &request, CatalogError *error = nullptr) const override;
+    std::optional<qint64> countMatches(const SearchRequest &request,
+                                       CatalogError *error = nullptr) const override;
     FacetCounts facets(const SearchRequest &request, int perKind = 12,
                        CatalogError *error = nullptr) const override;
 

@@ -263,7 +263,12 @@ bool Generator::writeCatalog(const QString &path, const Progress &progress, Cata
                              .arg(m_options.seed);
     return SqliteCatalogStore::createComplete(
         path, name,
-        [&](SqliteCatalogStore &store, CatalogError *e) { return populate(store, progress, e); },
+        [&](SqliteCatalogStore &store, CatalogError *e) {
+            store.setSearchIndexDeferred(true);
+            const bool ok = populate(store, progress, e);
+            store.setSearchIndexDeferred(false);
+            return ok && store.rebuildSearchIndex(e);
+        },
         error);
 }
 

@@ -3,6 +3,8 @@
 
 #include "search/searchtypes.h"
 
+#include <algorithm>
+
 namespace Mesh {
 
 namespace {
@@ -37,6 +39,11 @@ QList<Word> splitWords(const QString &text)
 
 QString foldForSearch(const QString &text)
 {
+    // Most catalog text is ASCII: lower-casing is all the folding it needs.
+    const bool ascii = std::all_of(text.cbegin(), text.cend(),
+                                   [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii)
+        return text.toLower();
     const QString decomposed = text.normalized(QString::NormalizationForm_KD);
     QString out;
     out.reserve(decomposed.size());
@@ -60,31 +67,80 @@ SearchQuery::SearchQuery(const QString &text)
         if (m_terms.size() == kMaxTerms)
             break;
     }
+    // A one-letter word after others is most likely still being typed, and as an FTS prefix it
+    // would merge the doclists of every word starting with that letter (~100 ms on 100k
+    // products). It counts from its second letter; a lone letter is served by name prefix.
+    if (m_terms.size() > 1 && m_terms.last().size() == 1)
+        m_terms.removeLast();
 }
 
 QString SearchQuery::ftsExpression() const
 {
+    // Words followed by more words are complete; only the last one is still being typed and
+    // matches as a prefix. FTS5 merges the doclists of every word a prefix covers before it can
+    // intersect them, so exact earlier words keep "defect count" at ~1 ms instead of ~12 ms.
     QStringList parts;
     parts.reserve(m_terms.size());
-    for (const QString &t : m_terms)
-        parts.append(QLatin1Char('"') + t + QStringLiteral("\"*"));
+    for (qsizetype i = 0; i < m_terms.size(); ++i) {
+        const bool last = i + 1 == m_terms.size();
+        parts.append(QLatin1Char('"') + m_terms.at(i) +
+                     (last ? QStringLiteral("\"*") : QStringLiteral("\"")));
+    }
     return parts.join(QLatin1Char(' '));
 }
 
+namespace {
+/** Folded text plus, for each folded character, the index of the original it came from. */
+struct Folded
+{
+    QString text;
+    QList<qsizetype> origin; // empty: identity (ASCII text folds one to one)
+
+    qsizetype start(const Word &w) const { return origin.isEmpty() ? w.start : origin.at(w.start); }
+    qsizetype end(const Word &w) const
+    {
+        const qsizetype last = w.start + w.length - 1;
+        return (origin.isEmpty() ? last : origin.at(last)) + 1;
+    }
+};
+
+Folded foldWithOrigins(const QString &text)
+{
+    Folded f;
+    const bool ascii = std::all_of(text.cbegin(), text.cend(),
+                                   [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii) {
+        f.text = text.toLower();
+        return f;
+    }
+    f.text.reserve(text.size());
+    f.origin.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QString folded = foldForSearch(QString(text.at(i)));
+        for (QChar c : folded) {
+            f.text.append(c);
+            f.origin.append(i);
+        }
+    }
+    return f;
+}
+
+bool startsWithAny(const QString &folded, const Word &w, const QStringList &terms)
+{
+    const QStringView word = QStringView(folded).mid(w.start, w.length);
+    return std::any_of(terms.cbegin(), terms.cend(),
+                       [&](const QString &t) { return word.startsWith(t); });
+}
+} // namespace
+
 qsizetype findTerm(const QString &text, const QStringList &terms, qsizetype *length)
 {
-    const QString folded = foldForSearch(text);
-    // Folding can change lengths (ligatures, decomposed accents); only trust positions when
-    // the folded text lines up with the original.
-    const bool aligned = folded.size() == text.size();
-    for (const Word &w : splitWords(folded)) {
-        const QString word = folded.mid(w.start, w.length);
-        for (const QString &t : terms) {
-            if (word.startsWith(t)) {
-                if (length)
-                    *length = aligned ? w.length : 0;
-                return aligned ? w.start : 0;
-            }
+    const Folded folded = foldWithOrigins(text);
+    for (const Word &w : splitWords(folded.text)) {
+        if (startsWithAny(folded.text, w, terms)) {
+            if (length)
+                *length = folded.end(w) - folded.start(w);
+            return folded.start(w);
         }
     }
     return -1;
@@ -92,21 +148,14 @@ qsizetype findTerm(const QString &text, const QStringList &terms, qsizetype *len
 
 QString makeSnippet(const QString &text, const QStringList &terms, int contextWords)
 {
-    const QString flat = QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '));
-    const QString folded = foldForSearch(flat);
-    if (folded.size() != flat.size() || terms.isEmpty())
+    if (terms.isEmpty())
         return {};
-    const QList<Word> words = splitWords(folded);
-    auto matches = [&](const Word &w) {
-        const QString word = folded.mid(w.start, w.length);
-        for (const QString &t : terms)
-            if (word.startsWith(t))
-                return true;
-        return false;
-    };
+    const QString flat = QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const Folded folded = foldWithOrigins(flat);
+    const QList<Word> words = splitWords(folded.text);
     qsizetype first = -1;
     for (qsizetype i = 0; i < words.size(); ++i) {
-        if (matches(words.at(i))) {
+        if (startsWithAny(folded.text, words.at(i), terms)) {
             first = i;
             break;
         }
@@ -115,19 +164,20 @@ QString makeSnippet(const QString &text, const QStringList &terms, int contextWo
         return {};
     const qsizetype from = std::max<qsizetype>(0, first - contextWords / 2);
     const qsizetype to = std::min<qsizetype>(words.size() - 1, from + contextWords);
-    const qsizetype startChar = words.at(from).start;
-    const qsizetype endChar = words.at(to).start + words.at(to).length;
+    const qsizetype endChar = folded.end(words.at(to));
     QString out;
     if (from > 0)
         out += QStringLiteral("… ");
-    qsizetype pos = startChar;
+    qsizetype pos = folded.start(words.at(from));
     for (qsizetype i = from; i <= to; ++i) {
         const Word &w = words.at(i);
-        if (!matches(w))
+        if (!startsWithAny(folded.text, w, terms))
             continue;
-        out += flat.mid(pos, w.start - pos);
-        out += kSnippetOpen + flat.mid(w.start, w.length) + kSnippetClose;
-        pos = w.start + w.length;
+        const qsizetype start = folded.start(w);
+        const qsizetype end = folded.end(w);
+        out += flat.mid(pos, start - pos);
+        out += kSnippetOpen + flat.mid(start, end - start) + kSnippetClose;
+        pos = end;
     }
     out += flat.mid(pos, endChar - pos);
     if (to < words.size() - 1)

@@ -10,7 +10,8 @@ namespace Mesh {
  * Turns whatever a person typed into a safe FTS5 MATCH expression.
  *
  * User text is never passed to FTS5 as syntax: it is split into words (letters and digits),
- * each word becomes a quoted prefix term, and the terms are ANDed. Quotes, operators (AND, OR,
+ * each word becomes a quoted term — the last one a prefix, as it is still being typed — and the
+ * terms are ANDed. Quotes, operators (AND, OR,
  * NOT, NEAR, *, ^, :), parentheses and emoji therefore cannot produce a syntax error.
  * Word count and length are capped so a 10,000-character paste stays cheap.
  */
@@ -25,7 +26,7 @@ public:
     bool isEmpty() const { return m_terms.isEmpty(); }
     /** Lower-cased words, in typed order, at most kMaxTerms. */
     const QStringList &terms() const { return m_terms; }
-    /** e.g. `"gross"* "margin"*`; empty when there are no words. */
+    /** e.g. `"gross" "marg"*`; empty when there are no words. */
     QString ftsExpression() const;
     /** True when the only word is a single character (served by a name-prefix lookup). */
     bool isSingleCharacter() const { return m_terms.size() == 1 && m_terms.first().size() == 1; }

@@ -50,6 +50,11 @@ struct SearchResult
 {
     QList<SearchHit> hits;
     qint64 total = 0;
+    /**
+     * False when a broad query was answered without counting every match: total is then a
+     * lower bound and CatalogStore::countMatches() gives the exact figure.
+     */
+    bool totalExact = true;
     bool browsing = false; // true when the text was empty: hits are ordered by name
 };
 

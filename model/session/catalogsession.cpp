@@ -64,6 +64,7 @@ signals:
     void pageReady(quint64 requestId, int offset, const QList<Mesh::SearchHit> &hits);
     void pageDropped(quint64 requestId, int offset);
     void facetsReady(quint64 requestId, const Mesh::FacetCounts &facets);
+    void totalReady(quint64 requestId, qint64 total);
     void searchFailed(quint64 requestId, const QString &message);
     void productLoaded(quint64 loadId, const Mesh::ProductDetails &details);
     void productFailed(quint64 loadId, const QString &message);
@@ -122,7 +123,14 @@ void CatalogWorker::search(quint64 requestId, const SearchRequest &request)
     }
     emit resultsReady(requestId, result);
 
-    // Facets cost a second query: skip them when the user has typed on meanwhile.
+    // A broad query's first page comes with a lower-bound total; the exact count and the
+    // facets cost more queries: skip them when the user has typed on meanwhile.
+    if (!result.totalExact) {
+        if (isStaleSearch(requestId))
+            return;
+        if (const auto total = m_store->countMatches(request, &error))
+            emit totalReady(requestId, *total);
+    }
     if (isStaleSearch(requestId))
         return;
     const FacetCounts facets = m_store->facets(request, 20, &error);
@@ -195,6 +203,10 @@ CatalogSession::CatalogSession(QObject *parent)
     connect(m_worker, &CatalogWorker::pageReady, this, &CatalogSession::onWorkerPage);
     connect(m_worker, &CatalogWorker::pageDropped, this, &CatalogSession::onWorkerPageDropped);
     connect(m_worker, &CatalogWorker::facetsReady, this, &CatalogSession::onWorkerFacets);
+    connect(m_worker, &CatalogWorker::totalReady, this, [this](quint64 requestId, qint64 total) {
+        if (requestId == m_requestId)
+            emit totalReady(requestId, total);
+    });
     connect(m_worker, &CatalogWorker::searchFailed, this, &CatalogSession::onWorkerSearchFailed);
     connect(m_worker, &CatalogWorker::productLoaded, this, &CatalogSession::onWorkerProduct);
     connect(m_worker, &CatalogWorker::productFailed, this,

@@ -110,6 +110,8 @@ signals:
     /** A page request was skipped because newer pages were asked for; ask again if needed. */
     void pageDropped(quint64 requestId, int offset);
     void facetsReady(quint64 requestId, const Mesh::FacetCounts &facets);
+    /** The exact match count, after a first page whose total was only a lower bound. */
+    void totalReady(quint64 requestId, qint64 total);
     void searchFailed(quint64 requestId, const QString &message);
     void productLoaded(const Mesh::ProductDetails &details);
     void productLoadFailed(const QString &message);

@@ -13,6 +13,7 @@ SearchResultModel::SearchResultModel(CatalogSession *session, QObject *parent)
     Q_ASSERT(session);
     m_pageSize = session->pageSize();
     connect(session, &CatalogSession::resultsReady, this, &SearchResultModel::onResults);
+    connect(session, &CatalogSession::totalReady, this, &SearchResultModel::onTotal);
     connect(session, &CatalogSession::pageReady, this, &SearchResultModel::onPage);
     connect(session, &CatalogSession::pageDropped, this, &SearchResultModel::onPageDropped);
 }
@@ -117,6 +118,7 @@ void SearchResultModel::onResults(quint64 requestId, const SearchResult &firstPa
     m_pageSize = m_session ? m_session->pageSize() : m_pageSize;
     m_total = int(qBound(qint64(0), firstPage.total, qint64(std::numeric_limits<int>::max())));
     m_browsing = firstPage.browsing;
+    m_totalExact = firstPage.totalExact;
     m_pages.clear();
     m_pendingPages.clear();
     m_lastAskedPage = 0;
@@ -137,6 +139,20 @@ void SearchResultModel::onPage(quint64 requestId, int offset, const QList<Search
     storePage(page, hits);
     const int last = qMin(m_total, offset + m_pageSize) - 1;
     emit dataChanged(index(offset), index(last));
+}
+
+void SearchResultModel::onTotal(quint64 requestId, qint64 total)
+{
+    if (requestId != m_requestId)
+        return;
+    const int exact = int(qBound(qint64(0), total, qint64(std::numeric_limits<int>::max())));
+    m_totalExact = true;
+    if (exact > m_total) {
+        beginInsertRows({}, m_total, exact - 1);
+        m_total = exact;
+        endInsertRows();
+    }
+    emit totalChanged();
 }
 
 void SearchResultModel::onPageDropped(quint64 requestId, int offset)

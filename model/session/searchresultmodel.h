@@ -60,6 +60,8 @@ public:
 
     /** The total number of matches of the current search. */
     qint64 total() const { return m_total; }
+    /** False while total() is a lower bound of a broad query's matches. */
+    bool isTotalExact() const { return m_totalExact; }
     /** True when the current search has no text and lists products by name. */
     bool isBrowsing() const { return m_browsing; }
     /** The id of the request whose results the model shows; 0 before the first one. */
@@ -68,11 +70,14 @@ public:
 signals:
     /** The first page of a new search has replaced the rows. */
     void resultsReset();
+    /** The exact total arrived and rows were appended (or it confirmed the count). */
+    void totalChanged();
 
 private:
     void onResults(quint64 requestId, const SearchResult &firstPage);
     void onPage(quint64 requestId, int offset, const QList<SearchHit> &hits);
     void onPageDropped(quint64 requestId, int offset);
+    void onTotal(quint64 requestId, qint64 total);
     void requestPageFor(int row) const;
     void storePage(int page, const QList<SearchHit> &hits);
 
@@ -80,6 +85,7 @@ private:
     int m_pageSize = 200;
     quint64 m_requestId = 0;
     int m_total = 0;
+    bool m_totalExact = true;
     bool m_browsing = false;
     QHash<int, QList<SearchHit>> m_pages; // page number → its rows
     mutable QSet<int> m_pendingPages;     // asked for, not arrived yet
