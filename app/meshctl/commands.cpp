@@ -273,9 +273,13 @@ int cmdSearch(const QStringList &args)
     request.text = c.positional(1);
     request.limit = int(*limit);
     CatalogError error;
-    const SearchResult result = store->search(request, &error);
+    SearchResult result = store->search(request, &error);
     if (error)
         return fail(Usage, error.message);
+    if (!result.totalExact) { // a script wants the real count, not the typing-speed lower bound
+        if (const auto total = store->countMatches(request, &error))
+            result.total = *total;
+    }
     if (c.isSet(QStringLiteral("json"))) {
         QJsonArray hits;
         for (const SearchHit &h : result.hits) {
