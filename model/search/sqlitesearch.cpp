@@ -322,7 +322,12 @@ SearchResult SqliteCatalogStore::search(const SearchRequest &request, CatalogErr
 
     if (offset < tierCount) {
         Query page;
-        page.add(kHitColumns + QStringLiteral(", f.score FROM (SELECT rowid AS id, ") + bm25 +
+        // Undocumented or unowned products (dark data) have short documents, which BM25 rewards;
+        // a catalog should put the products people can trust first, so their score is damped.
+        page.add(kHitColumns +
+                 QStringLiteral(", f.score * CASE WHEN p.owner_id IS NULL OR p.description = '' "
+                                "THEN 0.6 ELSE 1.0 END AS rank FROM (SELECT rowid AS id, ") +
+                 bm25 +
                  QStringLiteral(" AS score FROM ") + rankTable + QStringLiteral(" WHERE ") +
                  rankTable + QStringLiteral(" MATCH ?"))
             .bindValue(all);
@@ -331,7 +336,7 @@ SearchResult SqliteCatalogStore::search(const SearchRequest &request, CatalogErr
         page.add(QStringLiteral(") f JOIN products p ON p.id = f.id") + kHitJoins +
                  QStringLiteral(" WHERE 1"));
         appendFilters(page, request);
-        page.add(QStringLiteral(" ORDER BY lower(p.name) = ? DESC, f.score, p.id LIMIT ? OFFSET ?"))
+        page.add(QStringLiteral(" ORDER BY lower(p.name) = ? DESC, rank, p.id LIMIT ? OFFSET ?"))
             .bindValue(exactName)
             .bindValue(limit)
             .bindValue(offset);
