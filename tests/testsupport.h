@@ -21,8 +21,8 @@ namespace Mesh {
 /** Lets QCOMPARE print error codes by name (found by argument-dependent lookup). */
 inline char *toString(CatalogError::Code code)
 {
-    const char *names[] = {"None",        "NotFound", "NotACatalog", "NewerSchema",
-                           "ReadOnly",    "Corrupt",  "Io",          "Invalid"};
+    const char *names[] = {"None",     "NotFound", "NotACatalog", "NewerSchema",
+                           "ReadOnly", "Corrupt",  "Io",          "Invalid"};
     const auto index = size_t(code);
     return qstrdup(index < std::size(names) ? names[index] : "?");
 }
@@ -119,11 +119,16 @@ inline QList<Mesh::User> fixtureUsers()
 {
     QList<Mesh::User> users;
     for (int i = 0; i < 3; ++i)
-        users.append({QStringLiteral("owner%1").arg(i), QStringLiteral("Owner Number%1").arg(i),
-                      QStringLiteral("owner%1@example.com").arg(i), {QStringLiteral("owner")},
+        users.append({QStringLiteral("owner%1").arg(i),
+                      QStringLiteral("Owner Number%1").arg(i),
+                      QStringLiteral("owner%1@example.com").arg(i),
+                      {QStringLiteral("owner")},
                       QStringLiteral("Finance")});
-    users.append({QStringLiteral("steward"), QStringLiteral("Stella Steward"),
-                  QStringLiteral("steward@example.com"), {QStringLiteral("steward")}, {}});
+    users.append({QStringLiteral("steward"),
+                  QStringLiteral("Stella Steward"),
+                  QStringLiteral("steward@example.com"),
+                  {QStringLiteral("steward")},
+                  {}});
     return users;
 }
 
@@ -152,9 +157,8 @@ inline std::unique_ptr<Mesh::SqliteCatalogStore> createCatalog(const QString &pa
 }
 
 /** Every hit of request, fetched page by page (pageSize a page) until a short page. */
-inline QList<Mesh::SearchHit> allHits(const Mesh::CatalogStore &store,
-                                      Mesh::SearchRequest request, int pageSize = 50,
-                                      Mesh::CatalogError *error = nullptr)
+inline QList<Mesh::SearchHit> allHits(const Mesh::CatalogStore &store, Mesh::SearchRequest request,
+                                      int pageSize = 50, Mesh::CatalogError *error = nullptr)
 {
     QList<Mesh::SearchHit> hits;
     request.limit = pageSize;

@@ -55,8 +55,8 @@ void TestBenchReport::jsonHasBenchAndResultsWithPeerFieldsOnlyForPeers_data()
     QTest::newRow("no peer, target") << QString() << QJsonValue() << QJsonValue() << u"<= 10"_s;
     QTest::newRow("peer with value and ratio")
         << u"graphviz dot"_s << QJsonValue(120.0) << QJsonValue(4.0) << u"<= 50"_s;
-    QTest::newRow("peer without figures") << u"sqlitebrowser"_s << QJsonValue() << QJsonValue()
-                                          << QString();
+    QTest::newRow("peer without figures")
+        << u"sqlitebrowser"_s << QJsonValue() << QJsonValue() << QString();
 }
 
 void TestBenchReport::jsonHasBenchAndResultsWithPeerFieldsOnlyForPeers()
@@ -157,8 +157,8 @@ void TestBenchReport::tableHasHeadersAndEveryResult()
     QStringList lines = table.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3 + report.results().size()); // title, header, rule, rows
     QVERIFY2(lines.at(0).contains(u"search"_s), qPrintable(lines.at(0)));
-    for (const QString &header : {u"case"_s, u"metric"_s, u"value"_s, u"target"_s, u"peer"_s,
-                                  u"ratio"_s})
+    for (const QString &header :
+         {u"case"_s, u"metric"_s, u"value"_s, u"target"_s, u"peer"_s, u"ratio"_s})
         QVERIFY2(lines.at(1).contains(header), qPrintable(header));
     for (qsizetype i = 0; i < report.results().size(); ++i) {
         const BenchResult &r = report.results().at(i);
@@ -216,9 +216,8 @@ void TestBenchReport::keystrokesTypeEveryPrefixButSpaces_data()
     QTest::addColumn<QStringList>("keystrokes");
     QTest::newRow("space is typed with the next letter")
         << QStringList{u"ab c"_s} << QStringList{u"a"_s, u"ab"_s, u"ab c"_s};
-    QTest::newRow("two queries")
-        << QStringList{u"gr"_s, u"hub"_s} << QStringList{u"g"_s, u"gr"_s, u"h"_s, u"hu"_s,
-                                                         u"hub"_s};
+    QTest::newRow("two queries") << QStringList{u"gr"_s, u"hub"_s}
+                                 << QStringList{u"g"_s, u"gr"_s, u"h"_s, u"hu"_s, u"hub"_s};
     QTest::newRow("two spaces") << QStringList{u"a  b"_s} << QStringList{u"a"_s, u"a  b"_s};
     QTest::newRow("empty query") << QStringList{QString()} << QStringList();
     QTest::newRow("no queries") << QStringList() << QStringList();

@@ -31,13 +31,13 @@ QStringList canonicalDump(const SqliteCatalogStore &store)
             continue;
         }
         lines.append(u"product|"_s + p->key + u'|' + p->name + u'|' + p->domain + u'|' +
-                     p->description + u'|' + p->ownerId + u'|' + p->stewardId + u'|' +
-                     p->status + u'|' + p->tags.join(u',') + u'|' + p->sourceSystem + u'|' +
-                     p->formats.join(u',') + u'|' + QString::number(p->freshnessSlaHours) +
-                     u'|' + p->version + u'|' + p->updatedAt.toString(Qt::ISODate));
+                     p->description + u'|' + p->ownerId + u'|' + p->stewardId + u'|' + p->status +
+                     u'|' + p->tags.join(u',') + u'|' + p->sourceSystem + u'|' +
+                     p->formats.join(u',') + u'|' + QString::number(p->freshnessSlaHours) + u'|' +
+                     p->version + u'|' + p->updatedAt.toString(Qt::ISODate));
         for (const Dataset &ds : p->datasets) {
-            lines.append(u"  dataset|"_s + ds.name + u'|' + ds.format + u'|' + ds.location +
-                         u'|' + ds.description);
+            lines.append(u"  dataset|"_s + ds.name + u'|' + ds.format + u'|' + ds.location + u'|' +
+                         ds.description);
             for (const Column &c : ds.columns)
                 lines.append(u"    column|"_s + c.name + u'|' + c.type + u'|' + c.description +
                              u'|' + c.classification + u'|' + c.tags.join(u','));
@@ -50,8 +50,7 @@ QStringList canonicalDump(const SqliteCatalogStore &store)
 
 QStringList listing(const QString &dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-                               QDir::Name);
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
 }
 
 } // namespace
@@ -215,8 +214,8 @@ void TestGenerator::datasetsHaveAboutTheRequestedColumns()
     const double average = double(counts.columns) / double(counts.datasets);
     QVERIFY2(qAbs(average - columnsPerDataset) <= 1.0, qPrintable(QString::number(average)));
     // Column names are unique within a dataset.
-    const std::optional<Product> p = store->productByKey(
-        MeshTest::allHits(*store, SearchRequest(), 1).value(0).key);
+    const std::optional<Product> p =
+        store->productByKey(MeshTest::allHits(*store, SearchRequest(), 1).value(0).key);
     QVERIFY(p && !p->datasets.isEmpty());
     QStringList names;
     for (const Column &c : p->datasets.first().columns)
@@ -245,12 +244,13 @@ void TestGenerator::writeCatalogLeavesOnlyTheCatalog()
     options.products = 1500;
     QList<std::pair<int, int>> progress;
     CatalogError error;
-    QVERIFY2(Generator(options).writeCatalog(m_dir->filePath(u"done.mesh"_s),
-                                             [&](int done, int total) {
-                                                 progress.append({done, total});
-                                                 return true;
-                                             },
-                                             &error),
+    QVERIFY2(Generator(options).writeCatalog(
+                 m_dir->filePath(u"done.mesh"_s),
+                 [&](int done, int total) {
+                     progress.append({done, total});
+                     return true;
+                 },
+                 &error),
              qPrintable(error.message));
     QCOMPARE(listing(m_dir->path()), QStringList{u"done.mesh"_s});
     QVERIFY(!progress.isEmpty());
@@ -265,7 +265,8 @@ void TestGenerator::cancelledWriteLeavesNothing()
     options.products = 50;
     const QString path = m_dir->filePath(u"cancelled.mesh"_s);
     CatalogError error;
-    QVERIFY(!Generator(options).writeCatalog(path, [](int, int) { return false; }, &error));
+    QVERIFY(!Generator(options).writeCatalog(
+        path, [](int, int) { return false; }, &error));
     QVERIFY(error.code != Code::None);
     QCOMPARE(listing(m_dir->path()), QStringList());
 }

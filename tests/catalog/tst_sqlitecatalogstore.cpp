@@ -88,8 +88,7 @@ qint64 hitsFor(const CatalogStore &store, const QString &text)
 /** File names in dir, to prove that refusing a file left no journal or copy beside it. */
 QStringList listing(const QString &dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-                               QDir::Name);
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
 }
 
 int pageSizeOf(const QByteArray &bytes)
@@ -127,6 +126,7 @@ private slots:
     void readOnlyOpenReadsButRefusesWrites();
     void refusesWritableOpenOfReadOnlyFile();
 
+    void deferredSearchIndexIsRebuiltLikeTheLiveOne();
     void failingTransactionBodyRollsBackEverything();
     void failingWriteInsideTransactionRollsBackEarlierWrites();
     void createCompleteLeavesNoFileWhenFillFails();
@@ -226,8 +226,11 @@ void TestSqliteCatalogStore::roundTripsDomainsUsersAndSources()
         return d.id == readFinance.id && d.description == renamed.description;
     }));
 
-    const User maria{u"maria.lopez"_s, u"María López"_s, u"maria@example.com"_s,
-                     {u"owner"_s, u"steward"_s}, u"Finance"_s};
+    const User maria{u"maria.lopez"_s,
+                     u"María López"_s,
+                     u"maria@example.com"_s,
+                     {u"owner"_s, u"steward"_s},
+                     u"Finance"_s};
     const User noRoles{u"sam"_s, u"Sam"_s, QString(), {}, QString()};
     QVERIFY2(store->upsertUser(maria, &error), qPrintable(error.message));
     QVERIFY2(store->upsertUser(noRoles, &error), qPrintable(error.message));
@@ -572,9 +575,9 @@ QString TestSqliteCatalogStore::makeRefusedFile(const QString &kind)
         makeCatalogFile(kind + u".mesh"_s, 3);
         QString message;
         auto db = Database::open(path, Database::Mode::ReadWrite, &message);
-        if (!db || !db->exec(u"PRAGMA user_version = %1"_s
-                                 .arg(SqliteCatalogStore::kSchemaVersion + 1),
-                             &message))
+        if (!db ||
+            !db->exec(u"PRAGMA user_version = %1"_s.arg(SqliteCatalogStore::kSchemaVersion + 1),
+                      &message))
             qWarning("cannot bump user_version: %s", qPrintable(message));
     } else if (kind == u"garbage" || kind == u"truncated") {
         makeCatalogFile(kind + u".mesh"_s, 40);
@@ -603,8 +606,8 @@ void TestSqliteCatalogStore::refusesFilesItCannotOpenWithoutModifyingThem()
     const QByteArray before = MeshTest::fileSha256(path);
     const QStringList filesBefore = listing(m_dir->path());
 
-    for (const auto mode : {SqliteCatalogStore::OpenMode::ReadWrite,
-                            SqliteCatalogStore::OpenMode::ReadOnly}) {
+    for (const auto mode :
+         {SqliteCatalogStore::OpenMode::ReadWrite, SqliteCatalogStore::OpenMode::ReadOnly}) {
         CatalogError error;
         auto store = SqliteCatalogStore::open(path, mode, &error);
         QVERIFY2(!store, qPrintable(kind));
@@ -633,8 +636,7 @@ void TestSqliteCatalogStore::readOnlyOpenReadsButRefusesWrites()
     const QByteArray before = MeshTest::fileSha256(path);
     {
         CatalogError error;
-        auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly,
-                                              &error);
+        auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
         QVERIFY2(store, qPrintable(error.message));
         QVERIFY(store->isReadOnly());
         QCOMPARE(store->counts().products, 4);
@@ -648,13 +650,26 @@ void TestSqliteCatalogStore::readOnlyOpenReadsButRefusesWrites()
              [&](CatalogError *e) {
                  return store->upsertProduct(MeshTest::makeProduct(9), e).has_value();
              }},
-            {"upsertDomain", [&](CatalogError *e) { return store->upsertDomain({0, u"X"_s, {}, {}}, e); }},
-            {"upsertUser", [&](CatalogError *e) { return store->upsertUser({u"x"_s, {}, {}, {}, {}}, e); }},
-            {"upsertSource", [&](CatalogError *e) { return store->upsertSource({0, u"x"_s, {}, {}, {}}, e); }},
-            {"addLineageEdge", [&](CatalogError *e) { return store->addLineageEdge({key0, key1, {}, {}}, e); }},
+            {"upsertDomain",
+             [&](CatalogError *e) {
+                 return store->upsertDomain({0, u"X"_s, {}, {}}, e);
+             }},
+            {"upsertUser",
+             [&](CatalogError *e) {
+                 return store->upsertUser({u"x"_s, {}, {}, {}, {}}, e);
+             }},
+            {"upsertSource",
+             [&](CatalogError *e) {
+                 return store->upsertSource({0, u"x"_s, {}, {}, {}}, e);
+             }},
+            {"addLineageEdge",
+             [&](CatalogError *e) {
+                 return store->addLineageEdge({key0, key1, {}, {}}, e);
+             }},
             {"removeProduct", [&](CatalogError *e) { return store->removeProduct(key0, e); }},
             {"setMetadata", [&](CatalogError *e) { return store->setMetadata(u"k"_s, u"v"_s, e); }},
-            {"transaction", [&](CatalogError *e) {
+            {"transaction",
+             [&](CatalogError *e) {
                  return store->transaction([](CatalogError *) { return true; }, e);
              }},
         };
@@ -691,6 +706,59 @@ void TestSqliteCatalogStore::refusesWritableOpenOfReadOnlyFile()
     QCOMPARE(error.code, Code::ReadOnly);
     QVERIFY2(error.message.contains(path), qPrintable(error.message));
     QCOMPARE(MeshTest::fileSha256(path), before);
+}
+
+void TestSqliteCatalogStore::deferredSearchIndexIsRebuiltLikeTheLiveOne()
+{
+    CatalogError error;
+    auto live = MeshTest::createCatalog(m_dir->filePath(u"live.mesh"_s), 12, &error);
+    QVERIFY2(live, qPrintable(error.message));
+    auto bulk = SqliteCatalogStore::create(m_dir->filePath(u"bulk.mesh"_s), u"b"_s, &error);
+    QVERIFY(bulk);
+    bulk->setSearchIndexDeferred(true);
+    QVERIFY2(bulk->transaction(
+                 [&](CatalogError *e) {
+                     for (const User &u : MeshTest::fixtureUsers())
+                         if (!bulk->upsertUser(u, e))
+                             return false;
+                     for (int i = 0; i < 12; ++i)
+                         if (!bulk->upsertProduct(MeshTest::makeProduct(i), e))
+                             return false;
+                     // Changed and removed while deferred, too.
+                     Product renamed = MeshTest::makeProduct(13);
+                     renamed.name = u"Short-lived Name"_s;
+                     return bulk->upsertProduct(renamed, e) &&
+                            bulk->upsertProduct(MeshTest::makeProduct(13), e) &&
+                            bulk->upsertProduct(MeshTest::makeProduct(14), e) &&
+                            bulk->removeProduct(MeshTest::makeProduct(14).key, e);
+                 },
+                 &error),
+             qPrintable(error.message));
+    QVERIFY(live->upsertProduct(MeshTest::makeProduct(13), &error));
+    bulk->setSearchIndexDeferred(false);
+    QVERIFY2(bulk->rebuildSearchIndex(&error), qPrintable(error.message));
+
+    QCOMPARE(hitsFor(*bulk, u"short-lived"_s), 0);
+    QCOMPARE(hitsFor(*bulk, MeshTest::makeProduct(14).name), 0);
+    for (const QString &text : {u"fixture"_s, u"fixture product n13x"_s, u"hubspot"_s, u"amount"_s,
+                                u"number1"_s, u"owner0"_s, u"finance"_s}) {
+        SearchRequest request;
+        request.text = text;
+        request.limit = 100;
+        const SearchResult expected = live->search(request);
+        const SearchResult actual = bulk->search(request);
+        QVERIFY2(expected.total > 0, qPrintable(text));
+        QCOMPARE(actual.total, expected.total);
+        QCOMPARE(actual.hits.size(), expected.hits.size());
+        for (qsizetype i = 0; i < expected.hits.size(); ++i) {
+            QCOMPARE(actual.hits.at(i).key, expected.hits.at(i).key);
+            QCOMPARE(actual.hits.at(i).matchedField, expected.hits.at(i).matchedField);
+            QCOMPARE(actual.hits.at(i).snippet, expected.hits.at(i).snippet);
+        }
+    }
+    // Writes after the rebuild keep the index current again.
+    QVERIFY(bulk->upsertProduct(MeshTest::makeProduct(20), &error));
+    QCOMPARE(hitsFor(*bulk, MeshTest::makeProduct(20).name), 1);
 }
 
 void TestSqliteCatalogStore::failingTransactionBodyRollsBackEverything()

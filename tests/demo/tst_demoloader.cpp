@@ -26,8 +26,8 @@ QJsonArray recordsOf(const QJsonDocument &doc)
     if (doc.isArray())
         return doc.array();
     const QJsonObject o = doc.object();
-    for (const QString &key : {u"results"_s, u"issues"_s, u"Report_Entry"_s, u"items"_s,
-                               u"values"_s}) {
+    for (const QString &key :
+         {u"results"_s, u"issues"_s, u"Report_Entry"_s, u"items"_s, u"values"_s}) {
         if (o.value(key).isArray())
             return o.value(key).toArray();
     }
@@ -239,7 +239,12 @@ void TestDemoLoader::lineageEdgesResolveAndFormNoCycle()
         next[e.fromKey].append(e.toKey);
     }
     // Depth-first search: raw → curated → KPI never loops back.
-    enum State { Unseen, Open, Done };
+    enum State
+    {
+        Unseen,
+        Open,
+        Done
+    };
     QHash<QString, State> state;
     std::function<bool(const QString &)> acyclicFrom = [&](const QString &key) {
         state[key] = Open;
@@ -269,8 +274,8 @@ void TestDemoLoader::everySampleExistsParsesAndHasEnoughRecords_data()
             QStringList columns;
             for (const Column &c : ds.columns)
                 columns.append(c.name);
-            QTest::newRow(qPrintable(p.key + u'/' + ds.name)) << ds.location << ds.format
-                                                              << columns;
+            QTest::newRow(qPrintable(p.key + u'/' + ds.name))
+                << ds.location << ds.format << columns;
             ++rows;
         }
     }

@@ -248,8 +248,8 @@ void TestSearch::facetCountsAddUpToTotal()
     const FacetCounts facets = m_demo->facets(request, 100, &error);
     QCOMPARE(error.code, Code::None);
     // Each product has exactly one of these, including an empty bucket for "none".
-    for (FacetKind kind : {FacetKind::Domain, FacetKind::Owner, FacetKind::SourceSystem,
-                           FacetKind::Status}) {
+    for (FacetKind kind :
+         {FacetKind::Domain, FacetKind::Owner, FacetKind::SourceSystem, FacetKind::Status}) {
         if (kind == FacetKind::Domain && !domainFilter.isEmpty())
             continue; // a facet ignores its own filter, so the domain facet counts more
         QCOMPARE(sumOf(facets.value(kind)), result.total);
@@ -411,8 +411,8 @@ void TestSearch::emptyQueryBrowsesEverythingByName()
     const QStringList keys = keysOf(result.hits);
     QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()), expectedKeys);
     for (qsizetype i = 1; i < result.hits.size(); ++i)
-        QVERIFY2(result.hits.at(i - 1).name.compare(result.hits.at(i).name,
-                                                     Qt::CaseInsensitive) <= 0,
+        QVERIFY2(result.hits.at(i - 1).name.compare(result.hits.at(i).name, Qt::CaseInsensitive) <=
+                     0,
                  qPrintable(result.hits.at(i - 1).name + u" > "_s + result.hits.at(i).name));
     // Whitespace is an empty query too.
     request.text = u"  \t "_s;
@@ -473,19 +473,19 @@ void TestSearch::broadQueryOnLargeCatalogPagesThroughEveryMatch_data()
     QTest::newRow("da in Finance")
         << u"da"_s << QHash<FacetKind, QStringList>{{FacetKind::Domain, {u"Finance"_s}}}
         << (u"SELECT p.id FROM products p JOIN domains d ON d.id = p.domain_id "
-            "WHERE d.name = 'Finance' AND p.id IN ("_s + fts + u")"_s)
+            "WHERE d.name = 'Finance' AND p.id IN ("_s +
+            fts + u")"_s)
         << u"da*"_s;
     QTest::newRow("da, active or draft")
-        << u"da"_s
-        << QHash<FacetKind, QStringList>{{FacetKind::Status, {u"active"_s, u"draft"_s}}}
+        << u"da"_s << QHash<FacetKind, QStringList>{{FacetKind::Status, {u"active"_s, u"draft"_s}}}
         << (u"SELECT id FROM products WHERE status IN ('active', 'draft') AND id IN ("_s + fts +
             u")"_s)
         << u"da*"_s;
     QTest::newRow("raw hubspot") << u"raw hubspot"_s << QHash<FacetKind, QStringList>() << fts
                                  << u"raw AND hubspot*"_s;
-    QTest::newRow("single letter") << u"R"_s << QHash<FacetKind, QStringList>()
-                                   << u"SELECT id FROM products WHERE lower(name) LIKE ?1"_s
-                                   << u"r%"_s;
+    QTest::newRow("single letter")
+        << u"R"_s << QHash<FacetKind, QStringList>()
+        << u"SELECT id FROM products WHERE lower(name) LIKE ?1"_s << u"r%"_s;
 }
 
 void TestSearch::broadQueryOnLargeCatalogPagesThroughEveryMatch()

@@ -73,13 +73,13 @@ void TestSearchQuery::initTestCase()
                            Database::Mode::ReadWriteCreate, &error);
     QVERIFY2(m_fts, qPrintable(error));
     // The same tokenizer as the catalog's search index.
-    QVERIFY2(m_fts->exec(QStringLiteral(
-                             "CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 "
-                             "remove_diacritics 2', prefix = '2 3 4');"
-                             "INSERT INTO t(body) VALUES ('gross margin by product line'), "
-                             "('café crème revenue'), ('and or not near')"),
-                         &error),
-             qPrintable(error));
+    QVERIFY2(
+        m_fts->exec(QStringLiteral("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 "
+                                   "remove_diacritics 2', prefix = '2 3 4');"
+                                   "INSERT INTO t(body) VALUES ('gross margin by product line'), "
+                                   "('café crème revenue'), ('and or not near')"),
+                    &error),
+        qPrintable(error));
 }
 
 void TestSearchQuery::splitsTextIntoTerms_data()
@@ -93,55 +93,51 @@ void TestSearchQuery::splitsTextIntoTerms_data()
                                << false;
     QTest::newRow("lower-cased") << s(u"Gross MARGIN") << QStringList{s(u"gross"), s(u"margin")}
                                  << false;
-    QTest::newRow("quoted phrase") << s(u"\"gross margin\"")
-                                   << QStringList{s(u"gross"), s(u"margin")} << false;
+    QTest::newRow("quoted phrase")
+        << s(u"\"gross margin\"") << QStringList{s(u"gross"), s(u"margin")} << false;
     QTest::newRow("lone quote") << s(u"\"") << QStringList{} << false;
-    QTest::newRow("unbalanced quote") << s(u"\"unbalanced") << QStringList{s(u"unbalanced")}
-                                      << false;
-    QTest::newRow("AND is a word") << s(u"revenue AND cost")
-                                   << QStringList{s(u"revenue"), s(u"and"), s(u"cost")} << false;
-    QTest::newRow("OR NOT are words") << s(u"OR NOT") << QStringList{s(u"or"), s(u"not")}
-                                      << false;
+    QTest::newRow("unbalanced quote")
+        << s(u"\"unbalanced") << QStringList{s(u"unbalanced")} << false;
+    QTest::newRow("AND is a word")
+        << s(u"revenue AND cost") << QStringList{s(u"revenue"), s(u"and"), s(u"cost")} << false;
+    QTest::newRow("OR NOT are words") << s(u"OR NOT") << QStringList{s(u"or"), s(u"not")} << false;
     QTest::newRow("NEAR group") << s(u"NEAR(deals revenue, 3)")
-                                << QStringList{s(u"near"), s(u"deals"), s(u"revenue")}
-                                << false;
+                                << QStringList{s(u"near"), s(u"deals"), s(u"revenue")} << false;
     QTest::newRow("star") << s(u"deal*") << QStringList{s(u"deal")} << false;
     QTest::newRow("lone star") << s(u"*") << QStringList{} << false;
     QTest::newRow("caret") << s(u"^start") << QStringList{s(u"start")} << false;
-    QTest::newRow("column filter") << s(u"name:deals") << QStringList{s(u"name"), s(u"deals")}
-                                   << false;
+    QTest::newRow("column filter")
+        << s(u"name:deals") << QStringList{s(u"name"), s(u"deals")} << false;
     QTest::newRow("parentheses") << s(u"(((gross)))") << QStringList{s(u"gross")} << false;
     QTest::newRow("only parentheses") << s(u"(((") << QStringList{} << false;
     QTest::newRow("minus") << s(u"-revenue") << QStringList{s(u"revenue")} << false;
-    QTest::newRow("underscore splits") << s(u"hubspot_deals")
-                                       << QStringList{s(u"hubspot"), s(u"deals")} << false;
+    QTest::newRow("underscore splits")
+        << s(u"hubspot_deals") << QStringList{s(u"hubspot"), s(u"deals")} << false;
     QTest::newRow("digits") << s(u"2026-Q3") << QStringList{s(u"2026"), s(u"q3")} << false;
     QTest::newRow("emoji") << s(u"📈 revenue") << QStringList{s(u"revenue")} << false;
     QTest::newRow("only emoji") << s(u"📈📉") << QStringList{} << false;
     QTest::newRow("accent") << s(u"café") << QStringList{s(u"cafe")} << false;
-    QTest::newRow("accents and case") << s(u"Crème BRÛLÉE")
-                                      << QStringList{s(u"creme"), s(u"brulee")} << false;
-    QTest::newRow("combining accent") << s(u"cafe\u0301 sales")
-                                      << QStringList{s(u"cafe"), s(u"sales")} << false;
-    QTest::newRow("rtl") << s(u"مبيعات الربع") << QStringList{s(u"مبيعات"), s(u"الربع")}
-                         << false;
+    QTest::newRow("accents and case")
+        << s(u"Crème BRÛLÉE") << QStringList{s(u"creme"), s(u"brulee")} << false;
+    QTest::newRow("combining accent")
+        << s(u"cafe\u0301 sales") << QStringList{s(u"cafe"), s(u"sales")} << false;
+    QTest::newRow("rtl") << s(u"مبيعات الربع") << QStringList{s(u"مبيعات"), s(u"الربع")} << false;
     QTest::newRow("nul char") << (s(u"gross") + QChar(0) + s(u"margin"))
                               << QStringList{s(u"gross"), s(u"margin")} << false;
     QTest::newRow("sql injection") << s(u"'; DROP TABLE products; --")
-                                   << QStringList{s(u"drop"), s(u"table"), s(u"products")}
-                                   << false;
-    QTest::newRow("duplicates once") << s(u"deals Deals DEALS") << QStringList{s(u"deals")}
-                                     << false;
+                                   << QStringList{s(u"drop"), s(u"table"), s(u"products")} << false;
+    QTest::newRow("duplicates once")
+        << s(u"deals Deals DEALS") << QStringList{s(u"deals")} << false;
     QTest::newRow("empty") << QString() << QStringList{} << false;
     QTest::newRow("whitespace") << s(u"  \t\n ") << QStringList{} << false;
     QTest::newRow("single char") << s(u"g") << QStringList{s(u"g")} << true;
     QTest::newRow("single char padded") << s(u"  G  ") << QStringList{s(u"g")} << true;
     QTest::newRow("single digit") << s(u"7") << QStringList{s(u"7")} << true;
-    QTest::newRow("trailing single char dropped") << s(u"gross m") << QStringList{s(u"gross")}
-                                                  << false;
+    QTest::newRow("trailing single char dropped")
+        << s(u"gross m") << QStringList{s(u"gross")} << false;
     QTest::newRow("two single chars") << s(u"a b") << QStringList{s(u"a")} << true;
-    QTest::newRow("leading single char kept") << s(u"m gross")
-                                              << QStringList{s(u"m"), s(u"gross")} << false;
+    QTest::newRow("leading single char kept")
+        << s(u"m gross") << QStringList{s(u"m"), s(u"gross")} << false;
 }
 
 void TestSearchQuery::splitsTextIntoTerms()
@@ -238,18 +234,16 @@ void TestSearchQuery::snippetWrapsEveryMatchingWord_data()
     QTest::newRow("prefix wraps whole word")
         << gm << QStringList{u"marg"_s}
         << (u"Monthly gross "_s + marked(u"margin"_s) + u" by product line"_s);
-    QTest::newRow("case-insensitive")
-        << QStringLiteral("HubSpot Deals") << QStringList{u"hubsp"_s}
-        << (marked(u"HubSpot"_s) + u" Deals"_s);
+    QTest::newRow("case-insensitive") << QStringLiteral("HubSpot Deals") << QStringList{u"hubsp"_s}
+                                      << (marked(u"HubSpot"_s) + u" Deals"_s);
     QTest::newRow("accent-insensitive, original text kept")
         << QStringLiteral("Café sales") << QStringList{u"cafe"_s}
         << (marked(u"Café"_s) + u" sales"_s);
     QTest::newRow("every occurrence")
         << QStringLiteral("deals and more deals") << QStringList{u"deal"_s}
         << (marked(u"deals"_s) + u" and more "_s + marked(u"deals"_s));
-    QTest::newRow("word starts only")
-        << QStringLiteral("ungross gross") << QStringList{u"gross"_s}
-        << (u"ungross "_s + marked(u"gross"_s));
+    QTest::newRow("word starts only") << QStringLiteral("ungross gross") << QStringList{u"gross"_s}
+                                      << (u"ungross "_s + marked(u"gross"_s));
 }
 
 void TestSearchQuery::snippetWrapsEveryMatchingWord()
@@ -290,9 +284,8 @@ void TestSearchQuery::snippetOfLongTextIsAWindowAroundTheFirstMatch()
 
 void TestSearchQuery::snippetFlattensNewlines()
 {
-    const QString snippet =
-        makeSnippet(QStringLiteral("First line\n\nsecond line about revenue\n"),
-                    {QStringLiteral("revenue")});
+    const QString snippet = makeSnippet(QStringLiteral("First line\n\nsecond line about revenue\n"),
+                                        {QStringLiteral("revenue")});
     QVERIFY(!snippet.contains(QLatin1Char('\n')));
     QVERIFY(snippet.contains(marked(QStringLiteral("revenue"))));
 }
@@ -327,8 +320,8 @@ void TestSearchQuery::findTermFindsFirstWordPrefixInText_data()
     QTest::addColumn<int>("position");
     QTest::addColumn<QString>("word");
 
-    QTest::newRow("whole word") << QStringLiteral("Gross Margin") << QStringList{u"margin"_s}
-                                << 6 << QStringLiteral("Margin");
+    QTest::newRow("whole word") << QStringLiteral("Gross Margin") << QStringList{u"margin"_s} << 6
+                                << QStringLiteral("Margin");
     QTest::newRow("prefix") << QStringLiteral("Gross Margin") << QStringList{u"marg"_s} << 6
                             << QStringLiteral("Margin");
     QTest::newRow("first in text, not in terms")
@@ -336,14 +329,13 @@ void TestSearchQuery::findTermFindsFirstWordPrefixInText_data()
         << QStringLiteral("alpha");
     QTest::newRow("accent") << QStringLiteral("Le Café") << QStringList{u"cafe"_s} << 3
                             << QStringLiteral("Café");
-    QTest::newRow("after punctuation") << QStringLiteral("(deals)") << QStringList{u"deal"_s}
-                                       << 1 << QStringLiteral("deals");
+    QTest::newRow("after punctuation")
+        << QStringLiteral("(deals)") << QStringList{u"deal"_s} << 1 << QStringLiteral("deals");
     QTest::newRow("inside a word is no match")
         << QStringLiteral("ungross") << QStringList{u"gross"_s} << -1 << QString();
     QTest::newRow("absent") << QStringLiteral("gross margin") << QStringList{u"xyz"_s} << -1
                             << QString();
-    QTest::newRow("no terms") << QStringLiteral("gross margin") << QStringList{} << -1
-                              << QString();
+    QTest::newRow("no terms") << QStringLiteral("gross margin") << QStringList{} << -1 << QString();
 }
 
 void TestSearchQuery::findTermFindsFirstWordPrefixInText()
