@@ -380,7 +380,11 @@ std::unique_ptr<SqliteCatalogStore> SqliteCatalogStore::open(const QString &path
     QString message;
     int version = 0;
     {
-        auto probe = Database::open(path, Database::Mode::ReadOnly, &message);
+        // Without a write-ahead log beside it, the file holds all its content: inspect it
+        // immutably so that a refused file gains no -wal/-shm companions either.
+        const bool hasWal = QFileInfo::exists(path + QStringLiteral("-wal"));
+        auto probe = Database::open(
+            path, hasWal ? Database::Mode::ReadOnly : Database::Mode::Immutable, &message);
         if (!probe) {
             setError(error, CatalogError::Code::Io,
                      QStringLiteral("Cannot open “%1”: %2.").arg(path, message));

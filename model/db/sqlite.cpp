@@ -151,9 +151,15 @@ std::unique_ptr<Database> Database::open(const QString &path, Mode mode, QString
     case Mode::ReadWriteCreate:
         flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
         break;
+    case Mode::Immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        break;
     }
+    QByteArray name = path.toUtf8();
+    if (mode == Mode::Immutable)
+        name = "file:" + QByteArray(name).toPercentEncoding("/") + "?immutable=1";
     sqlite3 *db = nullptr;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2(name.constData(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         if (error)
             *error = sqliteMessage(db);

@@ -14,8 +14,9 @@ struct sqlite3_stmt;
 namespace Mesh {
 
 /**
- * A prepared statement. Owned by its Database's cache (or by the caller for one-off statements);
- * reset automatically before each new set of bindings. Column and bind indexes as in SQLite.
+ * A prepared statement. Owned by its Database's cache (or by the caller for one-off statements).
+ * Database::prepare() hands out a cached statement already reset; a one-off statement that has
+ * been stepped must be reset() before it is bound again. Column and bind indexes as in SQLite.
  */
 class Statement
 {
@@ -70,7 +71,11 @@ private:
 class Database
 {
 public:
-    enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly };
+    /**
+     * Immutable: read-only without locks or a write-ahead log, so not even the -wal/-shm files
+     * appear; only for inspecting a file that nothing else is writing.
+     */
+    enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly, Immutable };
 
     /** Opens the file; on failure returns nullptr and fills *error with SQLite's message. */
     static std::unique_ptr<Database> open(const QString &path, Mode mode, QString *error);

@@ -87,6 +87,7 @@ private slots:
     void hitsExplainWhichFieldMatched();
     void columnOnlyWordMatchesInColumns();
     void emptyQueryBrowsesEverythingByName();
+    void documentedProductOutranksDarkDataOfSameName();
     void pagesAreDisjointAndCoverAllHits_data();
     void pagesAreDisjointAndCoverAllHits();
 
@@ -534,6 +535,30 @@ void TestSearch::broadQueryOnLargeCatalogPagesThroughEveryMatch()
     // The order is stable: the first page of 50 is the start of the pages of 250.
     QCOMPARE(keysOf(first.hits), keysOf(all.mid(0, first.hits.size())));
     QCOMPARE(idsOf(all.mid(0, 50)), idsOf(first.hits));
+}
+
+void TestSearch::documentedProductOutranksDarkDataOfSameName()
+{
+    // BM25 alone favours the shorter, undocumented document; a catalog leads with the product
+    // that has an owner and a description.
+    auto store = SqliteCatalogStore::create(m_dir.filePath(u"rank.mesh"_s), u"rank"_s, nullptr);
+    QVERIFY(store);
+    Product documented = MeshTest::makeProduct(1);
+    documented.key = u"sales.orders"_s;
+    documented.name = u"Orders"_s;
+    documented.description = u"Every order placed in the web shop, one row per order line, "
+                             u"refreshed hourly from the order service."_s;
+    Product dark;
+    dark.key = u"legacy.orders"_s;
+    dark.name = u"Orders"_s;
+    QVERIFY(store->upsertProduct(dark, nullptr));
+    QVERIFY(store->upsertProduct(documented, nullptr));
+    SearchRequest request;
+    request.text = u"orders"_s;
+    const SearchResult result = store->search(request);
+    QCOMPARE(result.total, 2);
+    QCOMPARE(result.hits.first().key, u"sales.orders"_s);
+    QCOMPARE(result.hits.last().key, u"legacy.orders"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSearch)
