@@ -58,7 +58,7 @@ DOMAINS = [
      "description": "Customer health, renewals, churn and NPS from Gainsight."},
     {"name": "Finance", "color": "#f59f00",
      "description": "Customers, invoices, revenue, cost of goods sold and gross margin from NetSuite."},
-    {"name": "Manufacturing", "color": "#868e96",
+    {"name": "Manufacturing", "color": "#a0522d",
      "description": "Production runs, downtime, scrap and OEE from the Leeds and Monterrey "
                     "plants' MES and historian exports."},
     {"name": "KPI", "color": "#1c7ed6",
