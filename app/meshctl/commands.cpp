@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 
+#include "cli.h"
+
 #include "bench/benchreport.h"
 #include "bench/searchbench.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "demo/demoloader.h"
 #include "generator/generator.h"
 
-#include <QCommandLineParser>
+#include <functional>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -24,27 +26,6 @@ namespace Mesh::Cli {
 
 namespace {
 
-void out(const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
-    std::fflush(stdout);
-}
-
-void outJson(const QJsonObject &o)
-{
-    out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
-}
-
-/** Errors are one clear line on stderr. */
-int fail(int code, const QString &message)
-{
-    QString line = message.simplified();
-    const QByteArray utf8 = (QStringLiteral("meshctl: ") + line + QLatin1Char('\n')).toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
-    return code;
-}
-
 const char kUsage[] =
     "Usage: meshctl <command> [options]\n"
     "\n"
@@ -59,80 +40,6 @@ const char kUsage[] =
     "                                       search latency per keystroke\n"
     "\n"
     "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed.\n";
-
-/** A parser for one subcommand; returns false (after printing the error) on bad usage. */
-struct Command
-{
-    QCommandLineParser parser;
-    QString name;
-
-    explicit Command(const QString &commandName) : name(commandName)
-    {
-        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser.addHelpOption();
-    }
-    void option(const QString &flag, const QString &description, const QString &value = {})
-    {
-        parser.addOption(QCommandLineOption(flag, description, value));
-    }
-    int parse(const QStringList &args, int minPositional, int maxPositional)
-    {
-        if (!parser.parse(QStringList{QStringLiteral("meshctl")} + args))
-            return fail(Usage, parser.errorText() + QStringLiteral(" (see `meshctl %1 --help`)").arg(name));
-        if (parser.isSet(QStringLiteral("help"))) {
-            out(parser.helpText().replace(QStringLiteral("meshctl [options]"),
-                                          QStringLiteral("meshctl ") + name + QStringLiteral(" [options]")));
-            return -2;
-        }
-        const qsizetype n = parser.positionalArguments().size();
-        if (n < minPositional || n > maxPositional)
-            return fail(Usage, QStringLiteral("`%1` takes %2 argument(s), got %3 (see `meshctl "
-                                              "%1 --help`)")
-                                   .arg(name)
-                                   .arg(minPositional == maxPositional
-                                            ? QString::number(minPositional)
-                                            : QStringLiteral("%1–%2").arg(minPositional).arg(maxPositional))
-                                   .arg(n));
-        return -1; // parsed, go on
-    }
-    QString positional(int i) const { return parser.positionalArguments().value(i); }
-    bool isSet(const QString &flag) const { return parser.isSet(flag); }
-    QString value(const QString &flag) const { return parser.value(flag); }
-
-    /** An integer option within [min, max]; sets *error (one line) when it is not. */
-    std::optional<qint64> integer(const QString &flag, qint64 fallback, qint64 min, qint64 max,
-                                  int *code)
-    {
-        if (!isSet(flag))
-            return fallback;
-        bool ok = false;
-        const qint64 v = value(flag).toLongLong(&ok);
-        if (!ok || v < min || v > max) {
-            *code = fail(Usage, QStringLiteral("--%1 must be a whole number from %2 to %3, got "
-                                               "“%4”")
-                                    .arg(flag)
-                                    .arg(min)
-                                    .arg(max)
-                                    .arg(value(flag)));
-            return std::nullopt;
-        }
-        return v;
-    }
-};
-
-std::unique_ptr<SqliteCatalogStore> openCatalog(const QString &path, int *code,
-                                                SqliteCatalogStore::OpenMode mode =
-                                                    SqliteCatalogStore::OpenMode::ReadWrite)
-{
-    CatalogError error;
-    auto store = SqliteCatalogStore::open(path, mode, &error);
-    if (!store && error.code == CatalogError::Code::ReadOnly &&
-        mode == SqliteCatalogStore::OpenMode::ReadWrite)
-        store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
-    if (!store)
-        *code = fail(Usage, error.message);
-    return store;
-}
 
 int cmdDemo(const QStringList &args)
 {
@@ -439,18 +346,18 @@ int cmdBench(const QStringList &args)
 
 int run(const QStringList &args)
 {
+    // One line per command; a command with its own file declares its entry in commands.h.
+    static const QList<QPair<QString, std::function<int(const QStringList &)>>> commands = {
+        {QStringLiteral("demo"), cmdDemo},
+        {QStringLiteral("generate"), cmdGenerate},
+        {QStringLiteral("info"), cmdInfo},
+        {QStringLiteral("search"), cmdSearch},
+        {QStringLiteral("bench"), cmdBench},
+    };
     const QString command = args.value(0);
-    const QStringList rest = args.mid(1);
-    if (command == QStringLiteral("demo"))
-        return cmdDemo(rest);
-    if (command == QStringLiteral("generate"))
-        return cmdGenerate(rest);
-    if (command == QStringLiteral("info"))
-        return cmdInfo(rest);
-    if (command == QStringLiteral("search"))
-        return cmdSearch(rest);
-    if (command == QStringLiteral("bench"))
-        return cmdBench(rest);
+    for (const auto &[name, handler] : commands)
+        if (name == command)
+            return handler(args.mid(1));
     if (command == QStringLiteral("--version") || command == QStringLiteral("-v")) {
         out(QStringLiteral("meshctl ") + QCoreApplication::applicationVersion() + QLatin1Char('\n'));
         return Ok;

@@ -125,7 +125,13 @@ SELECT id, name, tags, owner, domain, source FROM product_search_documents;
 DROP VIEW temp.product_search_documents;
 )SQL";
 
-constexpr const char *kMigrations[] = {kMigration1, kMigration2};
+// Migration 3: reserved for access requests, grants and the hash-chained audit log
+// (model/access). Migration 4: reserved for dataset- and column-level lineage (model/lineage).
+// Both are filled in by the features that own them before any catalog with them is released.
+constexpr const char *kMigration3 = "SELECT 1;";
+constexpr const char *kMigration4 = "SELECT 1;";
+
+constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace
