@@ -128,8 +128,133 @@ DROP VIEW temp.product_search_documents;
 // Migration 3: reserved for access requests, grants and the hash-chained audit log
 // (model/access). Migration 4: reserved for dataset- and column-level lineage (model/lineage).
 // Both are filled in by the features that own them before any catalog with them is released.
-constexpr const char *kMigration3 = "SELECT 1;";
-constexpr const char *kMigration4 = "SELECT 1;";
+constexpr const char *kMigration3 = R"SQL(
+CREATE TABLE access_requests(
+    id INTEGER PRIMARY KEY,
+    product_key TEXT NOT NULL,
+    requester_id TEXT NOT NULL,
+    columns TEXT NOT NULL DEFAULT '',
+    purpose TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    approvals_needed INTEGER NOT NULL DEFAULT 1,
+    status TEXT NOT NULL DEFAULT 'pending'
+        CHECK(status IN ('pending', 'approved', 'denied', 'withdrawn')),
+    created_at TEXT NOT NULL,
+    decided_at TEXT,
+    decided_by TEXT,
+    reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX access_requests_product ON access_requests(product_key);
+CREATE INDEX access_requests_status ON access_requests(status);
+CREATE TABLE access_approvals(
+    request_id INTEGER NOT NULL REFERENCES access_requests(id),
+    approver_id TEXT NOT NULL,
+    capacity TEXT NOT NULL,
+    columns TEXT NOT NULL DEFAULT '',
+    ends_at TEXT NOT NULL,
+    approved_at TEXT NOT NULL,
+    UNIQUE(request_id, approver_id),
+    UNIQUE(request_id, capacity));
+CREATE TABLE access_grants(
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL UNIQUE REFERENCES access_requests(id),
+    product_key TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    columns TEXT NOT NULL DEFAULT '',
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    granted_at TEXT NOT NULL,
+    granted_by TEXT NOT NULL,
+    revoked_at TEXT,
+    revoked_by TEXT,
+    revoke_reason TEXT NOT NULL DEFAULT '',
+    expiry_logged_at TEXT);
+CREATE INDEX access_grants_user ON access_grants(user_id, product_key);
+CREATE INDEX access_grants_product ON access_grants(product_key);
+CREATE TABLE access_seen(user_id TEXT PRIMARY KEY, seen_at TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE audit_log(
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    product_key TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL);
+CREATE INDEX audit_log_product ON audit_log(product_key);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER access_requests_no_delete BEFORE DELETE ON access_requests
+BEGIN SELECT RAISE(ABORT, 'access history is never deleted'); END;
+CREATE TRIGGER access_requests_final BEFORE UPDATE ON access_requests
+WHEN OLD.status <> 'pending'
+BEGIN SELECT RAISE(ABORT, 'a decided access request is final'); END;
+CREATE TRIGGER access_approvals_no_change BEFORE UPDATE ON access_approvals
+BEGIN SELECT RAISE(ABORT, 'approvals are never changed'); END;
+CREATE TRIGGER access_approvals_no_delete BEFORE DELETE ON access_approvals
+BEGIN SELECT RAISE(ABORT, 'access history is never deleted'); END;
+CREATE TRIGGER access_grants_no_delete BEFORE DELETE ON access_grants
+BEGIN SELECT RAISE(ABORT, 'access history is never deleted'); END;
+CREATE TRIGGER access_grants_terms_fixed
+BEFORE UPDATE OF request_id, product_key, user_id, columns, starts_at, ends_at, granted_at,
+                 granted_by ON access_grants
+BEGIN SELECT RAISE(ABORT, 'the terms of a grant are never changed'); END;
+CREATE TRIGGER access_grants_revoke_once BEFORE UPDATE OF revoked_at ON access_grants
+WHEN OLD.revoked_at IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a revoked grant stays revoked'); END;
+)SQL";
+constexpr const char *kMigration4 = R"SQL(
+CREATE TABLE ol_datasets(
+    id INTEGER PRIMARY KEY,
+    namespace TEXT NOT NULL,
+    name TEXT NOT NULL,
+    product_id INTEGER REFERENCES products(id) ON DELETE SET NULL,
+    facets TEXT NOT NULL DEFAULT '{}',
+    schema_time TEXT NOT NULL DEFAULT '',
+    UNIQUE(namespace, name));
+CREATE INDEX ol_datasets_product ON ol_datasets(product_id);
+CREATE TABLE ol_fields(
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES ol_datasets(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    UNIQUE(dataset_id, name));
+CREATE TABLE dataset_lineage(
+    id INTEGER PRIMARY KEY,
+    from_id INTEGER NOT NULL REFERENCES ol_datasets(id) ON DELETE CASCADE,
+    to_id INTEGER NOT NULL REFERENCES ol_datasets(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'transform',
+    job_namespace TEXT NOT NULL DEFAULT '',
+    job_name TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    run_id TEXT NOT NULL DEFAULT '',
+    event_time TEXT NOT NULL DEFAULT '',
+    UNIQUE(from_id, to_id, job_namespace, job_name));
+CREATE INDEX dataset_lineage_to ON dataset_lineage(to_id);
+CREATE TABLE column_lineage(
+    id INTEGER PRIMARY KEY,
+    from_field_id INTEGER NOT NULL REFERENCES ol_fields(id) ON DELETE CASCADE,
+    to_field_id INTEGER NOT NULL REFERENCES ol_fields(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'transform',
+    job_namespace TEXT NOT NULL DEFAULT '',
+    job_name TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    event_time TEXT NOT NULL DEFAULT '',
+    UNIQUE(from_field_id, to_field_id, job_namespace, job_name));
+CREATE INDEX column_lineage_to ON column_lineage(to_field_id);
+CREATE TABLE ol_runs(
+    run_id TEXT PRIMARY KEY,
+    job_namespace TEXT NOT NULL,
+    job_name TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT '',
+    event_time TEXT NOT NULL DEFAULT '',
+    producer TEXT NOT NULL DEFAULT '',
+    facets TEXT NOT NULL DEFAULT '{}') WITHOUT ROWID;
+)SQL";
 
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");

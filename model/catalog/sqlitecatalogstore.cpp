@@ -3,6 +3,7 @@
 
 #include "catalog/schema.h"
 #include "db/sqlite.h"
+#include "search/facetindex.h"
 #include "search/searchquery.h"
 
 #include <QFile>
@@ -90,6 +91,7 @@ struct SqliteCatalogStore::Private
     std::unique_ptr<Database> db;
     bool readOnly = false;
     bool deferIndex = false;
+    std::unique_ptr<FacetIndex> facetIndex;
 
     std::optional<qint64> domainId(const QString &name, bool create, CatalogError *error);
     std::optional<qint64> sourceId(const QString &name, CatalogError *error);
@@ -498,6 +500,13 @@ int SqliteCatalogStore::schemaVersion() const
 Database &SqliteCatalogStore::database() const
 {
     return *d->db;
+}
+
+FacetIndex &SqliteCatalogStore::facetIndex() const
+{
+    if (!d->facetIndex)
+        d->facetIndex = std::make_unique<FacetIndex>();
+    return *d->facetIndex;
 }
 
 QString SqliteCatalogStore::metadata(const QString &key) const

@@ -10,6 +10,7 @@
 namespace Mesh {
 
 class Database;
+class FacetIndex;
 
 /**
  * The catalog in one SQLite file (WAL, foreign keys on, schema versioned by PRAGMA user_version,
@@ -85,6 +86,8 @@ public:
 
     /** The underlying connection, for tests and tools in model/ only. */
     Database &database() const;
+    /** This connection's in-memory facet index (search/facetindex.h), built on first use. */
+    FacetIndex &facetIndex() const;
 
 private:
     explicit SqliteCatalogStore(std::unique_ptr<Database> db, bool readOnly);

@@ -2,6 +2,7 @@
 // Search and facets of SqliteCatalogStore, over the FTS5 index built by catalog/schema.cpp.
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
+#include "search/facetindex.h"
 #include "search/searchquery.h"
 
 #include <QRegularExpression>
@@ -403,66 +404,34 @@ FacetCounts SqliteCatalogStore::facets(const SearchRequest &request, int perKind
                                        CatalogError *error) const
 {
     Database &db = database();
-    const SearchQuery query(request.text);
-    FacetCounts result;
-    for (FacetKind kind : kAllFacetKinds) {
-        Query q;
-        QString value;
-        QString label;
-        QString join;
-        switch (kind) {
-        case FacetKind::Domain:
-            value = QStringLiteral("coalesce(d.name, '')");
-            join = QStringLiteral(" LEFT JOIN domains d ON d.id = p.domain_id");
-            break;
-        case FacetKind::Owner:
-            value = QStringLiteral("coalesce(p.owner_id, '')");
-            label = QStringLiteral("coalesce(nullif(u.display_name, ''), p.owner_id, '')");
-            join = QStringLiteral(" LEFT JOIN users u ON u.id = p.owner_id");
-            break;
-        case FacetKind::Tag:
-            value = QStringLiteral("t.tag");
-            join = QStringLiteral(" JOIN product_tags t ON t.product_id = p.id");
-            break;
-        case FacetKind::Classification:
-            value = QStringLiteral("c.classification");
-            join = QStringLiteral(" JOIN product_classifications c ON c.product_id = p.id");
-            break;
-        case FacetKind::SourceSystem:
-            value = QStringLiteral("p.source_system");
-            break;
-        case FacetKind::Status:
-            value = QStringLiteral("p.status");
-            break;
-        }
-        if (label.isEmpty())
-            label = value;
-        q.add(QStringLiteral("SELECT ") + value + QStringLiteral(", ") + label +
-              QStringLiteral(", count(*) AS n"));
-        appendMatchSet(q, query);
-        q.add(join);
-        appendMatchWhere(q, query);
-        appendFilters(q, request, kind);
-        q.add(QStringLiteral(" GROUP BY 1 ORDER BY n DESC, 2 LIMIT ?"))
-            .bindValue(qint64(std::max(1, perKind)));
-        Statement &st = q.prepare(db);
-        if (!st.isValid()) {
-            if (error)
-                *error = searchError(db, db.lastError());
-            return {};
-        }
-        QList<FacetCount> counts;
-        while (st.step())
-            counts.append({st.text(0), st.text(1), st.integer(2)});
-        if (!st.lastError().isEmpty()) {
-            if (error)
-                *error = searchError(db, st.lastError());
-            return {};
-        }
-        st.reset();
-        result.insert(kind, counts);
+    FacetIndex &index = facetIndex();
+    QString message;
+    if (!index.refresh(db, &message)) {
+        if (error)
+            *error = searchError(db, message);
+        return {};
     }
-    return result;
+    const SearchQuery query(request.text);
+    if (query.isEmpty())
+        return index.count(nullptr, request.filters, perKind);
+
+    // The matching ids, unranked and unfiltered: the index applies the filters itself.
+    Query q;
+    q.add(QStringLiteral("SELECT p.id"));
+    appendMatchSet(q, query);
+    appendMatchWhere(q, query);
+    Statement &st = q.prepare(db);
+    std::vector<qint64> ids;
+    while (st.step())
+        ids.push_back(st.integer(0));
+    if (!st.lastError().isEmpty()) {
+        if (error)
+            *error = searchError(db, st.lastError());
+        st.reset();
+        return {};
+    }
+    st.reset();
+    return index.count(&ids, request.filters, perKind);
 }
 
 } // namespace Mesh

@@ -88,6 +88,9 @@ private slots:
     void columnOnlyWordMatchesInColumns();
     void emptyQueryBrowsesEverythingByName();
     void documentedProductOutranksDarkDataOfSameName();
+    void facetCountsEqualDirectSqlCounts_data();
+    void facetCountsEqualDirectSqlCounts();
+    void facetsFollowWritesToTheCatalog();
     void pagesAreDisjointAndCoverAllHits_data();
     void pagesAreDisjointAndCoverAllHits();
 
@@ -559,6 +562,88 @@ void TestSearch::documentedProductOutranksDarkDataOfSameName()
     QCOMPARE(result.total, 2);
     QCOMPARE(result.hits.first().key, u"sales.orders"_s);
     QCOMPARE(result.hits.last().key, u"legacy.orders"_s);
+}
+
+void TestSearch::facetCountsEqualDirectSqlCounts_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("statusFilter");
+    QTest::newRow("all products") << QString() << QString();
+    QTest::newRow("broad query") << u"da"_s << QString();
+    QTest::newRow("broad query, active only") << u"da"_s << u"active"_s;
+    QTest::newRow("two words, deprecated only") << u"raw hubspot"_s << u"deprecated"_s;
+    QTest::newRow("single letter") << u"s"_s << u"draft"_s;
+}
+
+void TestSearch::facetCountsEqualDirectSqlCounts()
+{
+    // Ground truth straight from SQL, independent of the in-memory facet index.
+    QFETCH(QString, text);
+    QFETCH(QString, statusFilter);
+    SearchRequest request;
+    request.text = text;
+    if (!statusFilter.isEmpty())
+        request.filters.insert(FacetKind::Status, {statusFilter});
+    const FacetCounts facets = m_generated->facets(request, 10000);
+
+    const SearchQuery query(text);
+    QString matchSet = u"FROM products p"_s;
+    QString where = u" WHERE 1"_s;
+    if (query.isSingleCharacter()) {
+        where += u" AND p.name >= '%1' COLLATE NOCASE AND p.name < '%2' COLLATE NOCASE"_s.arg(
+            query.terms().first(), QString(QChar(query.terms().first().at(0).unicode() + 1)));
+    } else if (!query.isEmpty()) {
+        matchSet = u"FROM product_fts f JOIN products p ON p.id = f.rowid"_s;
+        where += u" AND product_fts MATCH '%1'"_s.arg(query.ftsExpression());
+    }
+    const QString statusWhere =
+        statusFilter.isEmpty() ? QString() : u" AND p.status = '%1'"_s.arg(statusFilter);
+    auto truth = [&](const QString &value, const QString &join, const QString &extraWhere) {
+        QHash<QString, qint64> counts;
+        Statement st = m_generated->database().prepareOnce(
+            u"SELECT "_s + value + u", count(*) "_s + matchSet + join + where + extraWhere +
+            u" GROUP BY 1"_s);
+        while (st.step())
+            counts.insert(st.text(0), st.integer(1));
+        return counts;
+    };
+    auto asHash = [&](FacetKind kind) {
+        QHash<QString, qint64> counts;
+        for (const FacetCount &f : facets.value(kind))
+            counts.insert(f.value, f.count);
+        return counts;
+    };
+    const QString domainJoin = u" LEFT JOIN domains d ON d.id = p.domain_id"_s;
+    QCOMPARE(asHash(FacetKind::Domain), truth(u"coalesce(d.name, '')"_s, domainJoin, statusWhere));
+    QCOMPARE(asHash(FacetKind::Owner), truth(u"coalesce(p.owner_id, '')"_s, QString(), statusWhere));
+    QCOMPARE(asHash(FacetKind::Tag),
+             truth(u"t.tag"_s, u" JOIN product_tags t ON t.product_id = p.id"_s, statusWhere));
+    QCOMPARE(asHash(FacetKind::Classification),
+             truth(u"c.classification"_s,
+                   u" JOIN product_classifications c ON c.product_id = p.id"_s, statusWhere));
+    QCOMPARE(asHash(FacetKind::SourceSystem), truth(u"p.source_system"_s, QString(), statusWhere));
+    // A facet's own filter does not narrow its own counts (values are ORed within a kind).
+    QCOMPARE(asHash(FacetKind::Status), truth(u"p.status"_s, QString(), QString()));
+}
+
+void TestSearch::facetsFollowWritesToTheCatalog()
+{
+    auto store = SqliteCatalogStore::create(m_dir.filePath(u"facets.mesh"_s), u"f"_s, nullptr);
+    QVERIFY(store);
+    Product p = MeshTest::makeProduct(1);
+    QVERIFY(store->upsertProduct(p, nullptr));
+    auto domainCount = [&](const QString &domain) {
+        for (const FacetCount &f : store->facets({}).value(FacetKind::Domain))
+            if (f.value == domain)
+                return f.count;
+        return qint64(0);
+    };
+    QCOMPARE(domainCount(p.domain), 1);
+    p.key = u"fixture.other"_s;
+    QVERIFY(store->upsertProduct(p, nullptr));
+    QCOMPARE(domainCount(p.domain), 2);
+    QVERIFY(store->removeProduct(p.key, nullptr));
+    QCOMPARE(domainCount(p.domain), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSearch)
