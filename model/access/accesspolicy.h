@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "access/accesstypes.h"
+#include "catalog/entities.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -47,6 +50,22 @@ public:
                           const AccessResource &resource) const;
 
     QDateTime now() const;
+
+    /** The roles a user holds; an id unknown to the catalog is an analyst. */
+    QStringList rolesOf(const QString &userId) const;
+    /** "owner" or "steward" when userId may approve requests for product, else empty. */
+    QString approverCapacity(const QString &userId, const Product &product) const;
+    /** The grants of userId on productKey that are active now (not revoked, not expired). */
+    QList<AccessGrant> activeGrants(const QString &userId, const QString &productKey) const;
+    /** Everyone who can read the product's data now, and why. */
+    QList<AccessHolder> holders(const QString &productKey) const;
+
+    /**
+     * Sensitive products need two approvals (owner and steward): those with any column
+     * classified PII.Sensitive, or tagged "sensitive".
+     */
+    static bool isSensitive(const Product &product);
+    static QString actionName(AccessAction action);
 
 private:
     const SqliteCatalogStore &m_store;
