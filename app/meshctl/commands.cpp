@@ -38,6 +38,11 @@ const char kUsage[] =
     "                                       ranked full-text search\n"
     "  bench search FILE [--queries N] [--json] [--measure-startup]\n"
     "                                       search latency per keystroke\n"
+    "  import-openlineage CATALOG EVENTS_FILE [--json]\n"
+    "                                       import OpenLineage RunEvents (JSON, array, NDJSON)\n"
+    "  lineage FILE NODE [--up N] [--down N] [--json|--dot|--openlineage]\n"
+    "                                       lineage around a product, dataset or column\n"
+    "  impact FILE NODE [--json]            downstream products and their owners\n"
     "\n"
     "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed.\n";
 
@@ -353,6 +358,9 @@ int run(const QStringList &args)
         {QStringLiteral("info"), cmdInfo},
         {QStringLiteral("search"), cmdSearch},
         {QStringLiteral("bench"), cmdBench},
+        {QStringLiteral("import-openlineage"), cmdImportOpenLineage},
+        {QStringLiteral("lineage"), cmdLineage},
+        {QStringLiteral("impact"), cmdImpact},
     };
     const QString command = args.value(0);
     for (const auto &[name, handler] : commands)

@@ -16,4 +16,9 @@ enum Exit : int {
 /** Runs one meshctl command line (without the program name); returns the exit code. */
 int run(const QStringList &args);
 
+// Lineage (cmd_lineage.cpp)
+int cmdImportOpenLineage(const QStringList &args);
+int cmdLineage(const QStringList &args);
+int cmdImpact(const QStringList &args);
+
 } // namespace Mesh::Cli

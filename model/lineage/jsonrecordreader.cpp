@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "lineage/jsonrecordreader.h"
+
+#include <QIODevice>
+
+namespace Mesh {
+
+namespace {
+constexpr qint64 kChunk = 1 << 20;
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+} // namespace
+
+bool JsonRecordReader::fill()
+{
+    if (m_eof)
+        return false;
+    if (m_pos > 0) {
+        m_buffer.remove(0, m_pos);
+        m_pos = 0;
+    }
+    const QByteArray chunk = m_device->read(kChunk);
+    if (chunk.isEmpty()) {
+        m_eof = true;
+        return false;
+    }
+    m_bytesRead += chunk.size();
+    m_buffer.append(chunk);
+    return true;
+}
+
+bool JsonRecordReader::next(QByteArray *record)
+{
+    record->clear();
+    // Skip whitespace and, inside a top-level array, the commas between elements.
+    for (;;) {
+        if (m_pos >= m_buffer.size() && !fill())
+            return false;
+        const char c = m_buffer.at(m_pos);
+        if (isSpace(c) || (m_topArray && c == ',')) {
+            if (c == '\n')
+                ++m_line;
+            ++m_pos;
+            continue;
+        }
+        if (!m_started) {
+            m_started = true;
+            if (c == '[') {
+                m_topArray = true;
+                ++m_pos;
+                continue;
+            }
+        }
+        if (m_topArray && c == ']') {
+            m_arrayClosed = true;
+            ++m_pos;
+            continue;
+        }
+        if (m_arrayClosed) {
+            m_error = QStringLiteral("line %1: text after the closing ] of the array").arg(m_line);
+            return false;
+        }
+        break;
+    }
+    ++m_recordNumber;
+    m_recordLine = m_line;
+    // m_pos stays at the record's first byte until the record is complete; fill() moves it to 0.
+    qsizetype i = m_pos;
+    int depth = 0;
+    bool inString = false;
+    bool escape = false;
+    const bool structured = m_buffer.at(m_pos) == '{' || m_buffer.at(m_pos) == '[';
+    for (;;) {
+        if (i >= m_buffer.size()) {
+            const qsizetype offset = i - m_pos;
+            if (!fill()) {
+                // End of input inside a record: hand it over, the parser reports what is wrong.
+                *record = m_buffer.mid(m_pos);
+                m_pos = m_buffer.size();
+                return !record->trimmed().isEmpty();
+            }
+            i = m_pos + offset;
+            if (offset > kMaxRecordBytes) {
+                m_error = QStringLiteral("record %1 (line %2) is larger than %3 MiB")
+                              .arg(m_recordNumber)
+                              .arg(m_recordLine)
+                              .arg(kMaxRecordBytes >> 20);
+                return false;
+            }
+            continue;
+        }
+        const char c = m_buffer.at(i);
+        if (c == '\n')
+            ++m_line;
+        if (!structured) {
+            // A stray scalar or garbage: up to the end of its line, or a separator in an array.
+            if (c == '\n' || (m_topArray && (c == ',' || c == ']'))) {
+                *record = m_buffer.mid(m_pos, i - m_pos);
+                m_pos = c == '\n' ? i + 1 : i;
+                return true;
+            }
+            ++i;
+            continue;
+        }
+        if (inString) {
+            if (escape)
+                escape = false;
+            else if (c == '\\')
+                escape = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) {
+                *record = m_buffer.mid(m_pos, i + 1 - m_pos);
+                m_pos = i + 1;
+                return true;
+            }
+        }
+        ++i;
+    }
+}
+
+} // namespace Mesh
