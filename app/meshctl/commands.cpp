@@ -38,6 +38,7 @@ const char kUsage[] =
     "                                       ranked full-text search\n"
     "  bench search FILE [--queries N] [--json] [--measure-startup]\n"
     "                                       search latency per keystroke\n"
+    "  bench lineage [--nodes N] [--json]   layered layout vs Graphviz dot and elkjs\n"
     "  import-openlineage CATALOG EVENTS_FILE [--json]\n"
     "                                       import OpenLineage RunEvents (JSON, array, NDJSON)\n"
     "  lineage FILE NODE [--up N] [--down N] [--json|--dot|--openlineage]\n"
@@ -340,6 +341,8 @@ int cmdBench(const QStringList &args)
     const QString which = args.value(0);
     if (which == QStringLiteral("search"))
         return cmdBenchSearch(args.mid(1));
+    if (which == QStringLiteral("lineage"))
+        return cmdBenchLineage(args.mid(1));
     if (which.isEmpty() || which == QStringLiteral("--help") || which == QStringLiteral("-h")) {
         out(QStringLiteral("Usage: meshctl bench search FILE [--queries N] [--json] [--measure-startup]\n"));
         return which.isEmpty() ? Usage : Ok;

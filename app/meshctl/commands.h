@@ -16,9 +16,10 @@ enum Exit : int {
 /** Runs one meshctl command line (without the program name); returns the exit code. */
 int run(const QStringList &args);
 
-// Lineage (cmd_lineage.cpp)
+// Lineage (cmd_lineage.cpp, cmd_benchlineage.cpp)
 int cmdImportOpenLineage(const QStringList &args);
 int cmdLineage(const QStringList &args);
 int cmdImpact(const QStringList &args);
+int cmdBenchLineage(const QStringList &args);
 
 } // namespace Mesh::Cli
