@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: MIT
+#include "preview/previewloader.h"
+
+#include "access/accesspolicy.h"
+#include "catalog/sqlitecatalogstore.h"
+#include "preview/masking.h"
+
+#include <QSaveFile>
+#include <QTimer>
+
+namespace Mesh {
+
+namespace {
+
+QByteArray csvField(const QString &value)
+{
+    QByteArray b = value.toUtf8();
+    if (b.contains(',') || b.contains('"') || b.contains('\n') || b.contains('\r')) {
+        b.replace("\"", "\"\"");
+        b = '"' + b + '"';
+    }
+    return b;
+}
+
+QString currentUserId()
+{
+    return qEnvironmentVariable("USER");
+}
+
+} // namespace
+
+PreviewLoader::~PreviewLoader() = default;
+
+PreviewAccess PreviewLoader::decideAccess(const PreviewSource &source, const QStringList &columns,
+                                          PreviewError *error)
+{
+    PreviewAccess access;
+    if (source.catalogPath.isEmpty() || source.productKey.isEmpty())
+        return access; // a loose file: no product, so no classification to act on
+    CatalogError catalogError;
+    auto store = SqliteCatalogStore::open(source.catalogPath, SqliteCatalogStore::OpenMode::ReadOnly,
+                                          &catalogError);
+    if (!store) {
+        // Fail closed: without the policy's answer nothing is shown.
+        *error = PreviewError::make(PreviewError::Kind::Denied, source.location,
+                                    QStringLiteral("cannot be previewed: the access policy could "
+                                                   "not be asked (%1).")
+                                        .arg(catalogError.message));
+        access.allowed = false;
+        return access;
+    }
+    const AccessPolicy policy(*store);
+    const QString user = source.userId.isEmpty() ? currentUserId() : source.userId;
+    const AccessResource resource{source.productKey, columns};
+    const AccessDecision preview = policy.decide(user, AccessAction::Preview, resource);
+    const AccessDecision exporting = policy.decide(user, AccessAction::Export, resource);
+    access.allowed = preview.allowed();
+    access.reason = preview.reason;
+    access.maskedForPreview = preview.maskedColumns;
+    // Export is at least as masked as preview; a refused export masks every column.
+    access.maskedForExport = exporting.allowed() ? exporting.maskedColumns : columns;
+    for (const QString &c : std::as_const(access.maskedForPreview))
+        if (!access.maskedForExport.contains(c))
+            access.maskedForExport << c;
+    if (!access.allowed)
+        *error = PreviewError::make(PreviewError::Kind::Denied, source.location,
+                                    QStringLiteral("cannot be previewed: %1").arg(preview.reason),
+                                    QStringLiteral("Request access to the product from its owner."));
+    return access;
+}
+
+void PreviewLoader::open(quint64 epoch, const PreviewSource &source)
+{
+    m_reader.reset();
+    if (stale(epoch))
+        return;
+    PreviewError error;
+    std::unique_ptr<SampleReader> reader =
+        SampleReader::open(source.location, source.options, &error, &m_shared->cancel);
+    if (!reader) {
+        emit failed(epoch, error);
+        return;
+    }
+    // Ask the policy before a single row leaves the worker.
+    m_access = decideAccess(source, reader->columns(), &error);
+    if (!m_access.allowed) {
+        emit failed(epoch, error);
+        return;
+    }
+    emit accessDecided(epoch, m_access);
+    m_reader = std::move(reader);
+    emit opened(epoch, m_reader->columns(), m_reader->formatDescription(), m_reader->warnings(),
+                m_reader->rowCount(), m_reader->isComplete(), m_reader->decimalSeparator());
+    QTimer::singleShot(0, this, [this, epoch] { indexStep(epoch); });
+}
+
+void PreviewLoader::indexStep(quint64 epoch)
+{
+    if (stale(epoch) || !m_reader)
+        return;
+    if (m_shared->cancel.exchange(false)) {
+        emit failed(epoch, PreviewError::make(PreviewError::Kind::Cancelled, m_reader->location(),
+                                              QStringLiteral("indexing was cancelled after %1 rows.")
+                                                  .arg(m_reader->rowCount()),
+                                              QStringLiteral("The rows found so far are shown.")));
+        return;
+    }
+    // Short steps, so that row fetches queued meanwhile are served in between.
+    const bool more = m_reader->indexMore(40);
+    emit progress(epoch, m_reader->rowCount(), m_reader->progress(), m_reader->isComplete());
+    if (more) {
+        QTimer::singleShot(0, this, [this, epoch] { indexStep(epoch); });
+    } else if (m_reader->error()) {
+        emit failed(epoch, m_reader->error());
+    }
+}
+
+void PreviewLoader::fetch(quint64 epoch, qint64 block, qint64 first, qint64 count)
+{
+    if (stale(epoch) || !m_reader)
+        return;
+    QList<SampleRow> rows;
+    m_reader->readRows(first, count, &rows);
+    emit rowsReady(epoch, block, rows);
+}
+
+void PreviewLoader::profile(quint64 epoch, int column, qint64 maxRows)
+{
+    if (stale(epoch) || !m_reader || column < 0 || column >= m_reader->columns().size())
+        return;
+    QStringList values;
+    m_reader->readColumn(0, std::min(maxRows, m_reader->rowCount()), column, &values);
+    const QString name = m_reader->columns().at(column);
+    ColumnProfile p = ColumnProfiler::profile(name, values, m_reader->decimalSeparator());
+    if (m_access.maskedForPreview.contains(name)) {
+        // Counts may show; the values themselves may not.
+        p.min = Masking::mask(p.min);
+        p.max = Masking::mask(p.max);
+        for (ProfileBar &bar : p.topValues)
+            bar.label = Masking::mask(bar.label);
+        for (ProfileBar &bar : p.histogram)
+            bar.label = Masking::mask(bar.label);
+    }
+    emit profileReady(epoch, p);
+}
+
+bool PreviewLoader::writeCsv(SampleReader &reader, QIODevice *out, qint64 maxRows,
+                             const QStringList &masked, const std::atomic<bool> *cancel,
+                             qint64 *written)
+{
+    const QStringList columns = reader.columns();
+    QList<bool> maskColumn;
+    QByteArray line;
+    for (const QString &c : columns) {
+        maskColumn << masked.contains(c);
+        line += csvField(c) + ',';
+    }
+    line.chop(1);
+    line += "\r\n";
+    if (out->write(line) != line.size())
+        return false;
+    *written = 0;
+    const qint64 last = std::min(maxRows, reader.rowCount());
+    QList<SampleRow> rows;
+    for (qint64 first = 0; first < last; first += 1024) {
+        if (cancel && cancel->load())
+            return false;
+        reader.readRows(first, std::min<qint64>(1024, last - first), &rows);
+        for (const SampleRow &row : std::as_const(rows)) {
+            line.clear();
+            for (int c = 0; c < row.cells.size(); ++c) {
+                const QString &v = row.cells.at(c);
+                line += csvField(maskColumn.value(c) ? Masking::mask(v) : v);
+                if (c + 1 < row.cells.size())
+                    line += ',';
+            }
+            line += "\r\n";
+            if (out->write(line) != line.size())
+                return false;
+            ++*written;
+        }
+    }
+    return true;
+}
+
+void PreviewLoader::exportCsv(quint64 epoch, const QString &path, qint64 maxRows)
+{
+    if (stale(epoch) || !m_reader)
+        return;
+    QSaveFile file(path);
+    qint64 rows = 0;
+    if (!file.open(QIODevice::WriteOnly) ||
+        !writeCsv(*m_reader, &file, maxRows, m_access.maskedForExport, &m_shared->cancel, &rows) ||
+        !file.commit()) {
+        emit exported(epoch, path, 0,
+                      QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    emit exported(epoch, path, rows, {});
+}
+
+} // namespace Mesh
