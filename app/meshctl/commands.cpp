@@ -38,6 +38,9 @@ const char kUsage[] =
     "                                       ranked full-text search\n"
     "  bench search FILE [--queries N] [--json] [--measure-startup]\n"
     "                                       search latency per keystroke\n"
+    "  preview FILE|URL [--rows N] [--json] [--profile]\n"
+    "                                       first rows of a CSV/JSON/SQLite sample or URL\n"
+    "  bench preview [--size-mb N] [--json] first screen, index and seek on a 2 GB CSV\n"
     "  bench lineage [--nodes N] [--json]   layered layout vs Graphviz dot and elkjs\n"
     "  import-openlineage CATALOG EVENTS_FILE [--json]\n"
     "                                       import OpenLineage RunEvents (JSON, array, NDJSON)\n"
@@ -341,6 +344,8 @@ int cmdBench(const QStringList &args)
     const QString which = args.value(0);
     if (which == QStringLiteral("search"))
         return cmdBenchSearch(args.mid(1));
+    if (which == QStringLiteral("preview"))
+        return cmdBenchPreview(args.mid(1));
     if (which == QStringLiteral("lineage"))
         return cmdBenchLineage(args.mid(1));
     if (which.isEmpty() || which == QStringLiteral("--help") || which == QStringLiteral("-h")) {
@@ -360,6 +365,7 @@ int run(const QStringList &args)
         {QStringLiteral("generate"), cmdGenerate},
         {QStringLiteral("info"), cmdInfo},
         {QStringLiteral("search"), cmdSearch},
+        {QStringLiteral("preview"), cmdPreview},
         {QStringLiteral("bench"), cmdBench},
         {QStringLiteral("import-openlineage"), cmdImportOpenLineage},
         {QStringLiteral("lineage"), cmdLineage},

@@ -16,6 +16,10 @@ enum Exit : int {
 /** Runs one meshctl command line (without the program name); returns the exit code. */
 int run(const QStringList &args);
 
+// Sample preview (cmd_preview.cpp)
+int cmdPreview(const QStringList &args);
+int cmdBenchPreview(const QStringList &args);
+
 // Lineage (cmd_lineage.cpp, cmd_benchlineage.cpp)
 int cmdImportOpenLineage(const QStringList &args);
 int cmdLineage(const QStringList &args);
