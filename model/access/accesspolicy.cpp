@@ -2,6 +2,7 @@
 #include "access/accesspolicy.h"
 
 #include "catalog/sqlitecatalogstore.h"
+#include "access/snapshot.h"
 #include "db/sqlite.h"
 
 #include <QSet>
@@ -127,6 +128,7 @@ QList<AccessGrant> AccessPolicy::activeGrants(const QString &userId,
 AccessDecision AccessPolicy::decide(const QString &userId, AccessAction action,
                                     const AccessResource &resource) const
 {
+    refreshSnapshot(m_store.database());
     const std::optional<Product> product = m_store.productByKey(resource.productKey);
     if (!product)
         return deny(
@@ -220,6 +222,7 @@ AccessDecision AccessPolicy::decide(const QString &userId, AccessAction action,
 
 QList<AccessHolder> AccessPolicy::holders(const QString &productKey) const
 {
+    refreshSnapshot(m_store.database());
     QList<AccessHolder> result;
     const std::optional<Product> product = m_store.productByKey(productKey);
     if (!product)

@@ -2,6 +2,7 @@
 #include "access/accessservice.h"
 
 #include "access/auditlog.h"
+#include "access/snapshot.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
 
@@ -138,6 +139,7 @@ bool AccessService::audit(const QString &actor, const QString &action, const QSt
 
 AccessOutcome AccessService::write(const std::function<AccessOutcome()> &body)
 {
+    refreshSnapshot(m_store.database());
     // Record expiries first, in their own transaction, so a refused change does not undo them.
     if (!m_store.isReadOnly())
         recordExpiries();
@@ -575,6 +577,7 @@ AccessOutcome AccessService::recordUse(const QString &actor, AccessAction action
 
 std::optional<AccessRequest> AccessService::request(qint64 id) const
 {
+    refreshSnapshot(m_store.database());
     Database &db = m_store.database();
     Statement &st = db.prepare(kRequestSelect + QStringLiteral("WHERE id = ?1"));
     st.bind(1, id);
@@ -595,6 +598,7 @@ std::optional<AccessRequest> AccessService::request(qint64 id) const
 QList<AccessRequest> AccessService::requests(const QString &productKey,
                                              const QString &requester) const
 {
+    refreshSnapshot(m_store.database());
     Statement &st = m_store.database().prepare(
         kRequestSelect + QStringLiteral("WHERE (?1 = '' OR product_key = ?1) AND "
                                         "(?2 = '' OR requester_id = ?2) ORDER BY id DESC"));
@@ -611,6 +615,7 @@ QList<AccessRequest> AccessService::requests(const QString &productKey,
 
 std::optional<AccessGrant> AccessService::grant(qint64 id) const
 {
+    refreshSnapshot(m_store.database());
     Statement &st = m_store.database().prepare(kGrantSelect + QStringLiteral("WHERE id = ?1"));
     st.bind(1, id);
     if (!st.step())
@@ -620,6 +625,7 @@ std::optional<AccessGrant> AccessService::grant(qint64 id) const
 
 QList<AccessGrant> AccessService::grants(const QString &productKey, const QString &userId) const
 {
+    refreshSnapshot(m_store.database());
     Statement &st = m_store.database().prepare(
         kGrantSelect + QStringLiteral("WHERE (?1 = '' OR product_key = ?1) AND "
                                       "(?2 = '' OR user_id = ?2) ORDER BY id DESC"));
@@ -632,6 +638,7 @@ QList<AccessGrant> AccessService::grants(const QString &productKey, const QStrin
 
 QList<AccessRequest> AccessService::inbox(const QString &userId) const
 {
+    refreshSnapshot(m_store.database());
     Statement &st = m_store.database().prepare(
         QStringLiteral("SELECT id FROM access_requests WHERE status = 'pending' ORDER BY id"));
     QList<qint64> ids;
