@@ -126,7 +126,10 @@ std::unique_ptr<CsvReader> CsvReader::open(const QString &path, const ReaderOpti
     r->m_end = r->m_begin + size;
     if (!r->sniff(error))
         return nullptr;
-    r->indexMore(20); // the first screen, before any worker gets to it
+    // The first screen, before any worker gets to it; the rest is indexMore()'s job.
+    r->m_stopAtRows = 1000;
+    r->indexMore(20);
+    r->m_stopAtRows = -1;
     return r;
 }
 
@@ -467,6 +470,10 @@ bool CsvReader::indexMore(int budgetMs)
         ++m_rowCount;
         m_line += s.newlines;
         p = s.next;
+        if (m_rowCount == m_stopAtRows) {
+            m_scanPos = p - m_begin;
+            return p < m_end;
+        }
         if (++n % 4096 == 0) {
             m_scanPos = p - m_begin;
             releaseIndexed(m_scanPos);

@@ -85,6 +85,7 @@ private:
     qint64 m_scanPos = 0; // offset where indexing goes on
     qint64 m_line = 1;    // physical line at m_scanPos
     qint64 m_released = 0;
+    qint64 m_stopAtRows = -1; // open() indexes only the first screen
     bool m_complete = false;
 };
 

@@ -2,6 +2,7 @@
 #include "preview/previewloader.h"
 
 #include "access/accesspolicy.h"
+#include "access/accessservice.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "preview/masking.h"
 
@@ -24,7 +25,7 @@ QByteArray csvField(const QString &value)
 
 QString currentUserId()
 {
-    return qEnvironmentVariable("USER");
+    return AccessService::osLogin();
 }
 
 } // namespace

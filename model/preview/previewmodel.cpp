@@ -109,8 +109,18 @@ void PreviewModel::onOpened(quint64 epoch, const QStringList &columns, const QSt
     if (epoch != m_epoch)
         return;
     beginResetModel();
-    m_columns = columns;
-    for (const QString &c : columns)
+    // Documented columns first, in the catalog's order (JSON objects come back key-sorted).
+    m_order.clear();
+    for (const Column &doc : std::as_const(m_documented))
+        if (const qsizetype i = columns.indexOf(doc.name); i >= 0 && !m_order.contains(int(i)))
+            m_order << int(i);
+    for (int i = 0; i < columns.size(); ++i)
+        if (!m_order.contains(i))
+            m_order << i;
+    m_columns.clear();
+    for (const int i : std::as_const(m_order))
+        m_columns << columns.at(i);
+    for (const QString &c : std::as_const(m_columns))
         m_masked << m_access.maskedForPreview.contains(c);
     // About 64k cells a block, so a 1,000-column sample does not fetch 256k cells at a time.
     m_blockRows = int(std::clamp<qsizetype>(65536 / std::max<qsizetype>(1, columns.size()), 16, 1024));
@@ -249,7 +259,7 @@ QString PreviewModel::cellText(int row, int column) const
     const SampleRow *r = rowAt(row);
     if (!r)
         return {};
-    const QString &v = r->cells.value(column);
+    const QString &v = r->cells.value(m_order.value(column, column));
     return isColumnMasked(column) ? Masking::mask(v) : v;
 }
 
@@ -271,7 +281,7 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
     }
     case IsNullRole: {
         const SampleRow *r = rowAt(index.row());
-        return r && r->cells.value(index.column()).isNull();
+        return r && r->cells.value(m_order.value(index.column(), index.column())).isNull();
     }
     case RaggedRole: {
         const SampleRow *r = rowAt(index.row());
@@ -380,8 +390,9 @@ void PreviewModel::exportCsv(const QString &path, qint64 maxRows)
 void PreviewModel::requestProfile(int column)
 {
     const quint64 epoch = m_epoch;
-    QMetaObject::invokeMethod(m_loader, [loader = m_loader, epoch, column] {
-        loader->profile(epoch, column, kProfileRows);
+    const int readerColumn = m_order.value(column, column);
+    QMetaObject::invokeMethod(m_loader, [loader = m_loader, epoch, readerColumn] {
+        loader->profile(epoch, readerColumn, kProfileRows);
     }, Qt::QueuedConnection);
 }
 

@@ -106,7 +106,8 @@ private:
     PreviewLoader *m_loader = nullptr;
     quint64 m_epoch = 0;
 
-    QStringList m_columns;
+    QStringList m_columns;     // in view order
+    QList<int> m_order;        // view column → reader column
     QList<Column> m_documented;
     QList<bool> m_masked;
     PreviewAccess m_access;

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: MIT
+// JSON and SQLite samples: each API envelope of the demo, NDJSON, flattening, bad documents.
+#include "demo/demoloader.h"
+#include "preview/jsonreader.h"
+#include "preview/samplereader.h"
+
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace Mesh;
+
+class TstJsonReader : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_samples;
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        MeshTest::writeFile(path, bytes);
+        return path;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        CatalogError error;
+        auto store = DemoLoader::createDemoCatalog(m_dir.filePath(QStringLiteral("demo.mesh")), &error);
+        QVERIFY2(store, qPrintable(error.message));
+        m_samples = DemoLoader::samplesDirFor(store->path());
+    }
+
+    void readsEachDemoEnvelope_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("envelope");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("firstValue");
+        QTest::newRow("HubSpot results[]") << "hubspot/contacts.json" << "results[]"
+                                           << "properties.email" << "thandiwe.moreau@valecomponents.example";
+        QTest::newRow("Jira issues[]") << "jira/issues_search.json" << "issues[]" << "fields.summary" << "";
+        QTest::newRow("Jira versions values[]") << "jira/versions.json" << "values[]" << "name" << "PLAT 4.0.1";
+        QTest::newRow("Workday Report_Entry[]") << "workday/workers.json" << "Report_Entry[]" << "Legal_Name" << "";
+        QTest::newRow("Gainsight data.records[]") << "gainsight/nps_responses.json" << "data.records[]" << "ContactEmail" << "";
+        QTest::newRow("NetSuite items[]") << "netsuite/customers.json" << "items[]" << "companyname" << "";
+        QTest::newRow("NDJSON") << "jira/release_readiness.ndjson" << "NDJSON" << "version" << "PLAT 4.0.1";
+    }
+
+    void readsEachDemoEnvelope()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, envelope);
+        QFETCH(QString, column);
+        QFETCH(QString, firstValue);
+        PreviewError error;
+        auto r = SampleReader::openFile(m_samples + QLatin1Char('/') + file, {}, &error);
+        QVERIFY2(r, qPrintable(error.toString()));
+        QVERIFY2(r->formatDescription().contains(envelope), qPrintable(r->formatDescription()));
+        QVERIFY(r->rowCount() >= 200); // every demo sample has at least 200 records
+        QVERIFY(r->isComplete());
+        const qsizetype c = r->columns().indexOf(column);
+        QVERIFY2(c >= 0, qPrintable(r->columns().join(u',')));
+        QList<SampleRow> rows;
+        r->readRows(0, 1, &rows);
+        QCOMPARE(rows.first().cells.size(), r->columns().size());
+        if (!firstValue.isEmpty())
+            QCOMPARE(rows.first().cells.at(c), firstValue);
+        else
+            QVERIFY(!rows.first().cells.at(c).isEmpty());
+    }
+
+    void flattensNestedAndSummarisesArrays()
+    {
+        const QString path = write(QStringLiteral("nested.json"),
+                                   R"([{"id":1,"a":{"b":{"c":"deep"}},"tags":["x","y"],"n":null,"e":"","f":1.5,"t":true},
+                                       {"id":2,"extra":"later"}])");
+        PreviewError error;
+        auto r = SampleReader::openFile(path, {}, &error);
+        QVERIFY(r);
+        const QStringList cols = r->columns();
+        for (const char *name : {"id", "a.b.c", "tags", "n", "e", "f", "t", "extra"})
+            QVERIFY2(cols.contains(QLatin1String(name)), name);
+        QList<SampleRow> rows;
+        r->readRows(0, 2, &rows);
+        const auto cell = [&](int row, const char *name) {
+            return rows.at(row).cells.at(cols.indexOf(QLatin1String(name)));
+        };
+        QCOMPARE(cell(0, "a.b.c"), QStringLiteral("deep"));
+        QCOMPARE(cell(0, "tags"), QStringLiteral(R"(["x","y"])"));
+        QVERIFY(cell(0, "n").isNull());
+        QVERIFY(!cell(0, "e").isNull() && cell(0, "e").isEmpty());
+        QCOMPARE(cell(0, "f"), QStringLiteral("1.5"));
+        QCOMPARE(cell(0, "t"), QStringLiteral("true"));
+        QCOMPARE(cell(0, "id"), QStringLiteral("1"));
+        QVERIFY(cell(0, "extra").isNull());
+        QCOMPARE(cell(1, "extra"), QStringLiteral("later"));
+        QVERIFY(cell(1, "a.b.c").isNull());
+    }
+
+    void summarisesLongArraysWithTheirLength()
+    {
+        QByteArray items = "[";
+        for (int i = 0; i < 100; ++i)
+            items += (i ? "," : "") + QByteArray::number(i);
+        items += "]";
+        const QString path = write(QStringLiteral("long.json"), "[{\"xs\":" + items + "}]");
+        PreviewError error;
+        auto r = SampleReader::openFile(path, {}, &error);
+        QList<SampleRow> rows;
+        r->readRows(0, 1, &rows);
+        QVERIFY(rows.first().cells.first().startsWith(u"[100 items] [0,1,2"));
+    }
+
+    void reportsBrokenJsonWithLineAndOffset()
+    {
+        const QString path = write(QStringLiteral("broken.json"), "{\"results\": [\n {\"id\": 1},\n {\"id\": 2,,}\n]}");
+        PreviewError error;
+        QVERIFY(!SampleReader::openFile(path, {}, &error));
+        QCOMPARE(error.kind, PreviewError::Kind::Json);
+        QCOMPARE(error.line, 3);
+        QVERIFY(error.byteOffset > 20);
+    }
+
+    void reportsTruncatedJson()
+    {
+        const QString path = write(QStringLiteral("cut.json"), "{\"results\": [{\"id\": 1}, {\"id\"");
+        PreviewError error;
+        QVERIFY(!SampleReader::openFile(path, {}, &error));
+        QCOMPARE(error.kind, PreviewError::Kind::Json);
+        QVERIFY2(error.hint.contains(u"cut off"), qPrintable(error.toString()));
+    }
+
+    void keepsNdjsonLinesBeforeABadLine()
+    {
+        const QString path = write(QStringLiteral("bad.ndjson"), "{\"a\":1}\n{\"a\":2}\n{\"a\":\n{\"a\":4}\n");
+        PreviewError error;
+        auto r = SampleReader::openFile(path, {}, &error);
+        QVERIFY(r);
+        QCOMPARE(r->rowCount(), 2);
+        QCOMPARE(r->error().kind, PreviewError::Kind::Json);
+        QCOMPARE(r->error().line, 3);
+    }
+
+    void refusesJsonAboveTheLimit()
+    {
+        ReaderOptions options;
+        options.maxJsonBytes = 10;
+        const QString path = write(QStringLiteral("big.json"), "[{\"a\":1},{\"a\":2},{\"a\":3}]");
+        PreviewError error;
+        QVERIFY(!SampleReader::openFile(path, options, &error));
+        QCOMPARE(error.kind, PreviewError::Kind::TooLarge);
+    }
+
+    void readsSqliteTablesAndViews()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("s.sqlite"));
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db,
+                              "CREATE TABLE deals(id INTEGER, name TEXT, amount REAL, note TEXT);"
+                              "INSERT INTO deals VALUES (1,'Alpha',10.5,NULL),(2,'Beta',20,''),(3,'Gamma',30,'x');"
+                              "CREATE VIEW big AS SELECT * FROM deals WHERE amount > 15;",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(db);
+        const QByteArray before = MeshTest::fileSha256(path);
+
+        PreviewError error;
+        auto r = SampleReader::openFile(path, {}, &error);
+        QVERIFY2(r, qPrintable(error.toString()));
+        QVERIFY(r->formatDescription().contains(u"deals"));
+        QCOMPARE(r->columns(), (QStringList{QStringLiteral("id"), QStringLiteral("name"),
+                                            QStringLiteral("amount"), QStringLiteral("note")}));
+        while (r->indexMore(100)) {
+        }
+        QCOMPARE(r->rowCount(), 3);
+        QList<SampleRow> rows;
+        r->readRows(1, 5, &rows);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).cells.at(1), QStringLiteral("Beta"));
+        QVERIFY(!rows.at(0).cells.at(3).isNull() && rows.at(0).cells.at(3).isEmpty());
+        r->readRows(0, 1, &rows);
+        QVERIFY(rows.at(0).cells.at(3).isNull());
+
+        ReaderOptions view;
+        view.table = QStringLiteral("big");
+        auto v = SampleReader::openFile(path, view, &error);
+        QVERIFY(v);
+        v->indexMore(100);
+        QCOMPARE(v->rowCount(), 2);
+
+        view.table = QStringLiteral("nope");
+        QVERIFY(!SampleReader::openFile(path, view, &error));
+        QVERIFY(error.hint.contains(u"deals"));
+        r.reset();
+        v.reset();
+        QCOMPARE(MeshTest::fileSha256(path), before); // read-only: never modified
+    }
+};
+
+QTEST_GUILESS_MAIN(TstJsonReader)
+#include "tst_jsonreader.moc"
