@@ -38,6 +38,12 @@ const char kUsage[] =
     "                                       ranked full-text search\n"
     "  bench search FILE [--queries N] [--json] [--measure-startup]\n"
     "                                       search latency per keystroke\n"
+    "  access request FILE PRODUCT --purpose TEXT --days N [--columns a,b]\n"
+    "  access approve|deny FILE REQUEST_ID [--reason TEXT]\n"
+    "  access revoke FILE GRANT_ID | withdraw FILE REQUEST_ID | list FILE [--json]\n"
+    "                                       access requests and grants (--as USER: demo only)\n"
+    "  audit verify FILE | export FILE --out audit.csv\n"
+    "                                       check the hash chain (exit 1 when broken), export\n"
     "  preview FILE|URL [--rows N] [--json] [--profile]\n"
     "                                       first rows of a CSV/JSON/SQLite sample or URL\n"
     "  bench preview [--size-mb N] [--json] first screen, index and seek on a 2 GB CSV\n"
@@ -365,6 +371,8 @@ int run(const QStringList &args)
         {QStringLiteral("generate"), cmdGenerate},
         {QStringLiteral("info"), cmdInfo},
         {QStringLiteral("search"), cmdSearch},
+        {QStringLiteral("access"), cmdAccess},
+        {QStringLiteral("audit"), cmdAudit},
         {QStringLiteral("preview"), cmdPreview},
         {QStringLiteral("bench"), cmdBench},
         {QStringLiteral("import-openlineage"), cmdImportOpenLineage},

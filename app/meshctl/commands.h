@@ -16,6 +16,10 @@ enum Exit : int {
 /** Runs one meshctl command line (without the program name); returns the exit code. */
 int run(const QStringList &args);
 
+// Access requests and the audit log (cmd_access.cpp)
+int cmdAccess(const QStringList &args);
+int cmdAudit(const QStringList &args);
+
 // Sample preview (cmd_preview.cpp)
 int cmdPreview(const QStringList &args);
 int cmdBenchPreview(const QStringList &args);

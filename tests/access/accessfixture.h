@@ -18,8 +18,9 @@ struct AccessFixture
 {
     QTemporaryDir dir;
     std::unique_ptr<Mesh::SqliteCatalogStore> store;
-    std::shared_ptr<QDateTime> clock =
-        std::make_shared<QDateTime>(QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
+    // Starts at the real time (whole seconds) so that meshctl, on the system clock, agrees.
+    std::shared_ptr<QDateTime> clock = std::make_shared<QDateTime>(
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC));
     std::unique_ptr<Mesh::AccessService> service;
 
     QString path() const { return dir.filePath(QStringLiteral("access.mesh")); }
