@@ -111,13 +111,19 @@ LayoutGraph generate(int nodes, quint64 seed)
             }
         }
     }
+    // Back edges close a cycle: from a node to one of its ancestors 1–5 steps up.
+    std::vector<std::vector<int>> preds(static_cast<size_t>(nodes));
+    for (const auto &[u, v] : g.edges)
+        preds[size_t(v)].push_back(u);
     const int back = std::max(1, nodes / 50);
-    for (int b = 0; b < back && layers > 2; ++b) {
-        const int from = int(2 + below(rng, quint64(layers - 2)));
-        const int to = std::max(0, from - 1 - int(below(rng, 5)));
-        const auto &a = byLayer[size_t(from)];
-        const auto &c = byLayer[size_t(to)];
-        g.edges.emplace_back(a[size_t(below(rng, a.size()))], c[size_t(below(rng, c.size()))]);
+    for (int b = 0; b < back; ++b) {
+        const int from = int(below(rng, quint64(nodes)));
+        int to = from;
+        const int steps = 1 + int(below(rng, 5));
+        for (int k = 0; k < steps && !preds[size_t(to)].empty(); ++k)
+            to = preds[size_t(to)][size_t(below(rng, preds[size_t(to)].size()))];
+        if (to != from)
+            g.edges.emplace_back(from, to);
     }
     return g;
 }
@@ -255,7 +261,7 @@ PeerLayout runElk(const LayoutGraph &graph, const LayoutOptions &options, int ti
     }
     // NODE_PATH lets the script in the cache find the cache's node_modules.
     qputenv("NODE_PATH", QFile::encodeName(dir + QStringLiteral("/node_modules")));
-    if (!runProcess(QStringLiteral("node"), {QStringLiteral("--max-old-space-size=4096"), script, input, output},
+    if (!runProcess(QStringLiteral("node"), {QStringLiteral("--max-old-space-size=4096"), QStringLiteral("--stack-size=65500"), script, input, output},
                     timeoutMs, &result.timedOut, &result.problem))
         return result;
     QFile f(output);

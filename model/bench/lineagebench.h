@@ -30,8 +30,8 @@ namespace LineageBench {
 
 /**
  * A layered DAG of about nodes nodes: ~√n/2 layers, ~1.6 edges a node, most edges to the layer
- * below and near the same relative position (lineage clusters by domain), 2% back edges that
- * make cycles. Deterministic per seed.
+ * below and near the same relative position (lineage clusters by domain), 2% back edges from a
+ * node to one of its ancestors, so there are cycles to break. Deterministic per seed.
  */
 LayoutGraph generate(int nodes, quint64 seed);
 

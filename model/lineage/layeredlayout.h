@@ -29,7 +29,7 @@ struct LayoutOptions
     double nodeGap = 28.0;  // between neighbours in a layer
     double layerGap = 90.0; // between layers, card edge to card edge
     double dummyWidth = 10.0; // room a long edge takes where it passes a layer
-    int maxSweeps = 24;       // crossing-reduction sweeps (each down or up)
+    int maxSweeps = 48;       // crossing-reduction sweeps (each down or up)
     /** Previous centre of a node (NaN = unknown): the initial order follows it, for stability. */
     std::vector<QPointF> previousPositions;
 };
