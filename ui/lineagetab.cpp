@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "lineagetab.h"
 
+#include "lineageview.h"
 #include "session/catalogsession.h"
 #include "theme.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Mesh {
@@ -64,20 +67,38 @@ LineageTab::LineageTab(QWidget *parent) : ProductTab(parent)
     m_downstreamTitle->setFont(Theme::sectionFont(font()));
     m_downstream = makeList(QStringLiteral("downstreamList"));
 
-    auto *hint = new QLabel(tr("Double-click a product to open it."), this);
+    auto *hint = new QLabel(tr("Click a card or double-click a row to open that product."), this);
     QPalette palette = hint->palette();
     palette.setColor(QPalette::WindowText, Theme::mutedTextColor(this));
     hint->setPalette(palette);
 
+    m_view = new LineageView(this);
+    m_view->setMinimumHeight(220);
+    connect(m_view, &LineageView::productActivated, this, &ProductTab::productActivated);
+    m_openWindow = new QPushButton(tr("Open lineage window…"), this);
+    m_openWindow->setObjectName(QStringLiteral("openLineageWindow"));
+    connect(m_openWindow, &QPushButton::clicked, this, [this] {
+        if (m_details)
+            emit lineageWindowRequested(m_details->product.key);
+    });
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(hint, 1);
+    top->addWidget(m_openWindow);
+    auto *lists = new QHBoxLayout;
+    for (const auto &[title, list] : {std::pair(m_upstreamTitle, m_upstream), std::pair(m_downstreamTitle, m_downstream)}) {
+        auto *column = new QVBoxLayout;
+        column->addWidget(title);
+        column->addWidget(list, 1);
+        lists->addLayout(column, 1);
+    }
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 12);
     layout->setSpacing(6);
-    layout->addWidget(m_upstreamTitle);
-    layout->addWidget(m_upstream, 1);
-    layout->addSpacing(8);
-    layout->addWidget(m_downstreamTitle);
-    layout->addWidget(m_downstream, 1);
-    layout->addWidget(hint);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 3);
+    layout->addSpacing(4);
+    layout->addLayout(lists, 1);
     clearProduct();
 }
 
@@ -89,10 +110,44 @@ void LineageTab::showProduct(const ProductDetails &details)
                                  .arg(details.upstreamKeys().size()));
     m_downstreamTitle->setText(tr("Downstream — built from this product (%1)")
                                    .arg(details.downstreamKeys().size()));
+    m_details = details;
+    redraw();
+}
+
+void LineageTab::setGraph(std::shared_ptr<const LineageGraph> graph, const DomainColors &colors)
+{
+    m_graph = std::move(graph);
+    m_view->setDomainColors(colors);
+    redraw();
+}
+
+void LineageTab::redraw()
+{
+    if (!m_details) {
+        m_view->clearGraph();
+        return;
+    }
+    const Product &p = m_details->product;
+    if (m_graph && m_graph->find(p.key) >= 0) {
+        m_view->showGraph(m_graph->subgraph(m_graph->neighbourhood(m_graph->find(p.key), 2, 2)), p.key);
+        return;
+    }
+    // Until the catalog's graph is read: the product and its direct neighbours, named by key.
+    LineageGraph graph;
+    const QString owner = m_details->owner ? m_details->owner->displayName : p.ownerId;
+    graph.addNode({p.key, LineageLevel::Product, p.name, p.key, p.domain, p.ownerId, owner, {}, {}});
+    for (const LineageEdge &edge : m_details->lineage) {
+        for (const QString &key : {edge.fromKey, edge.toKey})
+            graph.addNode({key, LineageLevel::Product, key, key, {}, {}, {}, {}, {}});
+        graph.addLink({graph.find(edge.fromKey), graph.find(edge.toKey), edge.kind, edge.jobName, {}});
+    }
+    m_view->showGraph(graph, p.key);
 }
 
 void LineageTab::clearProduct()
 {
+    m_details.reset();
+    m_view->clearGraph();
     m_upstream->clear();
     m_downstream->clear();
     m_upstreamTitle->setText(tr("Upstream"));

@@ -1,16 +1,27 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "domaincolors.h"
+#include "lineage/lineagegraph.h"
 #include "producttab.h"
+#include "session/catalogsession.h"
+
+#include <memory>
+#include <optional>
 
 class QLabel;
 class QListWidget;
+class QPushButton;
 
 namespace Mesh {
 
+class LineageView;
+
 /**
- * Upstream and downstream products of the shown product as two lists of keys; activating one
- * opens that product. A full lineage graph replaces this later. UI thread.
+ * The lineage of the shown product: a graph two steps upstream and downstream (from the catalog's
+ * lineage graph once LineageController has loaded it, else from the product's own edges) over two
+ * lists of upstream and downstream products; clicking a card or activating a row opens that
+ * product, and a button opens the full Lineage window. UI thread.
  */
 class LineageTab : public ProductTab
 {
@@ -24,8 +35,21 @@ public:
 
     QListWidget *upstreamList() const { return m_upstream; }
     QListWidget *downstreamList() const { return m_downstream; }
+    LineageView *graphView() const { return m_view; }
+
+    /** The whole catalog's lineage, read by LineageController in a worker; null to forget it. */
+    void setGraph(std::shared_ptr<const LineageGraph> graph, const DomainColors &colors);
+
+signals:
+    void lineageWindowRequested(const QString &key);
 
 private:
+    void redraw();
+
+    std::shared_ptr<const LineageGraph> m_graph;
+    std::optional<ProductDetails> m_details;
+    LineageView *m_view = nullptr;
+    QPushButton *m_openWindow = nullptr;
     QLabel *m_upstreamTitle = nullptr;
     QLabel *m_downstreamTitle = nullptr;
     QListWidget *m_upstream = nullptr;

@@ -4,6 +4,7 @@
 #include "demo/demoloader.h"
 #include "emptystatewidget.h"
 #include "facetdelegate.h"
+#include "lineagecontroller.h"
 #include "productpage.h"
 #include "resultdelegate.h"
 #include "session/catalogsession.h"
@@ -112,6 +113,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_session->loadProductByKey(key);
     });
 
+    new LineageController(this); // the Lineage tab's graph, Lineage windows
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#include "demo/demoloader.h"
+#include "lineagetab.h"
+#include "lineageview.h"
+#include "lineagewindow.h"
+#include "session/catalogsession.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Mesh;
+
+class TestLineageWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void showsTheLineageOfTheGrossMarginKpi();
+    void depthControlsLimitTheGraph();
+    void listsTheImpactWithOwnersAndExportsCsv();
+    void exportsPngAndSvg();
+    void clickingACardOpensItsProduct();
+    void tabDrawsAProductsOwnEdges();
+
+private:
+    LineageWindow *openWindow(const QString &focus);
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+void TestLineageWindow::initTestCase()
+{
+    m_path = m_dir.filePath(QStringLiteral("demo.mesh"));
+    CatalogError error;
+    QVERIFY2(DemoLoader::createDemoCatalog(m_path, &error), qPrintable(error.message));
+}
+
+LineageWindow *TestLineageWindow::openWindow(const QString &focus)
+{
+    auto *window = new LineageWindow(m_path, focus);
+    QSignalSpy shown(window, &LineageWindow::graphShown);
+    window->show();
+    if (!shown.wait(10000))
+        return nullptr;
+    return window;
+}
+
+void TestLineageWindow::showsTheLineageOfTheGrossMarginKpi()
+{
+    LineageWindow *window = openWindow(QStringLiteral("kpi.gross-margin"));
+    QVERIFY(window);
+    // The KPI, Gross Margin, Revenue, COGS and what they are built from.
+    QCOMPARE(window->view()->graph().nodeCount(), 7);
+    QVERIFY(window->windowTitle().contains(QStringLiteral("Gross Margin KPI")));
+    QVERIFY(window->view()->find(QStringLiteral("cogs")));
+    QVERIFY(!window->view()->find(QStringLiteral("no such product")));
+    // The look of the window, for the README (set MESH_SCREENSHOT_DIR to write it).
+    if (const QString dir = qEnvironmentVariable("MESH_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        window->resize(1280, 640);
+        window->view()->fitToView();
+        QTest::qWait(200);
+        QVERIFY(window->grab().save(dir + QStringLiteral("/lineage-window.png")));
+    }
+    window->close();
+}
+
+void TestLineageWindow::depthControlsLimitTheGraph()
+{
+    LineageWindow *window = openWindow(QStringLiteral("finance.gross-margin"));
+    QVERIFY(window);
+    const qsizetype all = window->view()->graph().nodeCount();
+    QSignalSpy shown(window, &LineageWindow::graphShown);
+    window->setDepths(0, 1);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(window->view()->graph().nodeCount(), 2); // itself and the KPI
+    QVERIFY(all > 2);
+    window->close();
+}
+
+void TestLineageWindow::listsTheImpactWithOwnersAndExportsCsv()
+{
+    LineageWindow *window = openWindow(QStringLiteral("finance.cogs"));
+    QVERIFY(window);
+    QTreeWidget *impact = window->impactList();
+    QStringList rows;
+    for (int i = 0; i < impact->topLevelItemCount(); ++i)
+        rows << impact->topLevelItem(i)->text(0) + QStringLiteral(" / ") + impact->topLevelItem(i)->text(1);
+    QCOMPARE(rows, (QStringList{QStringLiteral("Gross Margin / Leila Farahani"),
+                                QStringLiteral("Gross Margin KPI / Nadia Haddad")}));
+    const QString csv = m_dir.filePath(QStringLiteral("impact.csv"));
+    QString error;
+    QVERIFY2(window->exportImpactCsv(csv, &error), qPrintable(error));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0), QByteArray("product_key,product_name,domain,owner,owner_name,hops"));
+    QVERIFY(lines.at(1).startsWith("finance.gross-margin,Gross Margin,Finance,leila.farahani,Leila Farahani,1"));
+    window->close();
+}
+
+void TestLineageWindow::exportsPngAndSvg()
+{
+    LineageWindow *window = openWindow(QStringLiteral("finance.gross-margin"));
+    QVERIFY(window);
+    QString error;
+    const QString png = m_dir.filePath(QStringLiteral("lineage.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("lineage.svg"));
+    QVERIFY2(window->view()->exportImage(png, &error), qPrintable(error));
+    QVERIFY2(window->view()->exportImage(svg, &error), qPrintable(error));
+    QVERIFY(QImage(png).width() > 300);
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("<svg"));
+    window->close();
+}
+
+void TestLineageWindow::clickingACardOpensItsProduct()
+{
+    LineageWindow *window = openWindow(QStringLiteral("kpi.gross-margin"));
+    QVERIFY(window);
+    LineageView *view = window->view();
+    QSignalSpy activated(window, &LineageWindow::productActivated);
+    // The focus card is centred after fitting; click each card until one answers.
+    view->fitToView();
+    QTest::qWait(50);
+    const QRect area = view->viewport()->rect();
+    for (int x = 10; x < area.width() && activated.isEmpty(); x += 20)
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(x, area.height() / 2));
+    QVERIFY(!activated.isEmpty());
+    QVERIFY(activated.first().first().toString().contains(QLatin1Char('.')));
+    window->close();
+}
+
+void TestLineageWindow::tabDrawsAProductsOwnEdges()
+{
+    LineageTab tab;
+    ProductDetails details;
+    details.product.key = QStringLiteral("a.one");
+    details.product.name = QStringLiteral("One");
+    details.lineage = {{QStringLiteral("a.zero"), QStringLiteral("a.one"), QStringLiteral("copy"), {}},
+                       {QStringLiteral("a.one"), QStringLiteral("a.two"), QStringLiteral("transform"), {}}};
+    QSignalSpy finished(tab.graphView(), &LineageView::layoutFinished);
+    tab.showProduct(details);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(tab.graphView()->graph().nodeCount(), 3);
+    QCOMPARE(tab.upstreamList()->count(), 1);
+}
+
+QTEST_MAIN(TestLineageWindow)
+#include "tst_lineagewindow.moc"

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: MIT
+#include "lineagewindow.h"
+
+#include "catalog/sqlitecatalogstore.h"
+#include "lineageview.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QThread>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Mesh {
+
+namespace {
+
+QComboBox *depthBox(QWidget *parent, const QString &name)
+{
+    auto *box = new QComboBox(parent);
+    box->setObjectName(name);
+    box->addItem(QStringLiteral("1"), 1);
+    box->addItem(QStringLiteral("2"), 2);
+    box->addItem(QStringLiteral("3"), 3);
+    box->addItem(LineageWindow::tr("all"), LineageGraph::kAll);
+    box->setCurrentIndex(3);
+    return box;
+}
+
+QString csvField(QString text)
+{
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')))
+        text = QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return text;
+}
+
+} // namespace
+
+LineageWindow::LineageWindow(const QString &catalogPath, const QString &focusId, QWidget *parent)
+    : QMainWindow(parent), m_path(catalogPath), m_focusId(focusId)
+{
+    setObjectName(QStringLiteral("lineageWindow"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Lineage of %1").arg(focusId));
+    resize(1280, 800);
+
+    m_view = new LineageView(this);
+    setCentralWidget(m_view);
+
+    auto *bar = addToolBar(tr("Lineage"));
+    bar->setObjectName(QStringLiteral("lineageToolBar"));
+    bar->setMovable(false);
+    bar->addWidget(new QLabel(tr(" Upstream "), bar));
+    m_up = depthBox(bar, QStringLiteral("upstreamDepth"));
+    bar->addWidget(m_up);
+    bar->addWidget(new QLabel(tr("  Downstream "), bar));
+    m_down = depthBox(bar, QStringLiteral("downstreamDepth"));
+    bar->addWidget(m_down);
+    bar->addSeparator();
+    m_find = new QLineEdit(bar);
+    m_find->setObjectName(QStringLiteral("lineageFind"));
+    m_find->setPlaceholderText(tr("Find in graph"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMaximumWidth(240);
+    bar->addWidget(m_find);
+    bar->addSeparator();
+    bar->addAction(tr("Fit to view"), m_view, &LineageView::fitToView);
+    bar->addAction(tr("Export image…"), this, &LineageWindow::exportImage);
+
+    connect(m_up, &QComboBox::currentIndexChanged, this, &LineageWindow::redraw);
+    connect(m_down, &QComboBox::currentIndexChanged, this, &LineageWindow::redraw);
+    connect(m_find, &QLineEdit::returnPressed, this, [this] {
+        if (!m_view->find(m_find->text()))
+            statusBar()->showMessage(tr("“%1” is not in this graph").arg(m_find->text()), 4000);
+    });
+    connect(m_view, &LineageView::productActivated, this, &LineageWindow::productActivated);
+
+    // Impact panel
+    auto *dock = new QDockWidget(tr("Impact"), this);
+    dock->setObjectName(QStringLiteral("impactDock"));
+    auto *panel = new QWidget(dock);
+    m_impactTitle = new QLabel(panel);
+    m_impactTitle->setWordWrap(true);
+    m_impact = new QTreeWidget(panel);
+    m_impact->setObjectName(QStringLiteral("impactList"));
+    m_impact->setRootIsDecorated(false);
+    m_impact->setHeaderLabels({tr("Product"), tr("Owner"), tr("Domain"), tr("Hops")});
+    m_impact->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    connect(m_impact, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        emit productActivated(item->data(0, Qt::UserRole).toString());
+    });
+    auto *csv = new QPushButton(tr("Export CSV…"), panel);
+    connect(csv, &QPushButton::clicked, this, &LineageWindow::exportCsv);
+    auto *layout = new QVBoxLayout(panel);
+    layout->addWidget(m_impactTitle);
+    layout->addWidget(m_impact, 1);
+    layout->addWidget(csv, 0, Qt::AlignRight);
+    dock->setWidget(panel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    resizeDocks({dock}, {380}, Qt::Horizontal);
+
+    m_status = new QLabel(tr("Reading lineage…"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(160);
+    m_progress->setRange(0, 100);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    connect(m_view, &LineageView::layoutProgress, m_progress, &QProgressBar::setValue);
+    connect(m_view, &LineageView::layoutFinished, this, [this](int nodes, int edges, long long crossings) {
+        m_progress->hide();
+        m_status->setText(tr("%1 nodes, %2 edges, %3 crossings · click a card to open its product")
+                              .arg(nodes).arg(edges).arg(crossings));
+        emit graphShown(nodes);
+    });
+
+    // The catalog is read on a worker with its own read-only connection.
+    const QString path = m_path;
+    m_loader = QThread::create([this, path] {
+        CatalogError error;
+        auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+        auto graph = std::make_shared<LineageGraph>();
+        QList<Domain> domains;
+        if (store && LineageGraph::load(*store, graph.get(), &error))
+            domains = store->domains();
+        const QString message = error ? error.message : QString();
+        std::shared_ptr<const LineageGraph> result = graph;
+        QMetaObject::invokeMethod(this, [this, result, domains, message] {
+            onGraphLoaded(result, domains, message);
+        }, Qt::QueuedConnection);
+    });
+    m_loader->start();
+}
+
+LineageWindow::~LineageWindow()
+{
+    if (m_loader) {
+        m_loader->wait();
+        delete m_loader;
+    }
+}
+
+void LineageWindow::onGraphLoaded(const std::shared_ptr<const LineageGraph> &graph,
+                                  const QList<Domain> &domains, const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_status->setText(error);
+        m_progress->hide();
+        return;
+    }
+    m_graph = graph;
+    DomainColors colors;
+    colors.setDomains(domains);
+    m_view->setDomainColors(colors);
+    const int focus = m_graph->find(m_focusId);
+    if (focus < 0) {
+        m_status->setText(tr("“%1” has no lineage in this catalog").arg(m_focusId));
+        m_progress->hide();
+        return;
+    }
+    const LineageNode &node = m_graph->node(focus);
+    setWindowTitle(tr("Lineage of %1").arg(node.label));
+    m_impactEntries = m_graph->impact(focus);
+    m_impactTitle->setText(m_impactEntries.isEmpty()
+                               ? tr("Nothing downstream of %1: a change to it affects no other product.").arg(node.label)
+                               : tr("A change to %1 affects these %2 downstream products:").arg(node.label).arg(m_impactEntries.size()));
+    for (const ImpactEntry &e : std::as_const(m_impactEntries)) {
+        auto *item = new QTreeWidgetItem(m_impact, {e.productName, e.ownerName.isEmpty() ? e.ownerId : e.ownerName,
+                                                    e.domain, QString::number(e.distance)});
+        item->setData(0, Qt::UserRole, e.productKey);
+        item->setToolTip(0, e.productKey);
+    }
+    redraw();
+}
+
+void LineageWindow::setDepths(int up, int down)
+{
+    m_up->setCurrentIndex(m_up->findData(up));
+    m_down->setCurrentIndex(m_down->findData(down));
+    redraw();
+}
+
+void LineageWindow::redraw()
+{
+    if (!m_graph)
+        return;
+    const int focus = m_graph->find(m_focusId);
+    if (focus < 0)
+        return;
+    const QList<int> nodes = m_graph->neighbourhood(focus, m_up->currentData().toInt(), m_down->currentData().toInt());
+    m_progress->setValue(0);
+    m_progress->show();
+    m_status->setText(tr("Laying out %1 nodes…").arg(nodes.size()));
+    m_view->showGraph(m_graph->subgraph(nodes), m_graph->node(focus).id);
+}
+
+void LineageWindow::exportImage()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export lineage"), m_focusId + QStringLiteral(".png"),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_view->exportImage(path, &error))
+        QMessageBox::warning(this, tr("Export lineage"), error);
+}
+
+bool LineageWindow::exportImpactCsv(const QString &path, QString *error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QString text = QStringLiteral("product_key,product_name,domain,owner,owner_name,hops\n");
+    for (const ImpactEntry &e : m_impactEntries)
+        text += QStringList{csvField(e.productKey), csvField(e.productName), csvField(e.domain),
+                            csvField(e.ownerId), csvField(e.ownerName), QString::number(e.distance)}
+                    .join(QLatin1Char(',')) + QLatin1Char('\n');
+    if (file.write(text.toUtf8()) < 0 || !file.flush()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void LineageWindow::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export impact"), m_focusId + QStringLiteral("-impact.csv"),
+                                                      tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportImpactCsv(path, &error))
+        QMessageBox::warning(this, tr("Export impact"), error);
+}
+
+} // namespace Mesh
