@@ -432,7 +432,7 @@ LayoutResult LayeredLayout::run(const LayoutGraph &graph, const std::atomic<bool
     int stale = 0;
     // Each sweep costs O(V + E) with sorting; very large graphs get fewer so that 50,000 nodes stay
     // within two seconds. Most of the gain comes in the first sweeps anyway.
-    const int sweeps = total > 100000 ? std::min(m_options.maxSweeps, 16) : m_options.maxSweeps;
+    const int sweeps = total > 100000 ? std::min(m_options.maxSweeps, 10) : m_options.maxSweeps;
     for (int sweep = 0; sweep < sweeps && bestCrossings > 0; ++sweep) {
         const bool downward = sweep % 2 == 0;
         if (downward) {
