@@ -114,8 +114,11 @@ std::optional<qint64> SqliteCatalogStore::Private::domainId(const QString &name,
 {
     Statement &find = db->prepare(QStringLiteral("SELECT id FROM domains WHERE name = ?1"));
     find.bind(1, name);
-    if (find.step())
-        return find.integer(0);
+    if (find.step()) {
+        const qint64 id = find.integer(0);
+        find.reset();
+        return id;
+    }
     if (!create)
         return std::nullopt;
     Statement &ins = db->prepare(QStringLiteral("INSERT INTO domains(name) VALUES (?1)"));
@@ -131,8 +134,11 @@ std::optional<qint64> SqliteCatalogStore::Private::sourceId(const QString &name,
 {
     Statement &find = db->prepare(QStringLiteral("SELECT id FROM sources WHERE name = ?1"));
     find.bind(1, name);
-    if (find.step())
-        return find.integer(0);
+    if (find.step()) {
+        const qint64 id = find.integer(0);
+        find.reset();
+        return id;
+    }
     Statement &ins = db->prepare(QStringLiteral("INSERT INTO sources(name) VALUES (?1)"));
     if (!ins.bind(1, name).exec()) {
         fail(error, QStringLiteral("Adding source “%1”").arg(name), ins.lastError());
@@ -513,7 +519,10 @@ QString SqliteCatalogStore::metadata(const QString &key) const
 {
     Statement &st = d->db->prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?1"));
     st.bind(1, key);
-    return st.step() ? st.text(0) : QString();
+    // Reset at once: a statement left on its row keeps a read lock (or WAL snapshot) open.
+    const QString value = st.step() ? st.text(0) : QString();
+    st.reset();
+    return value;
 }
 
 bool SqliteCatalogStore::transaction(const std::function<bool(CatalogError *)> &body,
@@ -856,7 +865,9 @@ std::optional<User> SqliteCatalogStore::user(const QString &id) const
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;
-    return readUser(st);
+    const User u = readUser(st);
+    st.reset();
+    return u;
 }
 
 QList<Source> SqliteCatalogStore::sources() const
