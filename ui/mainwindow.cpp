@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "accesscontroller.h"
 #include "demo/demoloader.h"
 #include "emptystatewidget.h"
 #include "facetdelegate.h"
@@ -114,6 +115,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
 
     new LineageController(this); // the Lineage tab's graph, Lineage windows
+    new AccessController(this); // Access menu, inbox badge, the product page's Access tab
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();
