@@ -7,6 +7,7 @@
 #include "facetdelegate.h"
 #include "lineagecontroller.h"
 #include "productpage.h"
+#include "previewtab.h"
 #include "resultdelegate.h"
 #include "session/catalogsession.h"
 #include "session/facetmodel.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createToolBar();
 
     m_productPage = new ProductPage(&m_domainColors, this);
+    m_productPage->addPage(new PreviewTab(m_session), tr("Pre&view"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
