@@ -93,6 +93,21 @@ bool OpenLineageImporter::importFile(const QString &path, ImportReport *report, 
     return import(&file, report, error);
 }
 
+bool OpenLineageImporter::importIntoCatalog(const QString &catalogPath, const QString &eventsPath,
+                                            ImportReport *report, CatalogError *error,
+                                            const std::atomic<bool> *cancel,
+                                            std::function<void(qint64)> progress)
+{
+    *report = {};
+    auto store = SqliteCatalogStore::open(catalogPath, SqliteCatalogStore::OpenMode::ReadWrite, error);
+    if (!store)
+        return false;
+    OpenLineageImporter importer(*store);
+    importer.setCancelFlag(cancel);
+    importer.setProgress(std::move(progress));
+    return importer.importFile(eventsPath, report, error);
+}
+
 bool OpenLineageImporter::import(QIODevice *device, ImportReport *report, CatalogError *error)
 {
     *report = {};

@@ -69,6 +69,15 @@ public:
     bool importFile(const QString &path, ImportReport *report, CatalogError *error);
 
     /**
+     * Opens catalogPath read-write on a connection of its own and imports eventsPath into it:
+     * what File → Import runs in a worker, since the session's own connection is read-only.
+     */
+    static bool importIntoCatalog(const QString &catalogPath, const QString &eventsPath,
+                                  ImportReport *report, CatalogError *error,
+                                  const std::atomic<bool> *cancel = nullptr,
+                                  std::function<void(qint64 bytesRead)> progress = {});
+
+    /**
      * Parses an OpenLineage timestamp: ISO 8601 with any number of fraction digits (nanoseconds
      * are truncated to milliseconds), 'Z', ±hh:mm or no zone at all (taken as UTC).
      */

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: MIT
+#include "catalog/sqlitecatalogstore.h"
 #include "demo/demoloader.h"
+#include "lineagecontroller.h"
+#include "lineage/openlineageimporter.h"
 #include "lineagetab.h"
 #include "lineageview.h"
 #include "lineagewindow.h"
+#include "mainwindow.h"
 #include "session/catalogsession.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,15 +34,22 @@ private slots:
     void exportsPngAndSvg();
     void clickingACardOpensItsProduct();
     void tabDrawsAProductsOwnEdges();
+    void importsEventsIntoACatalogOnItsOwnConnection();
+    void fileImportRunsInAWorkerAndSummarises();
 
 private:
     LineageWindow *openWindow(const QString &focus);
+    QString writeEvents();
+    QString copyOfDemo(const QString &name);
     QTemporaryDir m_dir;
     QString m_path;
 };
 
 void TestLineageWindow::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("mesh-explorer-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_lineagewindow"));
     m_path = m_dir.filePath(QStringLiteral("demo.mesh"));
     CatalogError error;
     QVERIFY2(DemoLoader::createDemoCatalog(m_path, &error), qPrintable(error.message));
@@ -151,6 +165,103 @@ void TestLineageWindow::tabDrawsAProductsOwnEdges()
     QVERIFY(finished.wait(5000));
     QCOMPARE(tab.graphView()->graph().nodeCount(), 3);
     QCOMPARE(tab.upstreamList()->count(), 1);
+}
+
+/** Two good events (staging → mart, with an unknown facet) and two bad records. */
+QString TestLineageWindow::writeEvents()
+{
+    const QString path = m_dir.filePath(QStringLiteral("events.ndjson"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    const QByteArray good =
+        R"({"eventType":"START","eventTime":"2025-03-01T02:00:00Z","producer":"test","run":{"runId":"r1"},)"
+        R"("job":{"namespace":"spark","name":"load_orders"},"inputs":[{"namespace":"s3://raw","name":"orders"}],)"
+        R"("outputs":[{"namespace":"s3://mart","name":"orders_clean"}]})"
+        "\n"
+        R"({"eventType":"COMPLETE","eventTime":"2025-03-01T02:05:00.123456789","producer":"test","run":{"runId":"r1",)"
+        R"("facets":{"custom":{"x":1}}},"job":{"namespace":"spark","name":"load_orders"},)"
+        R"("inputs":[{"namespace":"s3://raw","name":"orders"}],"outputs":[{"namespace":"s3://mart","name":"orders_clean"}]})"
+        "\n";
+    const QByteArray bad = R"({"eventType":"COMPLETE","run":{"runId":"r2"},"job":{"namespace":"spark","name":"x"}})"
+                           "\n"
+                           "{not json\n";
+    f.write(good + bad);
+    return path;
+}
+
+QString TestLineageWindow::copyOfDemo(const QString &name)
+{
+    const QString path = m_dir.filePath(name);
+    QFile::remove(path);
+    return QFile::copy(m_path, path) ? path : QString();
+}
+
+void TestLineageWindow::importsEventsIntoACatalogOnItsOwnConnection()
+{
+    const QString catalog = copyOfDemo(QStringLiteral("import-model.mesh"));
+    QVERIFY(!catalog.isEmpty());
+    ImportReport report;
+    CatalogError error;
+    QList<qint64> progress;
+    QVERIFY2(OpenLineageImporter::importIntoCatalog(catalog, writeEvents(), &report, &error, nullptr,
+                                                    [&progress](qint64 bytes) { progress << bytes; }),
+             qPrintable(error.message));
+    QCOMPARE(report.imported, 2);
+    QCOMPARE(report.rejected, 2);
+    QVERIFY(!progress.isEmpty());
+    const QString summary = LineageController::importSummary(report);
+    QVERIFY2(summary.startsWith(QStringLiteral("Imported 2 of 4 events, 2 rejected")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("record 3 (line 3)")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("record 4 (line 4)")), qPrintable(summary));
+
+    auto store = SqliteCatalogStore::open(catalog, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    QVERIFY(store);
+    LineageGraph graph;
+    QVERIFY(LineageGraph::load(*store, &graph, &error));
+    const int from = graph.find(QStringLiteral("s3://raw/orders"));
+    const int to = graph.find(QStringLiteral("s3://mart/orders_clean"));
+    QVERIFY(from >= 0 && to >= 0);
+    QCOMPARE(graph.shortestPath(from, to), (QList<int>{from, to}));
+
+    // A cancelled import leaves the catalog as it was.
+    std::atomic<bool> cancel{true};
+    QVERIFY(OpenLineageImporter::importIntoCatalog(catalog, writeEvents(), &report, &error, &cancel));
+    QVERIFY(report.cancelled);
+}
+
+void TestLineageWindow::fileImportRunsInAWorkerAndSummarises()
+{
+    const QString catalog = copyOfDemo(QStringLiteral("import-gui.mesh"));
+    QVERIFY(!catalog.isEmpty());
+    MainWindow window;
+    window.show();
+    QSignalSpy opened(window.session(), &CatalogSession::opened);
+    window.openCatalog(catalog);
+    QVERIFY(opened.wait(10000));
+
+    QAction *action = window.findChild<QAction *>(QStringLiteral("importOpenLineageAction"));
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    QMenu *file = window.menuBar()->actions().first()->menu();
+    QVERIFY(file->actions().contains(action));
+
+    auto *controller = window.findChild<LineageController *>();
+    QVERIFY(controller);
+    QSignalSpy finished(controller, &LineageController::importFinished);
+    controller->importEvents(writeEvents());
+    QVERIFY(controller->isImporting()); // the UI thread is free while the worker imports
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toString(), QString());
+    QCOMPARE(controller->lastImportReport().imported, 2);
+    QCOMPARE(controller->lastImportReport().rejected, 2);
+    auto *box = window.findChild<QMessageBox *>(QStringLiteral("lineageImportSummary"));
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("Imported 2 of 4 events, 2 rejected")), qPrintable(box->text()));
+    QVERIFY(box->text().contains(QStringLiteral("record 4 (line 4)")));
+    // The catalog is reopened, so the new lineage is read again.
+    QVERIFY(opened.wait(10000));
+    box->close();
 }
 
 QTEST_MAIN(TestLineageWindow)
