@@ -1,20 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "lineageview.h"
 
+#include <QContextMenuEvent>
 #include <QFileInfo>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QImage>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
+#include <QScrollBar>
+#include <QSet>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
 #include <QThread>
 #include <QWheelEvent>
 
 #include <cmath>
+#include <limits>
 
 namespace Mesh {
 
@@ -88,6 +93,13 @@ public:
         update();
     }
 
+    void setPath(const QList<int> &nodes, const QSet<int> &edges)
+    {
+        m_pathNodes = QSet<int>(nodes.begin(), nodes.end());
+        m_pathEdges = edges;
+        update();
+    }
+
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) override
     {
         const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
@@ -116,10 +128,12 @@ public:
         const QPalette palette;
         const QColor edgeColor = palette.color(QPalette::Mid);
         // Edges: one path; arrowheads only when they can be seen.
-        QPainterPath path;
-        QPainterPath arrows;
+        QPainterPath plainPath, plainArrows, pathPath, pathArrows;
         for (const int e : edges) {
             const auto &route = m_layout.routes[size_t(e)];
+            const bool onPath = m_pathEdges.contains(e);
+            QPainterPath &path = onPath ? pathPath : plainPath;
+            QPainterPath &arrows = onPath ? pathArrows : plainArrows;
             if (route.size() < 2)
                 continue;
             path.moveTo(route.front());
@@ -132,27 +146,40 @@ public:
                 for (size_t k = 1; k < route.size(); ++k)
                     path.lineTo(route[k]);
             }
-            if (lod > 0.2) {
+            if (lod > 0.2 || onPath) {
                 const QPointF tip = route.back();
                 const QPointF from = route[route.size() - 2];
                 const QPointF d = tip - from;
                 const double len = std::hypot(d.x(), d.y());
                 if (len > 0.0) {
+                    const double size = onPath ? 1.5 : 1.0;
                     const QPointF u = d / len, n(-u.y(), u.x());
                     arrows.moveTo(tip);
-                    arrows.lineTo(tip - u * 10 + n * 5);
-                    arrows.lineTo(tip - u * 10 - n * 5);
+                    arrows.lineTo(tip - u * 10 * size + n * 5 * size);
+                    arrows.lineTo(tip - u * 10 * size - n * 5 * size);
                     arrows.closeSubpath();
                 }
             }
         }
+        const QColor pathColor = palette.color(QPalette::Highlight);
         painter->setRenderHint(QPainter::Antialiasing, lod > 0.2);
         painter->setBrush(Qt::NoBrush);
         painter->setPen(QPen(edgeColor, lod > 0.2 ? 1.4 : 0.0));
-        painter->drawPath(path);
+        painter->drawPath(plainPath);
         painter->setPen(Qt::NoPen);
         painter->setBrush(edgeColor);
-        painter->drawPath(arrows);
+        painter->drawPath(plainArrows);
+        if (!pathPath.isEmpty()) {
+            // The path stays visible at any zoom: its width is in device pixels when zoomed out.
+            QPen pen(pathColor, lod > 0.2 ? 3.5 : 3.0 / std::max(lod, 1e-6));
+            pen.setCapStyle(Qt::RoundCap);
+            painter->setBrush(Qt::NoBrush);
+            painter->setPen(pen);
+            painter->drawPath(pathPath);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(pathColor);
+            painter->drawPath(pathArrows);
+        }
 
         const QColor base = palette.color(QPalette::Base);
         const QColor text = palette.color(QPalette::Text);
@@ -167,7 +194,7 @@ public:
             const LineageNode &node = m_graph.node(n);
             const QColor domain = m_colors.color(node.domain);
             const bool focus = n == m_focus;
-            const bool highlight = n == m_highlight;
+            const bool highlight = n == m_highlight || m_pathNodes.contains(n);
             if (lod < 0.12) {
                 painter->fillRect(r, focus || highlight ? focusColor : domain);
                 continue;
@@ -208,12 +235,96 @@ private:
     LayoutResult m_layout;
     int m_focus = -1;
     int m_highlight = -1;
+    QSet<int> m_pathNodes;
+    QSet<int> m_pathEdges;
     DomainColors m_colors;
     QRectF m_bounds;
     std::unordered_map<qint64, std::vector<int>> m_nodeCells;
     std::unordered_map<qint64, std::vector<int>> m_edgeCells;
     std::vector<quint32> m_nodeSeen, m_edgeSeen;
     quint32 m_stamp = 0;
+};
+
+/**
+ * The whole graph in a corner of the view, from an image rendered once a layout (or a path)
+ * changes, with the visible rectangle on top. A click or a drag centres the view there.
+ */
+class LineageMinimap : public QWidget
+{
+public:
+    explicit LineageMinimap(LineageView *view) : QWidget(view), m_view(view)
+    {
+        setObjectName(QStringLiteral("lineageMinimap"));
+        setCursor(Qt::PointingHandCursor);
+        setToolTip(LineageView::tr("Overview: click or drag to move"));
+        resize(220, 150);
+        hide();
+    }
+
+    /** Renders the scene into the cached image; call after the drawing changed. */
+    void refresh()
+    {
+        QGraphicsScene *scene = m_view->scene();
+        m_source = scene->itemsBoundingRect();
+        if (m_source.isEmpty()) {
+            hide();
+            return;
+        }
+        // Fit the scene into at most 220 × 150 keeping its aspect ratio.
+        const double scale = std::min(220.0 / m_source.width(), 150.0 / m_source.height());
+        const QSize size = (m_source.size() * scale).toSize().expandedTo(QSize(40, 30));
+        resize(size);
+        m_image = QImage(size * devicePixelRatioF(), QImage::Format_ARGB32_Premultiplied);
+        m_image.setDevicePixelRatio(devicePixelRatioF());
+        m_image.fill(m_view->palette().color(QPalette::Base));
+        QPainter painter(&m_image);
+        scene->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), m_source);
+        painter.end();
+        show();
+        raise();
+        update();
+    }
+
+    QPointF toScene(const QPointF &p) const
+    {
+        return {m_source.left() + p.x() / width() * m_source.width(),
+                m_source.top() + p.y() / height() * m_source.height()};
+    }
+
+    QRectF toMap(const QRectF &r) const
+    {
+        const double sx = width() / m_source.width(), sy = height() / m_source.height();
+        return {(r.left() - m_source.left()) * sx, (r.top() - m_source.top()) * sy, r.width() * sx,
+                r.height() * sy};
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.drawImage(0, 0, m_image);
+        const QRectF visible =
+            m_view->mapToScene(m_view->viewport()->rect()).boundingRect().intersected(m_source);
+        QColor fill = palette().color(QPalette::Highlight);
+        fill.setAlphaF(0.18);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 1.5));
+        painter.setBrush(fill);
+        painter.drawRect(toMap(visible).adjusted(0.5, 0.5, -0.5, -0.5));
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawRect(rect().adjusted(0, 0, -1, -1));
+    }
+    void mousePressEvent(QMouseEvent *event) override { m_view->centerOn(toScene(event->position())); }
+    void mouseMoveEvent(QMouseEvent *event) override
+    {
+        if (event->buttons() & Qt::LeftButton)
+            m_view->centerOn(toScene(event->position()));
+    }
+
+private:
+    LineageView *m_view = nullptr;
+    QImage m_image;
+    QRectF m_source;
 };
 
 LineageView::LineageView(QWidget *parent) : QGraphicsView(parent)
@@ -226,6 +337,7 @@ LineageView::LineageView(QWidget *parent) : QGraphicsView(parent)
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     setRenderHint(QPainter::TextAntialiasing);
     setBackgroundBrush(palette().color(QPalette::AlternateBase));
+    m_minimap = new LineageMinimap(this);
 }
 
 LineageView::~LineageView()
@@ -254,6 +366,9 @@ void LineageView::clearGraph()
     scene()->clear();
     m_item = nullptr;
     m_graph = {};
+    m_selected = -1;
+    m_pathIds.clear();
+    m_minimap->hide();
 }
 
 void LineageView::showGraph(const LineageGraph &graph, const QString &focusId)
@@ -261,6 +376,39 @@ void LineageView::showGraph(const LineageGraph &graph, const QString &focusId)
     clearGraph();
     m_graph = graph;
     m_focusId = focusId;
+    m_keepView = false;
+    startLayout({});
+}
+
+void LineageView::updateGraph(const LineageGraph &graph, const QString &focusId, const QString &anchorId)
+{
+    // Where the kept nodes are now, and where the anchor sits in the viewport.
+    QHash<QString, QPointF> before;
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    if (m_item)
+        for (int i = 0; i < m_graph.nodeCount(); ++i)
+            before.insert(m_graph.node(i).id, m_item->cardRect(i).center());
+    const bool keep = before.contains(anchorId);
+    if (keep)
+        m_anchorOffset = centre - before.value(anchorId);
+    const QTransform zoom = transform();
+    clearGraph();
+    m_graph = graph;
+    m_focusId = focusId;
+    m_anchorId = anchorId;
+    m_keepView = keep;
+    setTransform(zoom);
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<QPointF> previous(size_t(graph.nodeCount()), QPointF(nan, nan));
+    for (int i = 0; i < graph.nodeCount(); ++i)
+        if (const auto it = before.constFind(graph.node(i).id); it != before.constEnd())
+            previous[size_t(i)] = *it;
+    startLayout(previous);
+}
+
+void LineageView::startLayout(const std::vector<QPointF> &previous)
+{
+    const LineageGraph &graph = m_graph;
     const quint64 generation = m_generation;
     LayoutGraph input;
     input.nodeCount = int(graph.nodeCount());
@@ -272,6 +420,7 @@ void LineageView::showGraph(const LineageGraph &graph, const QString &focusId)
     options.nodeHeight = kCardHeight;
     options.nodeGap = 22;
     options.layerGap = 90;
+    options.previousPositions = previous;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_cancel = cancel;
     // The worker owns copies; results come back through a queued call, dropped when stale.
@@ -300,19 +449,95 @@ void LineageView::applyLayout(quint64 generation, const LayoutResult &result)
     m_item = new LineageGraphItem(m_graph, result, focus, m_colors);
     scene()->addItem(m_item);
     scene()->setSceneRect(m_item->boundingRect());
-    if (focus >= 0 && m_graph.nodeCount() > 40) {
+    if (const int anchor = m_graph.find(m_anchorId); m_keepView && anchor >= 0) {
+        // The scene must reach as far as the kept viewport, or a small graph would be re-centred.
+        const QPointF centre = result.positions[size_t(anchor)] + m_anchorOffset;
+        const QSizeF visible = mapToScene(viewport()->rect()).boundingRect().size();
+        scene()->setSceneRect(m_item->boundingRect().united(
+            QRectF(centre - QPointF(visible.width(), visible.height()) / 2.0, visible)));
+        centerOn(centre);
+    } else if (focus >= 0 && m_graph.nodeCount() > 40) {
         resetTransform();
         centerOn(result.positions[size_t(focus)]);
     } else {
         fitToView();
     }
+    m_keepView = false;
+    placeMinimap();
+    m_minimap->refresh();
     emit layoutFinished(int(m_graph.nodeCount()), int(m_graph.linkCount()), result.crossings);
+}
+
+void LineageView::placeMinimap()
+{
+    const QRect area = viewport()->geometry();
+    m_minimap->move(area.right() - m_minimap->width() - 8, area.bottom() - m_minimap->height() - 8);
+}
+
+QWidget *LineageView::minimap() const
+{
+    return m_minimap;
+}
+
+void LineageView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    placeMinimap();
+}
+
+void LineageView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    m_minimap->update();
+}
+
+QStringList LineageView::highlightPath(const QString &fromId, const QString &toId)
+{
+    const int a = m_graph.find(fromId), b = m_graph.find(toId);
+    const QList<int> nodes = a >= 0 && b >= 0 && a != b ? m_graph.shortestPath(a, b) : QList<int>();
+    QSet<int> edges;
+    for (qsizetype k = 0; k + 1 < nodes.size(); ++k) {
+        for (const int l : m_graph.outLinks(nodes[k]))
+            if (m_graph.link(l).to == nodes[k + 1])
+                edges.insert(l);
+    }
+    QStringList ids;
+    for (const int n : nodes)
+        ids << m_graph.node(n).id;
+    if (m_item) {
+        m_item->setPath(nodes, edges);
+        m_minimap->refresh();
+    }
+    m_pathIds = ids;
+    return ids;
+}
+
+void LineageView::clearPath()
+{
+    highlightPath({}, {});
+}
+
+QStringList LineageView::highlightedPath() const
+{
+    return m_pathIds;
+}
+
+QString LineageView::selectedId() const
+{
+    return m_selected >= 0 && m_selected < m_graph.nodeCount() ? m_graph.node(m_selected).id : QString();
+}
+
+QPointF LineageView::nodePosition(const QString &id) const
+{
+    const int n = m_graph.find(id);
+    return m_item && n >= 0 ? m_item->cardRect(n).center() : QPointF();
 }
 
 void LineageView::fitToView()
 {
     if (!m_item)
         return;
+    scene()->setSceneRect(m_item->boundingRect()); // drop the room an anchored update added
     fitInView(m_item->boundingRect(), Qt::KeepAspectRatio);
     // Never blow a small graph up beyond its natural size.
     if (transform().m11() > 1.0) {
@@ -381,6 +606,7 @@ void LineageView::wheelEvent(QWheelEvent *event)
     if (next < 0.005 || next > 4.0)
         return;
     scale(factor, factor);
+    m_minimap->update();
 }
 
 void LineageView::mousePressEvent(QMouseEvent *event)
@@ -398,10 +624,54 @@ void LineageView::mouseReleaseEvent(QMouseEvent *event)
     const int node = m_item->nodeAt(mapToScene(event->pos()));
     if (node < 0)
         return;
+    if ((event->modifiers() & Qt::ControlModifier) && m_selected >= 0 && m_selected != node) {
+        const QString from = m_graph.node(m_selected).id, to = m_graph.node(node).id;
+        emit pathRequested(from, to, highlightPath(from, to));
+        return;
+    }
+    m_selected = node;
     m_item->setHighlight(node);
     const QString key = m_graph.node(node).productKey;
     if (!key.isEmpty())
         emit productActivated(key);
+}
+
+} // namespace Mesh
+
+namespace Mesh {
+
+void LineageView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const int node = m_item ? m_item->nodeAt(mapToScene(event->pos())) : -1;
+    if (node < 0) {
+        QGraphicsView::mouseDoubleClickEvent(event);
+        return;
+    }
+    // Double-click shows the next step both ways.
+    emit expandRequested(m_graph.node(node).id, Neighbours::Upstream);
+    emit expandRequested(m_graph.node(node).id, Neighbours::Downstream);
+}
+
+void LineageView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const int node = m_item ? m_item->nodeAt(mapToScene(event->pos())) : -1;
+    if (node < 0)
+        return;
+    const QString id = m_graph.node(node).id;
+    QMenu menu(this);
+    menu.addAction(tr("Show upstream of this node"), this, [this, id] { emit expandRequested(id, Neighbours::Upstream); });
+    menu.addAction(tr("Show downstream of this node"), this, [this, id] { emit expandRequested(id, Neighbours::Downstream); });
+    menu.addSeparator();
+    menu.addAction(tr("Hide upstream of this node"), this, [this, id] { emit collapseRequested(id, Neighbours::Upstream); });
+    menu.addAction(tr("Hide downstream of this node"), this, [this, id] { emit collapseRequested(id, Neighbours::Downstream); });
+    if (m_selected >= 0 && m_selected != node) {
+        menu.addSeparator();
+        const QString from = m_graph.node(m_selected).id;
+        menu.addAction(tr("Highlight path from %1").arg(m_graph.node(m_selected).label), this, [this, from, id] {
+            emit pathRequested(from, id, highlightPath(from, id));
+        });
+    }
+    menu.exec(event->globalPos());
 }
 
 } // namespace Mesh

@@ -2,7 +2,6 @@
 #include "lineagewindow.h"
 
 #include "catalog/sqlitecatalogstore.h"
-#include "lineageview.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -14,11 +13,14 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Mesh {
 
@@ -72,6 +74,13 @@ LineageWindow::LineageWindow(const QString &catalogPath, const QString &focusId,
     m_find->setClearButtonEnabled(true);
     m_find->setMaximumWidth(240);
     bar->addWidget(m_find);
+    m_pathTo = new QLineEdit(bar);
+    m_pathTo->setObjectName(QStringLiteral("lineagePathTo"));
+    m_pathTo->setPlaceholderText(tr("Path to…"));
+    m_pathTo->setToolTip(tr("Highlights the shortest path from the focused node; Ctrl+click two cards does the same"));
+    m_pathTo->setClearButtonEnabled(true);
+    m_pathTo->setMaximumWidth(200);
+    bar->addWidget(m_pathTo);
     bar->addSeparator();
     bar->addAction(tr("Fit to view"), m_view, &LineageView::fitToView);
     bar->addAction(tr("Export image…"), this, &LineageWindow::exportImage);
@@ -83,6 +92,14 @@ LineageWindow::LineageWindow(const QString &catalogPath, const QString &focusId,
             statusBar()->showMessage(tr("“%1” is not in this graph").arg(m_find->text()), 4000);
     });
     connect(m_view, &LineageView::productActivated, this, &LineageWindow::productActivated);
+    connect(m_pathTo, &QLineEdit::returnPressed, this, [this] { showPathTo(m_pathTo->text()); });
+    connect(m_pathTo, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            m_view->clearPath();
+    });
+    connect(m_view, &LineageView::pathRequested, this, &LineageWindow::reportPath);
+    connect(m_view, &LineageView::expandRequested, this, &LineageWindow::expandNode);
+    connect(m_view, &LineageView::collapseRequested, this, &LineageWindow::collapseNode);
 
     // Impact panel
     auto *dock = new QDockWidget(tr("Impact"), this);
@@ -195,11 +212,129 @@ void LineageWindow::redraw()
     const int focus = m_graph->find(m_focusId);
     if (focus < 0)
         return;
-    const QList<int> nodes = m_graph->neighbourhood(focus, m_up->currentData().toInt(), m_down->currentData().toInt());
+    m_shown = m_graph->neighbourhood(focus, m_up->currentData().toInt(), m_down->currentData().toInt());
+    showShown({});
+}
+
+void LineageWindow::showShown(const QString &anchorId)
+{
+    const QString focusId = m_graph->node(m_shown.first()).id;
     m_progress->setValue(0);
     m_progress->show();
-    m_status->setText(tr("Laying out %1 nodes…").arg(nodes.size()));
-    m_view->showGraph(m_graph->subgraph(nodes), m_graph->node(focus).id);
+    m_status->setText(tr("Laying out %1 nodes…").arg(m_shown.size()));
+    if (anchorId.isEmpty())
+        m_view->showGraph(m_graph->subgraph(m_shown), focusId);
+    else
+        m_view->updateGraph(m_graph->subgraph(m_shown), focusId, anchorId);
+}
+
+void LineageWindow::expandNode(const QString &id, LineageView::Neighbours which)
+{
+    const int node = m_graph ? m_graph->find(id) : -1;
+    if (node < 0 || m_shown.isEmpty())
+        return;
+    const bool up = which == LineageView::Neighbours::Upstream;
+    QSet<int> shown(m_shown.begin(), m_shown.end());
+    const qsizetype before = m_shown.size();
+    for (const int l : up ? m_graph->inLinks(node) : m_graph->outLinks(node)) {
+        const int other = up ? m_graph->link(l).from : m_graph->link(l).to;
+        if (!shown.contains(other)) {
+            shown.insert(other);
+            m_shown.append(other);
+        }
+    }
+    if (m_shown.size() == before) {
+        statusBar()->showMessage(up ? tr("Everything upstream of %1 is shown").arg(m_graph->node(node).label)
+                                    : tr("Everything downstream of %1 is shown").arg(m_graph->node(node).label),
+                                 4000);
+        return;
+    }
+    showShown(id);
+}
+
+void LineageWindow::collapseNode(const QString &id, LineageView::Neighbours which)
+{
+    const int node = m_graph ? m_graph->find(id) : -1;
+    if (node < 0 || m_shown.isEmpty())
+        return;
+    const bool up = which == LineageView::Neighbours::Upstream;
+    const int focus = m_shown.first();
+    QSet<int> shown(m_shown.begin(), m_shown.end());
+    // Everything on screen up- (or down-) stream of the node goes, except the node and the focus…
+    QSet<int> removed;
+    QList<int> queue{node};
+    while (!queue.isEmpty()) {
+        const int n = queue.takeFirst();
+        for (const int l : up ? m_graph->inLinks(n) : m_graph->outLinks(n)) {
+            const int other = up ? m_graph->link(l).from : m_graph->link(l).to;
+            if (shown.contains(other) && other != focus && other != node && !removed.contains(other)) {
+                removed.insert(other);
+                queue.append(other);
+            }
+        }
+    }
+    if (removed.isEmpty())
+        return;
+    // …and then whatever is no longer connected to the focus, so no island is left behind.
+    QSet<int> kept{focus};
+    queue = {focus};
+    while (!queue.isEmpty()) {
+        const int n = queue.takeFirst();
+        const auto visit = [&](int other) {
+            if (shown.contains(other) && !removed.contains(other) && !kept.contains(other)) {
+                kept.insert(other);
+                queue.append(other);
+            }
+        };
+        for (const int l : m_graph->outLinks(n))
+            visit(m_graph->link(l).to);
+        for (const int l : m_graph->inLinks(n))
+            visit(m_graph->link(l).from);
+    }
+    m_shown.erase(std::remove_if(m_shown.begin(), m_shown.end(), [&](int n) { return !kept.contains(n); }),
+                  m_shown.end());
+    showShown(kept.contains(node) ? id : m_graph->node(focus).id);
+}
+
+bool LineageWindow::showPathTo(const QString &text)
+{
+    if (!m_graph || m_shown.isEmpty())
+        return false;
+    const QString from = m_graph->node(m_shown.first()).id;
+    int to = m_graph->find(text);
+    if (to < 0) { // else the first node on screen whose name contains text
+        for (const int n : std::as_const(m_shown))
+            if (m_graph->node(n).label.contains(text, Qt::CaseInsensitive)) {
+                to = n;
+                break;
+            }
+    }
+    if (to < 0) {
+        m_view->clearPath();
+        statusBar()->showMessage(tr("“%1” is not in this graph").arg(text), 6000);
+        return false;
+    }
+    const QString toId = m_graph->node(to).id;
+    const QStringList path = m_view->highlightPath(from, toId);
+    reportPath(from, toId, path);
+    return !path.isEmpty();
+}
+
+void LineageWindow::reportPath(const QString &fromId, const QString &toId, const QStringList &path)
+{
+    const auto label = [this](const QString &id) {
+        const int n = m_graph->find(id);
+        return n >= 0 ? m_graph->node(n).label : id;
+    };
+    if (path.isEmpty()) {
+        statusBar()->showMessage(tr("No path between %1 and %2 in this picture").arg(label(fromId), label(toId)), 8000);
+        return;
+    }
+    QStringList labels;
+    for (const QString &id : path)
+        labels << label(id);
+    statusBar()->showMessage(tr("Path: ") +
+                             labels.join(QStringLiteral(" → ")));
 }
 
 void LineageWindow::exportImage()

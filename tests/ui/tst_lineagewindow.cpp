@@ -15,6 +15,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +35,10 @@ private slots:
     void exportsPngAndSvg();
     void clickingACardOpensItsProduct();
     void tabDrawsAProductsOwnEdges();
+    void highlightsTheShortestPathBetweenTwoNodes();
+    void ctrlClickOnASecondCardHighlightsThePath();
+    void expandingAndCollapsingKeepsThePictureStill();
+    void minimapShowsTheWholeGraphAndMovesTheView();
     void importsEventsIntoACatalogOnItsOwnConnection();
     void fileImportRunsInAWorkerAndSummarises();
 
@@ -165,6 +170,126 @@ void TestLineageWindow::tabDrawsAProductsOwnEdges()
     QVERIFY(finished.wait(5000));
     QCOMPARE(tab.graphView()->graph().nodeCount(), 3);
     QCOMPARE(tab.upstreamList()->count(), 1);
+}
+
+void TestLineageWindow::highlightsTheShortestPathBetweenTwoNodes()
+{
+    LineageWindow *window = openWindow(QStringLiteral("kpi.gross-margin"));
+    QVERIFY(window);
+    LineageView *view = window->view();
+    const QStringList path = view->highlightPath(QStringLiteral("finance.netsuite-customers"),
+                                                 QStringLiteral("kpi.gross-margin"));
+    QCOMPARE(path, (QStringList{QStringLiteral("finance.netsuite-customers"), QStringLiteral("finance.netsuite-invoices"),
+                                QStringLiteral("finance.revenue-by-product-line"),
+                                QStringLiteral("finance.gross-margin"), QStringLiteral("kpi.gross-margin")}));
+    QCOMPARE(view->highlightedPath(), path);
+
+    // "Path to…" goes from the focused node, against the arrows too.
+    QVERIFY(window->showPathTo(QStringLiteral("finance.cogs")));
+    QCOMPARE(view->highlightedPath(), (QStringList{QStringLiteral("finance.cogs"), QStringLiteral("finance.gross-margin"),
+                                                   QStringLiteral("kpi.gross-margin")}));
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("→")));
+
+    // Two inputs of the same product: no directed path between them.
+    QVERIFY(view->highlightPath(QStringLiteral("finance.cogs"), QStringLiteral("finance.revenue-by-product-line")).isEmpty());
+    QVERIFY(view->highlightedPath().isEmpty());
+    QVERIFY(!window->showPathTo(QStringLiteral("no such node")));
+
+    // The look of the window with a path and the minimap, for the README.
+    if (const QString dir = qEnvironmentVariable("MESH_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        window->resize(1280, 640);
+        QTest::qWait(50);
+        view->fitToView();
+        view->highlightPath(QStringLiteral("finance.netsuite-customers"), QStringLiteral("kpi.gross-margin"));
+        QTest::qWait(200);
+        QVERIFY(window->grab().save(dir + QStringLiteral("/lineage-path.png")));
+    }
+    window->close();
+}
+
+void TestLineageWindow::ctrlClickOnASecondCardHighlightsThePath()
+{
+    LineageWindow *window = openWindow(QStringLiteral("kpi.gross-margin"));
+    QVERIFY(window);
+    LineageView *view = window->view();
+    view->fitToView();
+    QTest::qWait(50);
+    const auto at = [view](const char *id) {
+        return view->mapFromScene(view->nodePosition(QString::fromLatin1(id)));
+    };
+    QSignalSpy path(view, &LineageView::pathRequested);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at("finance.cogs"));
+    QCOMPARE(view->selectedId(), QStringLiteral("finance.cogs"));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, at("kpi.gross-margin"));
+    QCOMPARE(path.size(), 1);
+    QCOMPARE(path.first().at(2).toStringList().size(), 3);
+    QCOMPARE(view->highlightedPath().size(), 3);
+
+    // Two inputs of one product: "no path", and nothing stays highlighted.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at("finance.revenue-by-product-line"));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, at("finance.cogs"));
+    QCOMPARE(path.size(), 2);
+    QVERIFY(path.last().at(2).toStringList().isEmpty());
+    QVERIFY(view->highlightedPath().isEmpty());
+    QVERIFY2(window->statusBar()->currentMessage().startsWith(QStringLiteral("No path between")),
+             qPrintable(window->statusBar()->currentMessage()));
+    window->close();
+}
+
+void TestLineageWindow::expandingAndCollapsingKeepsThePictureStill()
+{
+    LineageWindow *window = openWindow(QStringLiteral("finance.gross-margin"));
+    QVERIFY(window);
+    LineageView *view = window->view();
+    QSignalSpy shown(window, &LineageWindow::graphShown);
+    window->setDepths(1, 0);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(view->graph().nodeCount(), 3); // itself, revenue and COGS
+    const QString revenue = QStringLiteral("finance.revenue-by-product-line");
+    const QPoint before = view->mapFromScene(view->nodePosition(revenue));
+    const QPointF cogsBefore = view->nodePosition(QStringLiteral("finance.cogs"));
+    const QPointF marginBefore = view->nodePosition(QStringLiteral("finance.gross-margin"));
+
+    window->expandNode(revenue, LineageView::Neighbours::Upstream);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(view->graph().nodeCount(), 4);
+    QVERIFY(view->graph().find(QStringLiteral("finance.netsuite-invoices")) >= 0);
+    // The expanded card stays where it was on screen, and the others keep their order.
+    QVERIFY((view->mapFromScene(view->nodePosition(revenue)) - before).manhattanLength() <= 2);
+    const QPointF cogsAfter = view->nodePosition(QStringLiteral("finance.cogs"));
+    const QPointF revenueAfter = view->nodePosition(revenue);
+    QCOMPARE(cogsAfter.y() < revenueAfter.y(), cogsBefore.y() < view->mapToScene(before).y());
+    QVERIFY(view->nodePosition(QStringLiteral("finance.gross-margin")).x() > revenueAfter.x());
+    Q_UNUSED(marginBefore)
+
+    window->expandNode(QStringLiteral("finance.gross-margin"), LineageView::Neighbours::Downstream);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(view->graph().nodeCount(), 5);
+
+    window->collapseNode(revenue, LineageView::Neighbours::Upstream);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(view->graph().nodeCount(), 4);
+    QCOMPARE(view->graph().find(QStringLiteral("finance.netsuite-invoices")), -1);
+    window->close();
+}
+
+void TestLineageWindow::minimapShowsTheWholeGraphAndMovesTheView()
+{
+    LineageWindow *window = openWindow(QStringLiteral("kpi.gross-margin"));
+    QVERIFY(window);
+    LineageView *view = window->view();
+    QWidget *minimap = view->minimap();
+    QVERIFY(minimap->isVisible());
+    QVERIFY(view->viewport()->geometry().contains(minimap->geometry()));
+    view->resetTransform();
+    view->scale(2.0, 2.0); // zoomed in, so there is somewhere to go
+    view->centerOn(view->sceneRect().center());
+    const QPointF centre = view->mapToScene(view->viewport()->rect().center());
+    QTest::mouseClick(minimap, Qt::LeftButton, {}, QPoint(2, 2));
+    const QPointF moved = view->mapToScene(view->viewport()->rect().center());
+    QVERIFY2(moved.x() < centre.x() - 50, qPrintable(QStringLiteral("%1 -> %2").arg(centre.x()).arg(moved.x())));
+    QVERIFY(moved.y() <= centre.y());
+    window->close();
 }
 
 /** Two good events (staging → mart, with an unknown facet) and two bad records. */
