@@ -355,10 +355,14 @@ int cmdBench(const QStringList &args)
     if (which == QStringLiteral("lineage"))
         return cmdBenchLineage(args.mid(1));
     if (which.isEmpty() || which == QStringLiteral("--help") || which == QStringLiteral("-h")) {
-        out(QStringLiteral("Usage: meshctl bench search FILE [--queries N] [--json] [--measure-startup]\n"));
+        out(QStringLiteral("Usage: meshctl bench BENCHMARK [options]   (meshctl bench BENCHMARK --help for each)\n"
+                           "  search FILE [--queries N] [--json] [--measure-startup]   search latency a keystroke\n"
+                           "  preview [--size-mb N] [--dir DIR] [--json]              sample preview of large files\n"
+                           "  lineage [--nodes N] [--peer-timeout S] [--no-install] [--json]\n"
+                           "                                                          layout vs Graphviz dot and elkjs\n"));
         return which.isEmpty() ? Usage : Ok;
     }
-    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search").arg(which));
+    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage").arg(which));
 }
 
 } // namespace
