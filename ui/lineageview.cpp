@@ -647,9 +647,8 @@ void LineageView::mouseDoubleClickEvent(QMouseEvent *event)
         QGraphicsView::mouseDoubleClickEvent(event);
         return;
     }
-    // Double-click shows the next step both ways.
-    emit expandRequested(m_graph.node(node).id, Neighbours::Upstream);
-    emit expandRequested(m_graph.node(node).id, Neighbours::Downstream);
+    // Double-click shows the next step both ways, in one relayout.
+    emit expandRequested(m_graph.node(node).id, Neighbours::Both);
 }
 
 void LineageView::contextMenuEvent(QContextMenuEvent *event)

@@ -67,7 +67,7 @@ public:
     QPointF nodePosition(const QString &id) const;
     QWidget *minimap() const;
 
-    enum class Neighbours { Upstream, Downstream };
+    enum class Neighbours { Upstream, Downstream, Both };
 
 signals:
     void layoutProgress(int percent);

@@ -233,19 +233,27 @@ void LineageWindow::expandNode(const QString &id, LineageView::Neighbours which)
     const int node = m_graph ? m_graph->find(id) : -1;
     if (node < 0 || m_shown.isEmpty())
         return;
-    const bool up = which == LineageView::Neighbours::Upstream;
+    const bool up = which != LineageView::Neighbours::Downstream;
+    const bool down = which != LineageView::Neighbours::Upstream;
     QSet<int> shown(m_shown.begin(), m_shown.end());
     const qsizetype before = m_shown.size();
-    for (const int l : up ? m_graph->inLinks(node) : m_graph->outLinks(node)) {
-        const int other = up ? m_graph->link(l).from : m_graph->link(l).to;
+    const auto add = [&](int other) {
         if (!shown.contains(other)) {
             shown.insert(other);
             m_shown.append(other);
         }
-    }
+    };
+    if (up)
+        for (const int l : m_graph->inLinks(node))
+            add(m_graph->link(l).from);
+    if (down)
+        for (const int l : m_graph->outLinks(node))
+            add(m_graph->link(l).to);
     if (m_shown.size() == before) {
-        statusBar()->showMessage(up ? tr("Everything upstream of %1 is shown").arg(m_graph->node(node).label)
-                                    : tr("Everything downstream of %1 is shown").arg(m_graph->node(node).label),
+        const QString label = m_graph->node(node).label;
+        statusBar()->showMessage(!down ? tr("Everything upstream of %1 is shown").arg(label)
+                                 : !up ? tr("Everything downstream of %1 is shown").arg(label)
+                                       : tr("Every neighbour of %1 is shown").arg(label),
                                  4000);
         return;
     }
@@ -257,7 +265,8 @@ void LineageWindow::collapseNode(const QString &id, LineageView::Neighbours whic
     const int node = m_graph ? m_graph->find(id) : -1;
     if (node < 0 || m_shown.isEmpty())
         return;
-    const bool up = which == LineageView::Neighbours::Upstream;
+    const bool up = which != LineageView::Neighbours::Downstream;
+    const bool down = which != LineageView::Neighbours::Upstream;
     const int focus = m_shown.first();
     QSet<int> shown(m_shown.begin(), m_shown.end());
     // Everything on screen up- (or down-) stream of the node goes, except the node and the focus…
@@ -265,13 +274,18 @@ void LineageWindow::collapseNode(const QString &id, LineageView::Neighbours whic
     QList<int> queue{node};
     while (!queue.isEmpty()) {
         const int n = queue.takeFirst();
-        for (const int l : up ? m_graph->inLinks(n) : m_graph->outLinks(n)) {
-            const int other = up ? m_graph->link(l).from : m_graph->link(l).to;
+        const auto remove = [&](int other) {
             if (shown.contains(other) && other != focus && other != node && !removed.contains(other)) {
                 removed.insert(other);
                 queue.append(other);
             }
-        }
+        };
+        if (up)
+            for (const int l : m_graph->inLinks(n))
+                remove(m_graph->link(l).from);
+        if (down)
+            for (const int l : m_graph->outLinks(n))
+                remove(m_graph->link(l).to);
     }
     if (removed.isEmpty())
         return;

@@ -270,6 +270,13 @@ void TestLineageWindow::expandingAndCollapsingKeepsThePictureStill()
     QVERIFY(shown.wait(10000));
     QCOMPARE(view->graph().nodeCount(), 4);
     QCOMPARE(view->graph().find(QStringLiteral("finance.netsuite-invoices")), -1);
+
+    // A double-click shows both sides of a card in one step, and the card stays put.
+    const QPoint card = view->mapFromScene(view->nodePosition(revenue));
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, card);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(view->graph().nodeCount(), 5);
+    QVERIFY((view->mapFromScene(view->nodePosition(revenue)) - card).manhattanLength() <= 2);
     window->close();
 }
 
