@@ -356,7 +356,7 @@ int cmdBench(const QStringList &args)
         return cmdBenchLineage(args.mid(1));
     if (which.isEmpty() || which == QStringLiteral("--help") || which == QStringLiteral("-h")) {
         out(QStringLiteral("Usage: meshctl bench BENCHMARK [options]   (meshctl bench BENCHMARK --help for each)\n"
-                           "  search FILE [--queries N] [--json] [--measure-startup]   search latency a keystroke\n"
+                           "  search FILE [--queries N] [--json] [--measure-startup]   search latency per keystroke\n"
                            "  preview [--size-mb N] [--dir DIR] [--json]              sample preview of large files\n"
                            "  lineage [--nodes N] [--peer-timeout S] [--no-install] [--json]\n"
                            "                                                          layout vs Graphviz dot and elkjs\n"));
