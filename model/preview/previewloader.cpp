@@ -30,6 +30,33 @@ QString currentUserId()
 
 } // namespace
 
+namespace {
+/**
+ * Appends a PII preview or an export to the catalog's audit log, through a read-write connection
+ * of its own (the preview's catalog connection is read-only). False with *message when the use
+ * could not be recorded: the caller then refuses, since an unrecorded use must not happen.
+ */
+bool recordUse(const PreviewSource &source, const PreviewAccess &access, AccessAction action,
+               QString *message)
+{
+    CatalogError catalogError;
+    auto store = SqliteCatalogStore::open(source.catalogPath,
+                                          SqliteCatalogStore::OpenMode::ReadWrite, &catalogError);
+    if (!store) {
+        *message = catalogError.message;
+        return false;
+    }
+    AccessService service(*store);
+    const AccessDecision &decision =
+        action == AccessAction::Export ? access.exportDecision : access.previewDecision;
+    const AccessOutcome outcome =
+        service.recordUse(access.userId, action, {source.productKey, {}}, decision);
+    if (!outcome.ok())
+        *message = outcome.message;
+    return outcome.ok();
+}
+} // namespace
+
 PreviewLoader::~PreviewLoader() = default;
 
 PreviewAccess PreviewLoader::decideAccess(const PreviewSource &source, const QStringList &columns,
@@ -57,6 +84,14 @@ PreviewAccess PreviewLoader::decideAccess(const PreviewSource &source, const QSt
     const AccessDecision exporting = policy.decide(user, AccessAction::Export, resource);
     access.allowed = preview.allowed();
     access.reason = preview.reason;
+    access.previewDecision = preview;
+    access.exportDecision = exporting;
+    access.userId = user;
+    if (const auto product = store->productByKey(source.productKey)) {
+        for (const Dataset &ds : product->datasets)
+            for (const Column &c : ds.columns)
+                access.touchesPii = access.touchesPii || c.classification.startsWith(u"PII");
+    }
     access.maskedForPreview = preview.maskedColumns;
     // Export is at least as masked as preview; a refused export masks every column.
     access.maskedForExport = exporting.allowed() ? exporting.maskedColumns : columns;
@@ -87,6 +122,23 @@ void PreviewLoader::open(quint64 epoch, const PreviewSource &source)
     if (!m_access.allowed) {
         emit failed(epoch, error);
         return;
+    }
+    m_source = source;
+    // Seeing a product's PII columns, masked or in the clear, is audited. When clear values
+    // cannot be recorded they are not shown; a masked preview goes on with a warning.
+    QString auditProblem;
+    if (m_access.touchesPii && !recordUse(source, m_access, AccessAction::Preview, &auditProblem)) {
+        if (m_access.previewDecision.verdict == AccessDecision::Verdict::Allow) {
+            emit failed(epoch, PreviewError::make(
+                                   PreviewError::Kind::Denied, source.location,
+                                   QStringLiteral("cannot be previewed: the audit log could not "
+                                                  "record it (%1).")
+                                       .arg(auditProblem),
+                                   QStringLiteral("Open the catalog from a writable location.")));
+            return;
+        }
+        qWarning("preview of %s not audited: %s", qUtf8Printable(source.productKey),
+                 qUtf8Printable(auditProblem));
     }
     emit accessDecided(epoch, m_access);
     m_reader = std::move(reader);
@@ -188,6 +240,15 @@ void PreviewLoader::exportCsv(quint64 epoch, const QString &path, qint64 maxRows
 {
     if (stale(epoch) || !m_reader)
         return;
+    QString auditProblem;
+    if (!m_source.catalogPath.isEmpty() &&
+        !recordUse(m_source, m_access, AccessAction::Export, &auditProblem)) {
+        emit exported(epoch, path, 0,
+                      QStringLiteral("The export was not made: the audit log could not record "
+                                     "it (%1).")
+                          .arg(auditProblem));
+        return;
+    }
     QSaveFile file(path);
     qint64 rows = 0;
     if (!file.open(QIODevice::WriteOnly) ||

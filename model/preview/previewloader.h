@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "access/accesspolicy.h"
+
 #include "preview/columnprofile.h"
 #include "preview/previewerror.h"
 #include "preview/samplereader.h"
@@ -29,6 +31,11 @@ struct PreviewAccess
     QString reason;
     QStringList maskedForPreview;
     QStringList maskedForExport;
+    // What the audit log needs: the policy's answers, and whether any column is classified PII.
+    AccessDecision previewDecision;
+    AccessDecision exportDecision;
+    QString userId;
+    bool touchesPii = false;
 };
 
 /** The atomics both threads look at. */
@@ -82,6 +89,7 @@ private:
     std::shared_ptr<PreviewShared> m_shared;
     std::unique_ptr<SampleReader> m_reader;
     PreviewAccess m_access;
+    PreviewSource m_source;
 };
 
 } // namespace Mesh

@@ -3,6 +3,7 @@
 // (with and without a grant) in cells, copy and export, profiles through the worker.
 #include "access/accessservice.h"
 #include "demo/demoloader.h"
+#include "access/auditlog.h"
 #include "preview/previewmodel.h"
 
 #include "testsupport.h"
@@ -181,6 +182,34 @@ private slots:
         fetchRows(model, 0, 0);
         QCOMPARE(model.data(model.index(0, email)).toString(),
                  QStringLiteral("thandiwe.moreau@valecomponents.example"));
+    }
+
+    void auditsPiiPreviewsAndExports()
+    {
+        auto auditedActions = [&](const QString &productKey) {
+            CatalogError error;
+            auto store = SqliteCatalogStore::open(m_catalog, SqliteCatalogStore::OpenMode::ReadOnly,
+                                                  &error);
+            QStringList actions;
+            if (!store)
+                return actions;
+            for (const AuditEntry &e : AuditLog::entries(store->database()))
+                if (e.productKey == productKey && e.actor == QStringLiteral("visiting.analyst"))
+                    actions.append(e.action);
+            return actions;
+        };
+        const QStringList before = auditedActions(m_contacts.key);
+        PreviewModel model;
+        model.open(contactsSource(QStringLiteral("visiting.analyst")), // no grants: masked
+                   m_contacts.datasets.first().columns);
+        waitLoaded(model);
+        const QStringList afterPreview = before + QStringList{QStringLiteral("preview-masked")};
+        QCOMPARE(auditedActions(m_contacts.key), afterPreview);
+        QSignalSpy exported(&model, &PreviewModel::exportFinished);
+        model.exportCsv(m_dir.filePath(QStringLiteral("audited.csv")), 10);
+        QTRY_COMPARE(exported.size(), 1);
+        const QStringList afterExport = afterPreview + QStringList{QStringLiteral("export")};
+        QCOMPARE(auditedActions(m_contacts.key), afterExport);
     }
 
     void refusesUnknownProductsClosed()
