@@ -27,6 +27,18 @@ namespace {
 constexpr double kCardWidth = 200.0;
 constexpr double kCardHeight = 58.0;
 constexpr double kCell = 600.0; // spatial index cell, scene units
+constexpr double kRowHeight = 18.0; // one column of an expanded card
+constexpr int kMaxRows = 60;        // columns listed before "… N more"
+
+int rowCount(const QStringList &columns)
+{
+    return int(std::min<qsizetype>(columns.size(), kMaxRows)) + (columns.size() > kMaxRows ? 1 : 0);
+}
+
+double cardHeight(bool expanded, const QStringList &columns)
+{
+    return expanded ? kCardHeight + 4.0 + std::max(1, rowCount(columns)) * kRowHeight : kCardHeight;
+}
 } // namespace
 
 /**
@@ -38,10 +50,32 @@ class LineageGraphItem : public QGraphicsItem
 {
 public:
     LineageGraphItem(const LineageGraph &graph, const LayoutResult &layout, int focus,
-                     const DomainColors &colors)
-        : m_graph(graph), m_layout(layout), m_focus(focus), m_colors(colors)
+                     const DomainColors &colors, const QSet<QString> &expanded, const QDateTime &now)
+        : m_graph(graph), m_layout(layout), m_focus(focus), m_colors(colors), m_now(now)
     {
         setFlag(ItemUsesExtendedStyleOption);
+        m_expanded.assign(size_t(graph.nodeCount()), false);
+        m_heights.assign(size_t(graph.nodeCount()), kCardHeight);
+        m_freshness.assign(size_t(graph.nodeCount()), LineageView::Freshness::None);
+        for (int i = 0; i < graph.nodeCount(); ++i) {
+            const LineageCardDetails *details = graph.details(graph.node(i).id);
+            m_freshness[size_t(i)] = LineageView::freshnessOf(details, now);
+            if (!expanded.contains(graph.node(i).id))
+                continue;
+            m_expanded[size_t(i)] = true;
+            m_heights[size_t(i)] = cardHeight(true, details ? details->columns : QStringList());
+        }
+        // Column edges between two expanded cards, from the right of one row to the left of the other.
+        for (const LineageColumnEdge &edge : graph.columnEdges()) {
+            const int a = graph.find(edge.fromCard), b = graph.find(edge.toCard);
+            if (a < 0 || b < 0 || !m_expanded[size_t(a)] || !m_expanded[size_t(b)])
+                continue;
+            const QRectF ra = rowRect(a, edge.fromColumn), rb = rowRect(b, edge.toColumn);
+            if (ra.isNull() || rb.isNull())
+                continue;
+            m_columnEdges.push_back({QPointF(ra.right(), ra.center().y()), QPointF(rb.left(), rb.center().y())});
+            m_drawnColumnEdges.append(edge);
+        }
         m_bounds = layout.bounds.adjusted(-40, -40, 40, 40);
         const auto cellsOf = [](const QRectF &r, const std::function<void(qint64)> &f) {
             const int x0 = int(std::floor(r.left() / kCell)), x1 = int(std::floor(r.right() / kCell));
@@ -71,8 +105,32 @@ public:
     QRectF cardRect(int node) const
     {
         const QPointF c = m_layout.positions[size_t(node)];
-        return {c.x() - kCardWidth / 2, c.y() - kCardHeight / 2, kCardWidth, kCardHeight};
+        const double h = m_heights[size_t(node)];
+        return {c.x() - kCardWidth / 2, c.y() - h / 2, kCardWidth, h};
     }
+
+    QRectF chevronRect(int node) const
+    {
+        const QRectF r = cardRect(node);
+        return {r.right() - 24, r.top() + 4, 20, 20};
+    }
+
+    /** The row of a column in an expanded card; null when it is not listed. */
+    QRectF rowRect(int node, const QString &column) const
+    {
+        const LineageCardDetails *details = m_graph.details(m_graph.node(node).id);
+        if (!details || !m_expanded[size_t(node)])
+            return {};
+        const qsizetype row = details->columns.indexOf(column);
+        if (row < 0 || row >= kMaxRows)
+            return {};
+        const QRectF r = cardRect(node);
+        return {r.left() + 8, r.top() + kCardHeight + 2 + double(row) * kRowHeight, r.width() - 16, kRowHeight};
+    }
+
+    bool isExpanded(int node) const { return m_expanded[size_t(node)]; }
+    LineageView::Freshness freshness(int node) const { return m_freshness[size_t(node)]; }
+    const QList<LineageColumnEdge> &drawnColumnEdges() const { return m_drawnColumnEdges; }
 
     int nodeAt(const QPointF &scenePos) const
     {
@@ -181,6 +239,18 @@ public:
             painter->drawPath(pathArrows);
         }
 
+        if (lod >= 0.35 && !m_columnEdges.empty()) {
+            QPainterPath columnPath;
+            for (const auto &[from, to] : m_columnEdges) {
+                const double dx = std::max(40.0, std::abs(to.x() - from.x()) / 2);
+                columnPath.moveTo(from);
+                columnPath.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+            }
+            m_deferredColumns = columnPath; // drawn over the cards below
+        } else {
+            m_deferredColumns = QPainterPath();
+        }
+
         const QColor base = palette.color(QPalette::Base);
         const QColor text = palette.color(QPalette::Text);
         const QColor focusColor = palette.color(QPalette::Highlight);
@@ -206,7 +276,8 @@ public:
             painter->fillRect(QRectF(r.left() + 1, r.top() + 6, 6, r.height() - 12), domain);
             if (lod < 0.35)
                 continue;
-            const QRectF textRect = r.adjusted(14, 6, -8, -6);
+            const QRectF textRect = QRectF(r.left(), r.top(), r.width(), kCardHeight).adjusted(14, 6, -30, -6);
+            drawExtras(painter, n, r, text);
             painter->setPen(text);
             painter->setFont(nameFont);
             const QFontMetricsF nameMetrics(nameFont);
@@ -228,6 +299,84 @@ public:
                               Qt::AlignLeft | Qt::AlignVCenter,
                               ownerMetrics.elidedText(second, Qt::ElideRight, textRect.width()));
         }
+        if (!m_deferredColumns.isEmpty()) {
+            QColor columnColor = pathColor;
+            columnColor.setAlphaF(0.75);
+            painter->setBrush(Qt::NoBrush);
+            painter->setPen(QPen(columnColor, 1.4));
+            painter->drawPath(m_deferredColumns);
+        }
+    }
+
+    /** Chevron, freshness badge and the column rows: only drawn with the card's text. */
+    void drawExtras(QPainter *painter, int n, const QRectF &r, const QColor &text)
+    {
+        const bool expanded = m_expanded[size_t(n)];
+        // The chevron: ▸ folded, ▾ expanded.
+        const QRectF c = chevronRect(n).adjusted(5, 6, -5, -6);
+        QPainterPath chevron;
+        if (expanded) {
+            chevron.moveTo(c.left(), c.top());
+            chevron.lineTo(c.center().x(), c.bottom());
+            chevron.lineTo(c.right(), c.top());
+        } else {
+            chevron.moveTo(c.left() + 2, c.top() - 1);
+            chevron.lineTo(c.right() - 1, c.center().y());
+            chevron.lineTo(c.left() + 2, c.bottom() + 1);
+        }
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(text, 1.6));
+        painter->drawPath(chevron);
+        // The badge, under the chevron at the right.
+        const LineageView::Freshness f = m_freshness[size_t(n)];
+        if (f != LineageView::Freshness::None) {
+            QFont badgeFont = painter->font();
+            badgeFont.setPointSizeF(7.5);
+            badgeFont.setBold(true);
+            const QString label = f == LineageView::Freshness::Fresh ? QObject::tr("fresh") : QObject::tr("stale");
+            const QColor colour = f == LineageView::Freshness::Fresh   ? QColor(0x2e, 0x9e, 0x4f)
+                                  : f == LineageView::Freshness::Stale ? QColor(0xd9, 0x8a, 0x00)
+                                                                       : QColor(0xc6, 0x28, 0x28);
+            const QFontMetricsF metrics(badgeFont);
+            const double w = metrics.horizontalAdvance(label) + 10;
+            const QRectF badge(r.right() - 8 - w, r.top() + kCardHeight - 22, w, 15);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(colour);
+            painter->drawRoundedRect(badge, 7, 7);
+            painter->setPen(Qt::white);
+            painter->setFont(badgeFont);
+            painter->drawText(badge, Qt::AlignCenter, label);
+        }
+        if (!expanded)
+            return;
+        const LineageCardDetails *details = m_graph.details(m_graph.node(n).id);
+        const QStringList columns = details ? details->columns : QStringList();
+        QFont rowFont = painter->font();
+        rowFont.setPointSizeF(8.5);
+        rowFont.setBold(false);
+        painter->setFont(rowFont);
+        QColor line = text;
+        line.setAlphaF(0.2);
+        painter->setPen(line);
+        painter->drawLine(QPointF(r.left() + 8, r.top() + kCardHeight), QPointF(r.right() - 8, r.top() + kCardHeight));
+        painter->setPen(text);
+        const QFontMetricsF metrics(rowFont);
+        const auto row = [&](int k) {
+            return QRectF(r.left() + 14, r.top() + kCardHeight + 2 + k * kRowHeight, r.width() - 22, kRowHeight);
+        };
+        if (columns.isEmpty()) {
+            QColor muted = text;
+            muted.setAlphaF(0.6);
+            painter->setPen(muted);
+            painter->drawText(row(0), Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("no known columns"));
+            return;
+        }
+        for (int k = 0; k < std::min<int>(int(columns.size()), kMaxRows); ++k)
+            painter->drawText(row(k), Qt::AlignLeft | Qt::AlignVCenter,
+                              metrics.elidedText(columns.at(k), Qt::ElideRight, row(k).width()));
+        if (columns.size() > kMaxRows)
+            painter->drawText(row(kMaxRows), Qt::AlignLeft | Qt::AlignVCenter,
+                              QObject::tr("… %1 more").arg(columns.size() - kMaxRows));
     }
 
 private:
@@ -238,6 +387,13 @@ private:
     QSet<int> m_pathNodes;
     QSet<int> m_pathEdges;
     DomainColors m_colors;
+    QDateTime m_now;
+    std::vector<bool> m_expanded;
+    std::vector<double> m_heights;
+    std::vector<LineageView::Freshness> m_freshness;
+    std::vector<std::pair<QPointF, QPointF>> m_columnEdges;
+    QList<LineageColumnEdge> m_drawnColumnEdges;
+    QPainterPath m_deferredColumns;
     QRectF m_bounds;
     std::unordered_map<qint64, std::vector<int>> m_nodeCells;
     std::unordered_map<qint64, std::vector<int>> m_edgeCells;
@@ -414,6 +570,14 @@ void LineageView::startLayout(const std::vector<QPointF> &previous)
     input.nodeCount = int(graph.nodeCount());
     for (const LineageLink &l : graph.links())
         input.edges.emplace_back(l.from, l.to);
+    if (!m_expanded.isEmpty()) {
+        input.sizes.assign(size_t(input.nodeCount), QPointF(kCardWidth, kCardHeight));
+        for (int i = 0; i < input.nodeCount; ++i)
+            if (m_expanded.contains(graph.node(i).id)) {
+                const LineageCardDetails *details = graph.details(graph.node(i).id);
+                input.sizes[size_t(i)].setY(cardHeight(true, details ? details->columns : QStringList()));
+            }
+    }
     LayoutOptions options;
     options.direction = LayoutOptions::Direction::LeftToRight;
     options.nodeWidth = kCardWidth;
@@ -446,7 +610,7 @@ void LineageView::applyLayout(quint64 generation, const LayoutResult &result)
         m_worker = nullptr;
     }
     const int focus = m_graph.find(m_focusId);
-    m_item = new LineageGraphItem(m_graph, result, focus, m_colors);
+    m_item = new LineageGraphItem(m_graph, result, focus, m_colors, m_expanded, now());
     scene()->addItem(m_item);
     scene()->setSceneRect(m_item->boundingRect());
     if (const int anchor = m_graph.find(m_anchorId); m_keepView && anchor >= 0) {
@@ -624,6 +788,11 @@ void LineageView::mouseReleaseEvent(QMouseEvent *event)
     const int node = m_item->nodeAt(mapToScene(event->pos()));
     if (node < 0)
         return;
+    if (transform().m11() >= 0.35 && m_item->chevronRect(node).contains(mapToScene(event->pos()))) {
+        const QString id = m_graph.node(node).id;
+        setExpanded(id, !isExpanded(id));
+        return;
+    }
     if ((event->modifiers() & Qt::ControlModifier) && m_selected >= 0 && m_selected != node) {
         const QString from = m_graph.node(m_selected).id, to = m_graph.node(node).id;
         emit pathRequested(from, to, highlightPath(from, to));
@@ -639,6 +808,77 @@ void LineageView::mouseReleaseEvent(QMouseEvent *event)
 } // namespace Mesh
 
 namespace Mesh {
+
+LineageView::Freshness LineageView::freshnessOf(const LineageCardDetails *details, const QDateTime &now)
+{
+    if (!details || details->freshnessSlaHours <= 0 || !details->updatedAt.isValid())
+        return Freshness::None;
+    const qint64 age = details->updatedAt.secsTo(now);
+    const qint64 sla = qint64(details->freshnessSlaHours) * 3600;
+    if (age <= sla)
+        return Freshness::Fresh;
+    return age <= 2 * sla ? Freshness::Stale : Freshness::Overdue;
+}
+
+LineageView::Freshness LineageView::freshness(const QString &id) const
+{
+    const int n = m_graph.find(id);
+    return n < 0 ? Freshness::None : freshnessOf(m_graph.details(m_graph.node(n).id), now());
+}
+
+void LineageView::setNow(const QDateTime &now)
+{
+    m_now = now;
+    if (m_item) {
+        const LineageGraph graph = m_graph; // updateGraph clears m_graph first
+        updateGraph(graph, m_focusId, m_focusId);
+    }
+}
+
+QDateTime LineageView::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+}
+
+void LineageView::setExpanded(const QString &id, bool expanded)
+{
+    const int n = m_graph.find(id);
+    if (n < 0)
+        return;
+    const QString nodeId = m_graph.node(n).id;
+    if (expanded == m_expanded.contains(nodeId))
+        return;
+    if (expanded)
+        m_expanded.insert(nodeId);
+    else
+        m_expanded.remove(nodeId);
+    const LineageGraph graph = m_graph; // updateGraph clears m_graph first
+    updateGraph(graph, m_focusId, nodeId);
+}
+
+QStringList LineageView::columnsOf(const QString &id) const
+{
+    const int n = m_graph.find(id);
+    const LineageCardDetails *details = n < 0 ? nullptr : m_graph.details(m_graph.node(n).id);
+    return details ? details->columns : QStringList();
+}
+
+QRectF LineageView::cardRect(const QString &id) const
+{
+    const int n = m_graph.find(id);
+    return m_item && n >= 0 ? m_item->cardRect(n) : QRectF();
+}
+
+QRectF LineageView::chevronRect(const QString &id) const
+{
+    const int n = m_graph.find(id);
+    return m_item && n >= 0 ? m_item->chevronRect(n) : QRectF();
+}
+
+QList<LineageColumnEdge> LineageView::drawnColumnEdges() const
+{
+    return m_item ? m_item->drawnColumnEdges() : QList<LineageColumnEdge>();
+}
 
 void LineageView::mouseDoubleClickEvent(QMouseEvent *event)
 {

@@ -5,7 +5,9 @@
 #include "lineage/layeredlayout.h"
 #include "lineage/lineagegraph.h"
 
+#include <QDateTime>
 #include <QGraphicsView>
+#include <QSet>
 
 #include <atomic>
 #include <memory>
@@ -24,7 +26,9 @@ class LineageMinimap;
  * nodes pan and zoom smoothly. Wheel zooms, drag pans, a click on a card opens its product,
  * Ctrl+click on a second card highlights the shortest path between the two, the context menu
  * asks to expand or collapse a card's neighbours. A minimap in the bottom-right corner shows the
- * whole graph and the visible rectangle. A redrawn graph starts from the previous positions of the
+ * whole graph and the visible rectangle. A card shows a freshness badge (its product's
+ * freshness SLA against its last update) and a chevron that expands it into its column list;
+ * column-level edges are drawn between the rows of two expanded cards. A redrawn graph starts from the previous positions of the
  * nodes it keeps and stays anchored on the card that was expanded, so the picture does not jump.
  * UI thread; the worker only runs the layout on a copy of the graph.
  */
@@ -69,6 +73,26 @@ public:
 
     enum class Neighbours { Upstream, Downstream, Both };
 
+    /** The badge of a card: none without an SLA, fresh within it, stale past it, overdue past twice it. */
+    enum class Freshness { None, Fresh, Stale, Overdue };
+    static Freshness freshnessOf(const LineageCardDetails *details, const QDateTime &now);
+    Freshness freshness(const QString &id) const;
+    /** The time badges are computed against; invalid (the default) = the current time. */
+    void setNow(const QDateTime &now);
+    QDateTime now() const;
+
+    /** Expands a card into its column list (or folds it back); relays the graph out. */
+    void setExpanded(const QString &id, bool expanded);
+    bool isExpanded(const QString &id) const { return m_expanded.contains(id); }
+    /** The columns a card lists when expanded. */
+    QStringList columnsOf(const QString &id) const;
+    /** A card's rectangle in scene coordinates; null when it is not drawn. */
+    QRectF cardRect(const QString &id) const;
+    /** Where a card's expand chevron is, in scene coordinates; null when it is not drawn. */
+    QRectF chevronRect(const QString &id) const;
+    /** The column edges drawn now: those whose two cards are expanded. */
+    QList<LineageColumnEdge> drawnColumnEdges() const;
+
 signals:
     void layoutProgress(int percent);
     void layoutFinished(int nodes, int edges, long long crossings);
@@ -108,6 +132,8 @@ private:
     QPointF m_anchorOffset; // viewport centre minus the anchor's position, scene units
     bool m_keepView = false;
     QStringList m_pathIds;
+    QSet<QString> m_expanded;
+    QDateTime m_now;
 };
 
 } // namespace Mesh

@@ -46,6 +46,19 @@ void LineageGraph::addLink(const LineageLink &link)
     m_links.append(link);
     m_out[size_t(link.from)].push_back(index);
     m_in[size_t(link.to)].push_back(index);
+    if (m_nodes.at(link.from).level == LineageLevel::Column && m_nodes.at(link.to).level == LineageLevel::Column)
+        m_columnLinks.push_back(index);
+}
+
+void LineageGraph::setDetails(const QString &id, const LineageCardDetails &details)
+{
+    m_details.insert(id, details);
+}
+
+const LineageCardDetails *LineageGraph::details(const QString &id) const
+{
+    const auto it = m_details.constFind(id);
+    return it == m_details.constEnd() ? nullptr : &it.value();
 }
 
 bool LineageGraph::load(const SqliteCatalogStore &store, LineageGraph *graph, CatalogError *error)
@@ -62,13 +75,30 @@ bool LineageGraph::load(const SqliteCatalogStore &store, LineageGraph *graph, Ca
     {
         Statement st = db.prepareOnce(QStringLiteral(
             "SELECT p.id, p.key, p.name, coalesce(d.name, ''), coalesce(p.owner_id, ''), "
-            "coalesce(u.display_name, '') FROM products p LEFT JOIN domains d ON d.id = p.domain_id "
+            "coalesce(u.display_name, ''), p.freshness_sla_hours, coalesce(p.updated_at, '') FROM products p LEFT JOIN domains d ON d.id = p.domain_id "
             "LEFT JOIN users u ON u.id = p.owner_id ORDER BY p.id"));
         while (st.step()) {
             const QString key = st.text(1);
             productIndex.insert(st.integer(0),
                                 graph->addNode({key, LineageLevel::Product, st.text(2), key,
                                                 st.text(3), st.text(4), st.text(5), {}, {}}));
+            LineageCardDetails details;
+            details.freshnessSlaHours = int(st.integer(6));
+            details.updatedAt = QDateTime::fromString(st.text(7), Qt::ISODateWithMs).toUTC();
+            graph->setDetails(key, details);
+        }
+        if (!st.lastError().isEmpty())
+            return failed(st);
+    }
+    {
+        // The catalog's columns of each product, dataset by dataset.
+        Statement st = db.prepareOnce(QStringLiteral(
+            "SELECT p.key, c.name FROM columns c JOIN datasets d ON d.id = c.dataset_id "
+            "JOIN products p ON p.id = d.product_id ORDER BY p.id, d.position, c.position"));
+        while (st.step()) {
+            const QString key = st.text(0);
+            if (LineageCardDetails *details = graph->m_details.contains(key) ? &graph->m_details[key] : nullptr)
+                details->columns.append(st.text(1));
         }
         if (!st.lastError().isEmpty())
             return failed(st);
@@ -99,7 +129,27 @@ bool LineageGraph::load(const SqliteCatalogStore &store, LineageGraph *graph, Ca
                 node.ownerId = product.ownerId;
                 node.ownerName = product.ownerName;
             }
+            LineageCardDetails details;
+            if (const LineageCardDetails *product = graph->details(node.productKey)) {
+                details.freshnessSlaHours = product->freshnessSlaHours;
+                details.updatedAt = product->updatedAt;
+            }
+            graph->setDetails(node.id, details);
             datasetIndex.insert(st.integer(0), graph->addNode(node));
+        }
+        if (!st.lastError().isEmpty())
+            return failed(st);
+    }
+    {
+        // The fields of each OpenLineage dataset (its schema facet).
+        Statement st = db.prepareOnce(QStringLiteral("SELECT dataset_id, name FROM ol_fields ORDER BY dataset_id, id"));
+        while (st.step()) {
+            const auto it = datasetIndex.constFind(st.integer(0));
+            if (it == datasetIndex.constEnd())
+                continue;
+            const QString id = graph->node(it.value()).id;
+            if (graph->m_details.contains(id))
+                graph->m_details[id].columns.append(st.text(1));
         }
         if (!st.lastError().isEmpty())
             return failed(st);
@@ -269,8 +319,36 @@ LineageGraph LineageGraph::subgraph(const QList<int> &nodes) const
 {
     LineageGraph sub;
     QHash<int, int> map;
-    for (const int n : nodes)
+    for (const int n : nodes) {
         map.insert(n, sub.addNode(m_nodes.at(n)));
+        if (const LineageCardDetails *d = details(m_nodes.at(n).id))
+            sub.m_details.insert(m_nodes.at(n).id, *d);
+    }
+    // A column counts for the card of its dataset if shown, else for its product's card.
+    const auto cardOf = [&](int column) -> QString {
+        const LineageNode &c = m_nodes.at(column);
+        const QString dataset = c.id.left(c.id.lastIndexOf(QLatin1Char('#')));
+        if (sub.m_index.contains(dataset) && dataset != c.id)
+            return dataset;
+        if (!c.productKey.isEmpty() && sub.m_index.contains(c.productKey))
+            return c.productKey;
+        return {};
+    };
+    const auto addColumn = [&](const QString &card, const QString &column) {
+        QStringList &columns = sub.m_details[card].columns;
+        if (!columns.contains(column))
+            columns.append(column);
+    };
+    for (const int l : m_columnLinks) {
+        const LineageLink &link = m_links.at(l);
+        const QString from = cardOf(link.from), to = cardOf(link.to);
+        if (from.isEmpty() || to.isEmpty())
+            continue;
+        const QString fromColumn = m_nodes.at(link.from).label, toColumn = m_nodes.at(link.to).label;
+        addColumn(from, fromColumn);
+        addColumn(to, toColumn);
+        sub.m_columnEdges.append({from, fromColumn, to, toColumn, link.kind});
+    }
     for (const int n : nodes) {
         for (const int l : m_out.at(size_t(n))) {
             LineageLink link = m_links.at(l);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -27,6 +29,24 @@ struct LineageNode
     QString ownerName;
     QString olNamespace; // the OpenLineage dataset of a dataset or column node
     QString olName;
+};
+
+/** What a card shows beyond its name: the product's freshness SLA and its column list. */
+struct LineageCardDetails
+{
+    int freshnessSlaHours = 0; // 0 = no SLA, no badge
+    QDateTime updatedAt;       // last update of the product, UTC; invalid when unknown
+    QStringList columns;       // catalog columns or OpenLineage dataset fields, in order
+};
+
+/** A column-level edge between two cards of a (sub)graph: from a column of one to a column of another. */
+struct LineageColumnEdge
+{
+    QString fromCard;
+    QString fromColumn;
+    QString toCard;
+    QString toColumn;
+    QString kind;
 };
 
 struct LineageLink
@@ -87,8 +107,18 @@ public:
      */
     QList<ImpactEntry> impact(int start) const;
 
-    /** The graph of the given nodes and the links between them. */
+    /**
+     * The graph of the given nodes and the links between them. Each card keeps its details, gains
+     * the columns that column-level lineage knows for it, and the column edges between two of its
+     * cards (a column counts for its dataset's card, else its product's) are kept in columnEdges().
+     */
     LineageGraph subgraph(const QList<int> &nodes) const;
+
+    void setDetails(const QString &id, const LineageCardDetails &details);
+    /** The details of a node by id; nullptr when it has none. */
+    const LineageCardDetails *details(const QString &id) const;
+    /** Column edges between cards of this graph (filled by subgraph()). */
+    const QList<LineageColumnEdge> &columnEdges() const { return m_columnEdges; }
 
 private:
     QList<LineageNode> m_nodes;
@@ -96,6 +126,9 @@ private:
     std::vector<std::vector<int>> m_out;
     std::vector<std::vector<int>> m_in;
     QHash<QString, int> m_index;
+    QHash<QString, LineageCardDetails> m_details;
+    std::vector<int> m_columnLinks; // links between column nodes
+    QList<LineageColumnEdge> m_columnEdges;
 };
 
 /** Writers of a lineage graph: Graphviz DOT and OpenLineage-compatible RunEvents. */

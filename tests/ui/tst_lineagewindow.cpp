@@ -41,6 +41,9 @@ private slots:
     void minimapShowsTheWholeGraphAndMovesTheView();
     void importsEventsIntoACatalogOnItsOwnConnection();
     void fileImportRunsInAWorkerAndSummarises();
+    void cardsShowAFreshnessBadge();
+    void expandingACardListsItsColumns();
+    void columnEdgesJoinTwoExpandedCards();
 
 private:
     LineageWindow *openWindow(const QString &focus);
@@ -394,6 +397,133 @@ void TestLineageWindow::fileImportRunsInAWorkerAndSummarises()
     // The catalog is reopened, so the new lineage is read again.
     QVERIFY(opened.wait(10000));
     box->close();
+}
+
+
+namespace {
+// Three products: a (fresh), b (stale) and c (no SLA); a.amount → b.total, a.id → b.id.
+LineageGraph freshnessGraph(QList<int> *products)
+{
+    LineageGraph g;
+    const QDateTime now(QDate(2030, 1, 10), QTime(12, 0), Qt::UTC);
+    const auto product = [&](const QString &key, int sla, const QDateTime &updated, const QStringList &columns) {
+        const int n = g.addNode({key, LineageLevel::Product, key.toUpper(), key, QStringLiteral("Finance"),
+                                 {}, {}, {}, {}});
+        g.setDetails(key, {sla, updated, columns});
+        products->append(n);
+        return n;
+    };
+    const int a = product(QStringLiteral("a"), 24, now.addSecs(-3600), {QStringLiteral("id"), QStringLiteral("amount")});
+    const int b = product(QStringLiteral("b"), 24, now.addDays(-30), {QStringLiteral("id")});
+    product(QStringLiteral("c"), 0, now.addDays(-300), {});
+    g.addLink({a, b, QStringLiteral("transform"), QStringLiteral("job"), {}});
+    const auto column = [&](const QString &dataset, const QString &product, const QString &field) {
+        return g.addNode({dataset + QLatin1Char('#') + field, LineageLevel::Column, field, product, {}, {}, {},
+                          QStringLiteral("s"), dataset});
+    };
+    g.addLink({column(QStringLiteral("s/a"), QStringLiteral("a"), QStringLiteral("amount")),
+               column(QStringLiteral("s/b"), QStringLiteral("b"), QStringLiteral("total")),
+               QStringLiteral("aggregate"), QStringLiteral("job"), {}});
+    g.addLink({column(QStringLiteral("s/a"), QStringLiteral("a"), QStringLiteral("id")),
+               column(QStringLiteral("s/b"), QStringLiteral("b"), QStringLiteral("id")),
+               QStringLiteral("copy"), QStringLiteral("job"), {}});
+    return g;
+}
+
+bool showAndWait(LineageView *view, const LineageGraph &graph)
+{
+    QSignalSpy done(view, &LineageView::layoutFinished);
+    view->showGraph(graph, QStringLiteral("a"));
+    return done.wait(10000);
+}
+} // namespace
+
+void TestLineageWindow::cardsShowAFreshnessBadge()
+{
+    QList<int> products;
+    const LineageGraph full = freshnessGraph(&products);
+    LineageView view;
+    view.setNow(QDateTime(QDate(2030, 1, 10), QTime(12, 0), Qt::UTC));
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(showAndWait(&view, full.subgraph(products)));
+    QCOMPARE(view.freshness(QStringLiteral("a")), LineageView::Freshness::Fresh);
+    QCOMPARE(view.freshness(QStringLiteral("b")), LineageView::Freshness::Overdue);
+    QCOMPARE(view.freshness(QStringLiteral("c")), LineageView::Freshness::None);
+    // Past the SLA but within twice it is stale (amber), not overdue.
+    LineageCardDetails details{24, QDateTime(QDate(2030, 1, 9), QTime(0, 0), Qt::UTC), {}};
+    QCOMPARE(LineageView::freshnessOf(&details, QDateTime(QDate(2030, 1, 10), QTime(12, 0), Qt::UTC)),
+             LineageView::Freshness::Stale);
+    QCOMPARE(LineageView::freshnessOf(nullptr, QDateTime::currentDateTimeUtc()), LineageView::Freshness::None);
+    // Read from the catalog: the demo products carry their SLA and last update.
+    CatalogError error;
+    auto store = SqliteCatalogStore::open(m_path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    LineageGraph graph;
+    QVERIFY(LineageGraph::load(*store, &graph, &error));
+    bool anySla = false;
+    for (const LineageNode &n : graph.nodes())
+        if (const LineageCardDetails *d = graph.details(n.id); d && n.level == LineageLevel::Product)
+            anySla = anySla || (d->freshnessSlaHours > 0 && d->updatedAt.isValid());
+    QVERIFY(anySla);
+}
+
+void TestLineageWindow::expandingACardListsItsColumns()
+{
+    QList<int> products;
+    const LineageGraph full = freshnessGraph(&products);
+    LineageView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(showAndWait(&view, full.subgraph(products)));
+    const QRectF before = view.cardRect(QStringLiteral("a"));
+    QVERIFY(!before.isNull());
+    QVERIFY(!view.isExpanded(QStringLiteral("a")));
+    // The catalog's columns, then the one column lineage adds.
+    QCOMPARE(view.columnsOf(QStringLiteral("a")), (QStringList{QStringLiteral("id"), QStringLiteral("amount")}));
+    QCOMPARE(view.columnsOf(QStringLiteral("b")), (QStringList{QStringLiteral("id"), QStringLiteral("total")}));
+    // A click on the chevron expands the card.
+    QSignalSpy done(&view, &LineageView::layoutFinished);
+    const QPoint chevron = view.mapFromScene(view.chevronRect(QStringLiteral("a")).center());
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, chevron);
+    QVERIFY(done.wait(10000));
+    QVERIFY(view.isExpanded(QStringLiteral("a")));
+    const QRectF after = view.cardRect(QStringLiteral("a"));
+    QCOMPARE(after.width(), before.width());
+    QVERIFY2(after.height() >= before.height() + 2 * 18.0, qPrintable(QString::number(after.height())));
+    QVERIFY(view.drawnColumnEdges().isEmpty()); // b is still folded
+    view.grab(); // paints the expanded card
+    view.setExpanded(QStringLiteral("a"), false);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(view.cardRect(QStringLiteral("a")).height(), before.height());
+}
+
+void TestLineageWindow::columnEdgesJoinTwoExpandedCards()
+{
+    QList<int> products;
+    const LineageGraph full = freshnessGraph(&products);
+    const LineageGraph shown = full.subgraph(products);
+    QCOMPARE(shown.columnEdges().size(), 2);
+    LineageView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(showAndWait(&view, shown));
+    QSignalSpy done(&view, &LineageView::layoutFinished);
+    view.setExpanded(QStringLiteral("a"), true);
+    QVERIFY(done.wait(10000));
+    view.setExpanded(QStringLiteral("b"), true);
+    QVERIFY(done.wait(10000));
+    const QList<LineageColumnEdge> edges = view.drawnColumnEdges();
+    QCOMPARE(edges.size(), 2);
+    bool amountToTotal = false;
+    for (const LineageColumnEdge &e : edges)
+        amountToTotal = amountToTotal || (e.fromCard == QStringLiteral("a") && e.fromColumn == QStringLiteral("amount") &&
+                                          e.toCard == QStringLiteral("b") && e.toColumn == QStringLiteral("total"));
+    QVERIFY(amountToTotal);
+    view.grab();
+    view.setExpanded(QStringLiteral("b"), false);
+    QVERIFY(done.wait(10000));
+    QVERIFY(view.drawnColumnEdges().isEmpty());
 }
 
 QTEST_MAIN(TestLineageWindow)
