@@ -14,6 +14,14 @@
 #include <unistd.h>
 #endif
 
+namespace {
+// Bytes from p to end; never negative, so GCC can see that memchr's bound is sane.
+size_t remaining(const char *p, const char *end)
+{
+    return p < end ? size_t(end - p) : 0;
+}
+} // namespace
+
 namespace Mesh {
 
 namespace {
@@ -399,14 +407,14 @@ QStringList CsvReader::parseRecord(const char *p, const char *end, int onlyColum
                     ++k;
                     break;
                 }
-                const char *next = static_cast<const char *>(std::memchr(k, m_quote, size_t(end - k)));
+                const char *next = static_cast<const char *>(std::memchr(k, m_quote, remaining(k, end)));
                 const char *stop = next ? next : end;
                 if (wanted)
                     buf.append(k, stop - k);
                 k = stop;
             }
             // Text after the closing quote up to the delimiter is kept (lenient).
-            const char *d = static_cast<const char *>(std::memchr(k, m_delim, size_t(end - k)));
+            const char *d = static_cast<const char *>(std::memchr(k, m_delim, remaining(k, end)));
             const char *stop = d ? d : end;
             if (wanted) {
                 buf.append(k, stop - k);
@@ -414,7 +422,7 @@ QStringList CsvReader::parseRecord(const char *p, const char *end, int onlyColum
             }
             q = stop;
         } else {
-            const char *d = static_cast<const char *>(std::memchr(q, m_delim, size_t(end - q)));
+            const char *d = static_cast<const char *>(std::memchr(q, m_delim, remaining(q, end)));
             const char *stop = d ? d : end;
             if (wanted)
                 cells << (stop == q ? QString() : decode(q, stop - q));
