@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "testsupport.h"
 
 using namespace Mesh;
@@ -690,9 +693,32 @@ void TestSqliteCatalogStore::refusesWritableOpenOfReadOnlyFile()
     QCOMPARE(browsing->counts().products, 2);
     browsing.reset();
 
-    if (QFileInfo(path).isWritable())
-        QSKIP("This user (root?) may write a 0444 file, so the store cannot refuse it; "
-              "readOnlyOpenReadsButRefusesWrites covers the ReadOnly mode.");
+    if (QFileInfo(path).isWritable()) {
+        // Root may write even a 0444 file (CI runs as root): ask again as an unprivileged user,
+        // in a child process that drops to "nobody".
+        QCOMPARE(::geteuid(), uid_t(0));
+        QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                         QFile::ExeOwner | QFile::ReadOther |
+                                                         QFile::ExeOther));
+        const pid_t pid = ::fork();
+        QVERIFY(pid >= 0);
+        if (pid == 0) {
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+                ::_exit(10);
+            CatalogError childError;
+            const auto child =
+                SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &childError);
+            const bool refused = !child && childError.code == Code::ReadOnly &&
+                                 childError.message.contains(path);
+            ::_exit(refused ? 0 : 1);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(pid, &status, 0), pid);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0); // 1: not refused as ReadOnly; 10: could not drop to nobody
+        QCOMPARE(MeshTest::fileSha256(path), before);
+        return;
+    }
     auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &error);
     QVERIFY(!store);
     QCOMPARE(error.code, Code::ReadOnly);
