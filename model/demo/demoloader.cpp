@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace Mesh {
 
 namespace {
@@ -115,8 +117,23 @@ bool DemoLoader::load(SqliteCatalogStore &store, const QJsonObject &descriptor,
                 if (!store.upsertUser(u, e))
                     return false;
             }
+            // The descriptor's times are fixed; move them forward together so that the newest
+            // product was updated an hour ago. Freshness then tells the story the demo intends
+            // (most products fresh, a few late, the dark tables stale) whatever today's date is.
+            const QJsonArray products = descriptor.value(QStringLiteral("products")).toArray();
+            QDateTime newest;
+            for (const QJsonValue &v : products) {
+                const QDateTime t = QDateTime::fromString(
+                    v.toObject().value(QStringLiteral("updatedAt")).toString(), Qt::ISODate);
+                if (t.isValid() && (!newest.isValid() || t > newest))
+                    newest = t;
+            }
+            const qint64 shift =
+                newest.isValid()
+                    ? std::max<qint64>(0, newest.secsTo(QDateTime::currentDateTimeUtc().addSecs(-3600)))
+                    : 0;
             int index = 0;
-            for (const QJsonValue &v : descriptor.value(QStringLiteral("products")).toArray()) {
+            for (const QJsonValue &v : products) {
                 const QJsonObject o = v.toObject();
                 Product p;
                 p.key = o.value(QStringLiteral("key")).toString();
@@ -137,6 +154,8 @@ bool DemoLoader::load(SqliteCatalogStore &store, const QJsonObject &descriptor,
                 p.version = o.value(QStringLiteral("version")).toString();
                 p.updatedAt = QDateTime::fromString(o.value(QStringLiteral("updatedAt")).toString(),
                                                     Qt::ISODate);
+                if (p.updatedAt.isValid())
+                    p.updatedAt = p.updatedAt.addSecs(shift);
                 p.sourceName = source.name;
                 for (const QJsonValue &dv : o.value(QStringLiteral("datasets")).toArray()) {
                     const QJsonObject dso = dv.toObject();

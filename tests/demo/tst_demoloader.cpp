@@ -120,6 +120,7 @@ private slots:
     void loaderRejectsDescriptorWithoutFormat_data();
     void loaderRejectsDescriptorWithoutFormat();
     void loaderWritesNothingWhenDescriptorIsInconsistent();
+    void timesMoveForwardTogetherSoTheNewestIsAnHourOld();
 
 private:
     QList<Product> allProducts() const;
@@ -415,6 +416,31 @@ void TestDemoLoader::loaderWritesNothingWhenDescriptorIsInconsistent()
     QCOMPARE(counts.users, 0);
     QCOMPARE(counts.lineageEdges, 0);
     QCOMPARE(store->displayName(), u"x"_s);
+}
+
+void TestDemoLoader::timesMoveForwardTogetherSoTheNewestIsAnHourOld()
+{
+    // Freshness must read the same on any day: the newest product is about an hour old and the
+    // gaps between products are those of the descriptor.
+    QList<QPair<QDateTime, QDateTime>> times; // descriptor, catalog
+    for (const QJsonValue &v : MeshTest::demoDescriptor().value(u"products"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        const QDateTime written = QDateTime::fromString(o.value(u"updatedAt"_s).toString(), Qt::ISODate);
+        const auto product = m_store->productByKey(o.value(u"key"_s).toString());
+        QVERIFY(product);
+        if (written.isValid())
+            times.append({written, product->updatedAt});
+    }
+    QVERIFY(times.size() > 10);
+    const qint64 shift = times.first().first.secsTo(times.first().second);
+    QDateTime newest;
+    for (const auto &[written, stored] : std::as_const(times)) {
+        QCOMPARE(written.secsTo(stored), shift);
+        if (!newest.isValid() || stored > newest)
+            newest = stored;
+    }
+    const qint64 age = newest.secsTo(QDateTime::currentDateTimeUtc());
+    QVERIFY2(age >= 3500 && age < 3 * 3600, qPrintable(QString::number(age)));
 }
 
 QTEST_GUILESS_MAIN(TestDemoLoader)
