@@ -81,9 +81,6 @@ CatalogError checkHeader(const QString &path)
     return {};
 }
 
-const char *const kFtsColumns[] = {"name", "tags", "description", "columns",
-                                   "owner", "domain", "source"};
-
 } // namespace
 
 struct SqliteCatalogStore::Private

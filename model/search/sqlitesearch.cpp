@@ -109,9 +109,8 @@ void appendFilters(Query &q, const SearchRequest &r, std::optional<FacetKind> sk
 /** The set of products a request matches, as a FROM clause over `p` plus the WHERE opening. */
 void appendMatchSet(Query &q, const SearchQuery &query)
 {
-    if (query.isEmpty()) {
-        q.add(QStringLiteral(" FROM products p"));
-    } else if (query.isSingleCharacter()) {
+    // No words, or a lone letter (a name-prefix range added by appendMatchWhere): all products.
+    if (query.isEmpty() || query.isSingleCharacter()) {
         q.add(QStringLiteral(" FROM products p"));
     } else {
         q.add(QStringLiteral(" FROM (SELECT rowid AS id FROM product_fts WHERE product_fts MATCH ?)"
