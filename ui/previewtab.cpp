@@ -190,6 +190,8 @@ PreviewTab::PreviewTab(const CatalogSession *session, QWidget *parent)
         updateStatus();
     });
     connect(m_model, &PreviewModel::progressChanged, this, &PreviewTab::updateStatus);
+    connect(m_model, &PreviewModel::transferChanged, this, &PreviewTab::updateStatus);
+    connect(m_model, &PreviewModel::columnsInserted, this, &PreviewTab::updateStatus);
     connect(m_model, &PreviewModel::loadingChanged, this, &PreviewTab::updateStatus);
     connect(m_model, &PreviewModel::failed, this, &PreviewTab::showFailure);
     connect(m_model, &PreviewModel::profileReady, this, &PreviewTab::onProfile);
@@ -269,19 +271,45 @@ void PreviewTab::updateStatus()
         parts << m_model->formatDescription();
     if (m_model->columnCount() > 0)
         parts << tr("%L1 columns").arg(m_model->columnCount());
-    if (m_model->isLoading())
+    const PreviewModel::Transfer transfer = m_model->transfer();
+    const qint64 done = m_model->transferDone();
+    const qint64 total = m_model->transferTotal();
+    const auto size = [&locale](qint64 bytes) {
+        return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    };
+    if (transfer == PreviewModel::Transfer::Download)
+        parts << (total > 0 ? tr("Downloading %1 of %2…").arg(size(done), size(total))
+                            : tr("Downloading %1…").arg(size(done)));
+    else if (transfer == PreviewModel::Transfer::Export)
+        parts << tr("Exporting %L1 of %L2 rows (%3 written)…").arg(done).arg(total).arg(size(m_model->transferBytes()));
+    if (transfer == PreviewModel::Transfer::Download) {
+        // Rows come once the file is here.
+    } else if (m_model->isLoading()) {
         parts << (rows > 0 ? tr("%L1 rows so far, indexing %2 %").arg(rows).arg(int(m_model->progress() * 100))
                            : tr("Opening…"));
-    else if (m_model->columnCount() > 0)
+    } else if (m_model->columnCount() > 0) {
         parts << tr("%L1 rows").arg(rows);
+    }
     const QStringList masked = m_model->access().maskedForPreview;
     if (!masked.isEmpty())
         parts << tr("%n column(s) masked", nullptr, int(masked.size()));
     m_status->setText(parts.join(QStringLiteral(" · ")));
     m_status->setToolTip(m_model->access().reason);
-    m_progress->setVisible(m_model->isLoading());
-    m_progress->setValue(int(m_model->progress() * 1000));
-    m_cancel->setVisible(m_model->isLoading());
+    // Downloads and exports show their own progress; a download of unknown size is indeterminate.
+    const bool busy = m_model->isLoading() || transfer != PreviewModel::Transfer::None;
+    if (transfer != PreviewModel::Transfer::None && total <= 0) {
+        m_progress->setRange(0, 0);
+    } else {
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(transfer != PreviewModel::Transfer::None
+                                 ? int(double(done) / double(total) * 1000)
+                                 : int(m_model->progress() * 1000));
+    }
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
+    m_cancel->setToolTip(transfer == PreviewModel::Transfer::Download ? tr("Stop the download")
+                         : transfer == PreviewModel::Transfer::Export ? tr("Stop the export; nothing is written")
+                                                                      : tr("Stop indexing; the rows found so far stay"));
     m_goTo->setRange(1, std::max<qint64>(1, rows));
     const bool any = m_model->columnCount() > 0;
     m_copy->setEnabled(any);

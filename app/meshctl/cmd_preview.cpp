@@ -104,10 +104,14 @@ int cmdPreview(const QStringList &args)
     QList<bool> masked;
     for (const QString &col : columns)
         masked << access.maskedForPreview.contains(col);
-    for (SampleRow &row : rows)
-        for (int i = 0; i < row.cells.size(); ++i)
-            if (masked.value(i))
-                row.cells[i] = Masking::mask(row.cells.at(i));
+    // Decoded, masked and as wide as the header (JSON columns may grow while rows are read).
+    QList<QStringList> cellsOf;
+    for (const SampleRow &row : std::as_const(rows)) {
+        QStringList cells;
+        for (qsizetype i = 0; i < columns.size(); ++i)
+            cells << (masked.value(i) ? Masking::mask(row.cell(i)) : row.cell(i));
+        cellsOf << cells;
+    }
     QList<ColumnProfile> profiles;
     if (profile) {
         for (int i = 0; i < columns.size(); ++i) {
@@ -123,9 +127,9 @@ int cmdPreview(const QStringList &args)
 
     if (c.isSet(QStringLiteral("json"))) {
         QJsonArray jsonRows;
-        for (const SampleRow &row : std::as_const(rows)) {
+        for (const QStringList &row : std::as_const(cellsOf)) {
             QJsonArray cells;
-            for (const QString &v : row.cells)
+            for (const QString &v : row)
                 cells.append(nullable(v));
             jsonRows.append(cells);
         }
@@ -168,7 +172,7 @@ int cmdPreview(const QStringList &args)
     out(line.trimmed() + QLatin1Char('\n'));
     for (int i = 0; i < rows.size(); ++i) {
         line = cell(QString::number(i + 1) + (rows.at(i).ragged ? QStringLiteral("!") : QString()), 5) + QLatin1Char(' ');
-        for (const QString &v : rows.at(i).cells)
+        for (const QString &v : cellsOf.at(i))
             line += cell(v.isNull() ? QStringLiteral("∅") : v, width) + QLatin1Char(' ');
         out(line.trimmed() + QLatin1Char('\n'));
     }
@@ -208,9 +212,12 @@ int cmdBenchPreview(const QStringList &args)
 {
     Command c(QStringLiteral("bench preview"));
     c.parser.setApplicationDescription(
-        QStringLiteral("Generate a large CSV and a 1,000-column CSV in a temporary folder and "
-                       "time the preview's first screen (vs head -n 200), full index and seek."));
+        QStringLiteral("Generate a large CSV, a 1,000-column CSV, an NDJSON file and a JSON "
+                       "envelope in a temporary folder and time the preview's first screen (vs "
+                       "head -n 200), full index and seek, with peak memory."));
     c.option(QStringLiteral("size-mb"), QStringLiteral("Size of the large CSV (default 2048)."), QStringLiteral("N"));
+    c.option(QStringLiteral("ndjson-mb"), QStringLiteral("Size of the NDJSON file (default 512, 0: none)."), QStringLiteral("N"));
+    c.option(QStringLiteral("envelope-mb"), QStringLiteral("Size of the {\"results\": [...]} JSON file (default 256, 0: none)."), QStringLiteral("N"));
     c.option(QStringLiteral("dir"), QStringLiteral("Folder for the generated files (default: a temporary one)."), QStringLiteral("DIR"));
     c.option(QStringLiteral("json"), QStringLiteral("Print the benchmark JSON object."));
     if (int r = c.parse(args, 0, 0); r != -1)
@@ -219,6 +226,12 @@ int cmdBenchPreview(const QStringList &args)
     const auto sizeMb = c.integer(QStringLiteral("size-mb"), 2048, 1, 1 << 20, &code);
     if (!sizeMb)
         return code;
+    const auto ndjsonMb = c.integer(QStringLiteral("ndjson-mb"), 512, 0, 1 << 20, &code);
+    if (!ndjsonMb)
+        return code;
+    const auto envelopeMb = c.integer(QStringLiteral("envelope-mb"), 256, 0, 1 << 20, &code);
+    if (!envelopeMb)
+        return code;
     QTemporaryDir tmp(c.isSet(QStringLiteral("dir"))
                           ? c.value(QStringLiteral("dir")) + QStringLiteral("/bench-preview-XXXXXX")
                           : QString());
@@ -226,6 +239,8 @@ int cmdBenchPreview(const QStringList &args)
         return fail(Usage, QStringLiteral("cannot make a temporary folder: ") + tmp.errorString());
     PreviewBench::Options options;
     options.sizeMb = *sizeMb;
+    options.ndjsonMb = *ndjsonMb;
+    options.envelopeMb = *envelopeMb;
     BenchReport report(QStringLiteral("preview"));
     QString problem;
     const bool tty = isatty(STDERR_FILENO);

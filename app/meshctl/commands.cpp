@@ -46,7 +46,7 @@ const char kUsage[] =
     "                                       check the hash chain (exit 1 when broken), export\n"
     "  preview FILE|URL [--rows N] [--json] [--profile]\n"
     "                                       first rows of a CSV/JSON/SQLite sample or URL\n"
-    "  bench preview [--size-mb N] [--json] first screen, index and seek on a 2 GB CSV\n"
+    "  bench preview [--size-mb N] [--json] first screen, index, seek: big CSV and JSON\n"
     "  bench lineage [--nodes N] [--json]   layered layout vs Graphviz dot and elkjs\n"
     "  import-openlineage CATALOG EVENTS_FILE [--json]\n"
     "                                       import OpenLineage RunEvents (JSON, array, NDJSON)\n"

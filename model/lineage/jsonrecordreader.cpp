@@ -6,13 +6,19 @@
 namespace Mesh {
 
 namespace {
-constexpr qint64 kChunk = 1 << 20;
-
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 } // namespace
+
+JsonRecordReader::JsonRecordReader(QIODevice *device, Mode mode, qint64 firstLine)
+    : m_device(device), m_mode(mode), m_base(device->pos()), m_line(firstLine)
+{
+    if (mode != Mode::Document)
+        m_started = true;
+    m_topArray = mode == Mode::Elements;
+}
 
 bool JsonRecordReader::fill()
 {
@@ -22,7 +28,7 @@ bool JsonRecordReader::fill()
         m_buffer.remove(0, m_pos);
         m_pos = 0;
     }
-    const QByteArray chunk = m_device->read(kChunk);
+    const QByteArray chunk = m_device->read(m_chunk);
     if (chunk.isEmpty()) {
         m_eof = true;
         return false;
@@ -35,6 +41,8 @@ bool JsonRecordReader::fill()
 bool JsonRecordReader::next(QByteArray *record)
 {
     record->clear();
+    if (m_mode == Mode::Elements && m_arrayClosed)
+        return false;
     // Skip whitespace and, inside a top-level array, the commas between elements.
     for (;;) {
         if (m_pos >= m_buffer.size() && !fill())
@@ -57,6 +65,8 @@ bool JsonRecordReader::next(QByteArray *record)
         if (m_topArray && c == ']') {
             m_arrayClosed = true;
             ++m_pos;
+            if (m_mode == Mode::Elements)
+                return false; // whatever follows belongs to the enclosing document
             continue;
         }
         if (m_arrayClosed) {
@@ -67,6 +77,7 @@ bool JsonRecordReader::next(QByteArray *record)
     }
     ++m_recordNumber;
     m_recordLine = m_line;
+    m_recordOffset = m_base + m_bytesRead - (m_buffer.size() - m_pos);
     // m_pos stays at the record's first byte until the record is complete; fill() moves it to 0.
     qsizetype i = m_pos;
     int depth = 0;
@@ -83,11 +94,11 @@ bool JsonRecordReader::next(QByteArray *record)
                 return !record->trimmed().isEmpty();
             }
             i = m_pos + offset;
-            if (offset > kMaxRecordBytes) {
+            if (offset > m_maxRecordBytes) {
                 m_error = QStringLiteral("record %1 (line %2) is larger than %3 MiB")
                               .arg(m_recordNumber)
                               .arg(m_recordLine)
-                              .arg(kMaxRecordBytes >> 20);
+                              .arg(double(m_maxRecordBytes) / (1 << 20), 0, 'g', 3);
                 return false;
             }
             continue;
@@ -118,6 +129,13 @@ bool JsonRecordReader::next(QByteArray *record)
             ++depth;
         } else if (c == '}' || c == ']') {
             if (--depth == 0) {
+                if (i + 1 - m_pos > m_maxRecordBytes) {
+                    m_error = QStringLiteral("record %1 (line %2) is larger than %3 MiB")
+                                  .arg(m_recordNumber)
+                                  .arg(m_recordLine)
+                                  .arg(double(m_maxRecordBytes) / (1 << 20), 0, 'g', 3);
+                    return false;
+                }
                 *record = m_buffer.mid(m_pos, i + 1 - m_pos);
                 m_pos = i + 1;
                 return true;

@@ -12,14 +12,21 @@ namespace Mesh {
  * Splits a stream of JSON into its records without parsing the whole: a top-level array yields
  * its elements, anything else yields each top-level value (one object, NDJSON, or concatenated
  * objects). Memory is one record plus one read buffer, however long the file. Used by the
- * OpenLineage importer on its own thread; not thread-safe.
+ * OpenLineage importer and the sample preview (which also starts it in the middle of a file, at
+ * a record it indexed earlier); not thread-safe.
  */
 class JsonRecordReader
 {
 public:
     static constexpr qsizetype kMaxRecordBytes = 64 * 1024 * 1024;
 
-    explicit JsonRecordReader(QIODevice *device) : m_device(device) {}
+    enum class Mode {
+        Document, // a top-level array yields its elements, anything else each top-level value
+        Values,   // each top-level value, an array included (a stream resumed mid-file)
+        Elements, // the device is just inside an array: its elements, up to its closing ]
+    };
+
+    explicit JsonRecordReader(QIODevice *device, Mode mode = Mode::Document, qint64 firstLine = 1);
 
     /**
      * The next record's bytes; false at the end or on an error (see error()). A stray value
@@ -31,12 +38,25 @@ public:
     qint64 recordNumber() const { return m_recordNumber; }
     qint64 recordLine() const { return m_recordLine; }
     qint64 bytesRead() const { return m_bytesRead; }
+    /** Device position of the first byte of the record next() returned last. */
+    qint64 recordOffset() const { return m_recordOffset; }
+    /** An array (Document or Elements mode) ended with its ]; false if the input stopped first. */
+    bool arrayClosed() const { return m_arrayClosed; }
+    /** Records longer than this stop reading with an error (default kMaxRecordBytes). */
+    void setMaxRecordBytes(qsizetype bytes) { m_maxRecordBytes = bytes; }
+    /** The read chunk; smaller suits readers that start often and read a few records. */
+    void setChunkBytes(qint64 bytes) { m_chunk = bytes; }
     QString error() const { return m_error; }
 
 private:
     bool fill();
 
     QIODevice *m_device = nullptr;
+    Mode m_mode = Mode::Document;
+    qint64 m_base = 0; // device position where reading began
+    qint64 m_recordOffset = 0;
+    qsizetype m_maxRecordBytes = kMaxRecordBytes;
+    qint64 m_chunk = 1 << 20;
     QByteArray m_buffer;
     qsizetype m_pos = 0;
     qint64 m_bytesRead = 0;

@@ -3,11 +3,18 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSet>
 #include <QStringDecoder>
 #include <QTemporaryFile>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #ifdef Q_OS_UNIX
 #include <sys/mman.h>
@@ -32,6 +39,22 @@ qsizetype validUtf8Prefix(const unsigned char *p, qsizetype n, bool *cut)
     *cut = false;
     qsizetype i = 0;
     while (i < n) {
+        // Runs of ASCII in big steps: most samples are mostly ASCII.
+#if defined(__SSE2__)
+        if (i + 16 <= n &&
+            !_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i)))) {
+            i += 16;
+            continue;
+        }
+#endif
+        if (i + 8 <= n) {
+            quint64 word;
+            std::memcpy(&word, p + i, 8);
+            if (!(word & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
         const unsigned char c = p[i];
         if (c < 0x80) {
             ++i;
@@ -65,6 +88,10 @@ bool looksNumeric(const QString &s)
 {
     if (s.isEmpty())
         return false;
+    // Text settles it at once; toDouble() on words is slow, and a header is a row of words.
+    const QChar c = s.at(0);
+    if (!c.isDigit() && c != u'-' && c != u'+' && c != u'.' && c != u',' && c != u' ')
+        return false;
     bool ok = false;
     s.toDouble(&ok);
     if (ok)
@@ -73,6 +100,29 @@ bool looksNumeric(const QString &s)
     t.replace(QLatin1Char(','), QLatin1Char('.'));
     t.toDouble(&ok);
     return ok;
+}
+
+/** Appends (position + 1 - base) for each delim in [p, end): the starts of the fields after it. */
+void appendFieldStarts(const char *p, const char *end, char delim, const char *base,
+                       QList<quint32> *starts)
+{
+    const char *q = p;
+#if defined(__SSE2__)
+    // Sixteen bytes a step: most fields of wide files are a few bytes long, so one memchr a
+    // field would cost more than the scan itself.
+    const __m128i d = _mm_set1_epi8(delim);
+    for (; end - q >= 16; q += 16) {
+        auto mask = unsigned(_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(q)), d)));
+        while (mask) {
+            starts->append(quint32(q + std::countr_zero(mask) - base + 1));
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; q < end; ++q)
+        if (*q == delim)
+            starts->append(quint32(q - base + 1));
 }
 
 } // namespace
@@ -85,19 +135,19 @@ std::unique_ptr<CsvReader> CsvReader::open(const QString &path, const ReaderOpti
     std::unique_ptr<CsvReader> r(new CsvReader);
     r->m_options = options;
     r->m_localPath = path;
-    r->m_file.setFileName(path);
-    if (!r->m_file.open(QIODevice::ReadOnly)) {
+    auto file = std::make_shared<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly)) {
         *error = PreviewError::make(PreviewError::Kind::Io, path,
-                                    QStringLiteral("cannot be read: %1.").arg(r->m_file.errorString()),
+                                    QStringLiteral("cannot be read: %1.").arg(file->errorString()),
                                     QStringLiteral("Check the file's permissions."));
         return nullptr;
     }
     // UTF-16 with a BOM: re-encode once to UTF-8 so the scanner can work on bytes.
     char bom[2] = {0, 0};
-    if (r->m_file.peek(bom, 2) == 2 && ((uchar(bom[0]) == 0xFF && uchar(bom[1]) == 0xFE) ||
+    if (file->peek(bom, 2) == 2 && ((uchar(bom[0]) == 0xFF && uchar(bom[1]) == 0xFE) ||
                                         (uchar(bom[0]) == 0xFE && uchar(bom[1]) == 0xFF))) {
         const bool le = uchar(bom[0]) == 0xFF;
-        auto tmp = std::make_unique<QTemporaryFile>();
+        auto tmp = std::make_shared<QTemporaryFile>();
         if (!tmp->open()) {
             *error = PreviewError::make(PreviewError::Kind::Io, path,
                                         QStringLiteral("needs a temporary file to convert UTF-16 and none could be made."),
@@ -105,18 +155,18 @@ std::unique_ptr<CsvReader> CsvReader::open(const QString &path, const ReaderOpti
             return nullptr;
         }
         QStringDecoder dec(le ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE);
-        r->m_file.seek(2);
-        while (!r->m_file.atEnd()) {
-            const QByteArray chunk = r->m_file.read(4 << 20);
+        file->seek(2);
+        while (!file->atEnd()) {
+            const QByteArray chunk = file->read(4 << 20);
             const QString text = dec.decode(chunk);
             tmp->write(text.toUtf8());
         }
         tmp->flush();
         r->m_encoding = le ? QStringLiteral("UTF-16 LE") : QStringLiteral("UTF-16 BE");
-        r->m_file.close();
-        r->m_transcoded = std::move(tmp);
+        file = std::move(tmp);
     }
-    QFile &f = r->m_transcoded ? *r->m_transcoded : r->m_file;
+    r->m_mapped = file;
+    QFile &f = *file;
     const qint64 size = f.size();
     if (size == 0) {
         *error = PreviewError::make(PreviewError::Kind::Empty, path,
@@ -151,25 +201,10 @@ bool CsvReader::sniff(PreviewError *error)
         } else {
             m_encoding = QStringLiteral("UTF-8");
         }
-        // Validate the head (whole file when small) as UTF-8; otherwise read it as Latin-1.
-        const qsizetype n = qsizetype(std::min<qint64>(m_end - p, 4 << 20));
-        bool cut = false;
-        const qsizetype valid = validUtf8Prefix(reinterpret_cast<const uchar *>(p), n, &cut);
-        if (valid < n) {
-            const bool atEof = p + n == m_end;
-            if (cut && atEof) {
-                m_warnings << QStringLiteral(
-                                  "The file ends in the middle of a UTF-8 character (byte %1); it "
-                                  "was probably cut off. The last character shows as \uFFFD.")
-                                  .arg(p - m_begin + valid);
-            } else if (!cut) {
-                m_latin1 = true;
-                m_encoding = QStringLiteral("Latin-1");
-                m_warnings << QStringLiteral("Byte %1 is not valid UTF-8; the file is read as "
-                                             "Latin-1. Re-export it as UTF-8 if text looks wrong.")
-                                  .arg(p - m_begin + valid);
-            }
-        }
+        // The first screen's bytes now; indexMore() goes on to kUtf8CheckBytes.
+        m_utf8Checked = p - m_begin;
+        m_utf8CheckEnd = std::min<qint64>(m_end - m_begin, m_utf8Checked + kUtf8CheckBytes);
+        checkUtf8(std::min<qint64>(m_utf8CheckEnd, m_utf8Checked + (1 << 20)));
     }
     if (p == m_end) {
         *error = PreviewError::make(PreviewError::Kind::Empty, location(),
@@ -184,7 +219,10 @@ bool CsvReader::sniff(PreviewError *error)
         const char *q = head;
         bool inQuote = false;
         const char *start = q;
-        const char *limit = std::min(m_end, head + (1 << 20));
+        // 64 KB is plenty of lines, except when one line is longer: then at least that line.
+        const char *firstNl = static_cast<const char *>(std::memchr(head, '\n', remaining(head, m_end)));
+        const char *limit = std::min(m_end, std::max(head + (64 << 10), firstNl ? firstNl + 1 : m_end));
+        limit = std::min(limit, head + (1 << 20));
         while (q < limit && lines.size() < 50) {
             if (*q == '"')
                 inQuote = !inQuote;
@@ -208,20 +246,29 @@ bool CsvReader::sniff(PreviewError *error)
         }
     }
     m_quote = quoteSingle > quoteDouble * 2 && quoteSingle >= 2 ? '\'' : '"';
-    int bestScore = -1;
-    for (const char c : {',', ';', '\t', '|'}) {
-        std::vector<int> counts;
-        for (const auto &[a, b] : lines) {
-            int n = 0;
-            bool inQuote = false;
-            for (const char *q = a; q < b; ++q) {
-                if (*q == m_quote)
-                    inQuote = !inQuote;
-                else if (*q == c && !inQuote)
-                    ++n;
-            }
-            counts.push_back(n);
+    // Counts of each candidate outside quotes, per line, in one pass over the lines.
+    static constexpr char kCandidates[] = {',', ';', '\t', '|'};
+    std::vector<std::array<int, 4>> perLine;
+    perLine.reserve(lines.size());
+    for (const auto &[a, b] : lines) {
+        std::array<int, 4> n{};
+        bool inQuote = false;
+        for (const char *q = a; q < b; ++q) {
+            const char ch = *q;
+            if (ch == m_quote)
+                inQuote = !inQuote;
+            else if (!inQuote)
+                for (size_t k = 0; k < 4; ++k)
+                    n[k] += ch == kCandidates[k];
         }
+        perLine.push_back(n);
+    }
+    int bestScore = -1;
+    for (size_t k = 0; k < 4; ++k) {
+        const char c = kCandidates[k];
+        std::vector<int> counts;
+        for (const auto &n : perLine)
+            counts.push_back(n[k]);
         if (counts.empty() || counts.front() == 0)
             continue;
         const int first = counts.front();
@@ -250,26 +297,28 @@ bool CsvReader::sniff(PreviewError *error)
     bool header = m_options.header == ReaderOptions::Header::Yes;
     if (m_options.header == ReaderOptions::Header::Auto) {
         header = true;
-        QStringList seen;
+        QSet<QString> seen;
         for (const QString &c : firstCells) {
             if (c.trimmed().isEmpty() || looksNumeric(c) || seen.contains(c))
                 header = false;
-            seen << c;
+            seen.insert(c);
         }
         if (header && lines.size() > 1) {
             // If every later row is also all text, the first row is only a header when its
             // values never repeat in the column below it.
+            // A number below settles it, so wide numeric files stop at their first cell.
             bool anyNumericBelow = false;
             bool repeats = false;
             const char *q = first.next;
-            for (int i = 0; i < 20 && q < m_end; ++i) {
+            for (int i = 0; i < 20 && q < m_end && !anyNumericBelow; ++i) {
                 const Scan s = scanRecord(q);
                 if (s.tooLong)
                     break;
-                const QStringList cells = parseRecord(q, s.next);
-                for (int c = 0; c < cells.size(); ++c) {
-                    anyNumericBelow = anyNumericBelow || looksNumeric(cells.at(c));
-                    repeats = repeats || (c < firstCells.size() && cells.at(c) == firstCells.at(c));
+                const SampleRow row = splitRecord(q, s.next);
+                for (qsizetype c = 0; c < row.size() && !anyNumericBelow; ++c) {
+                    const QString cell = row.cell(c);
+                    anyNumericBelow = looksNumeric(cell);
+                    repeats = repeats || (c < firstCells.size() && cell == firstCells.at(c));
                 }
                 q = s.next;
             }
@@ -310,6 +359,34 @@ bool CsvReader::sniff(PreviewError *error)
     return true;
 }
 
+void CsvReader::checkUtf8(qint64 upTo)
+{
+    // Not valid UTF-8 within the head (the whole file when small): read it as Latin-1.
+    if (m_latin1 || m_utf8Checked >= upTo)
+        return;
+    const qsizetype n = qsizetype(upTo - m_utf8Checked);
+    bool cut = false;
+    const qsizetype valid =
+        validUtf8Prefix(reinterpret_cast<const uchar *>(m_begin + m_utf8Checked), n, &cut);
+    const qint64 at = m_utf8Checked + valid;
+    if (valid == n) {
+        m_utf8Checked = upTo;
+    } else if (cut && m_begin + upTo != m_end) {
+        m_utf8Checked = at; // a character across the boundary: check it with the next range
+    } else if (cut) {
+        m_utf8Checked = upTo;
+        m_warnings << QStringLiteral("The file ends in the middle of a UTF-8 character (byte %1); "
+                                     "it was probably cut off. The last character shows as \uFFFD.")
+                          .arg(at);
+    } else {
+        m_latin1 = true;
+        m_encoding = QStringLiteral("Latin-1");
+        m_warnings << QStringLiteral("Byte %1 is not valid UTF-8; the file is read as Latin-1. "
+                                     "Re-export it as UTF-8 if text looks wrong.")
+                          .arg(at);
+    }
+}
+
 CsvReader::Scan CsvReader::scanRecord(const char *p) const
 {
     Scan s;
@@ -334,6 +411,7 @@ CsvReader::Scan CsvReader::scanRecord(const char *p) const
                 q = limit;
                 break;
             }
+            s.quoted = true;
             // A quote opens a quoted field only at the start of a field; elsewhere it is text.
             if (qt == p || qt[-1] == m_delim)
                 inQuote = true;
@@ -380,8 +458,118 @@ QString CsvReader::decode(const char *p, qsizetype n) const
     return s;
 }
 
+SampleRow CsvReader::splitRecord(const char *p, const char *end, bool quoted) const
+{
+    if (end > p && end[-1] == '\n')
+        --end;
+    if (end > p && end[-1] == '\r')
+        --end;
+    QList<quint32> starts;
+    starts.reserve(std::max<qsizetype>(m_columns.size(), 1) + 1);
+    starts.append(0);
+    if (!quoted || !std::memchr(p, m_quote, remaining(p, end))) {
+        // No quote at all: the record's bytes are its fields, one delimiter apart.
+        appendFieldStarts(p, end, m_delim, p, &starts);
+        return SampleRow(QByteArray::fromRawData(p, end - p), std::move(starts), m_latin1,
+                         m_options.maxCellChars, m_mapped);
+    }
+    // Quoted fields: copy them unquoted (doubled quotes undone), one delimiter between fields.
+    QByteArray bytes;
+    bytes.reserve(end - p);
+    const char *q = p;
+    while (true) {
+        if (q < end && *q == m_quote) {
+            starts.last() |= SampleRow::kQuoted;
+            const char *k = q + 1;
+            while (k < end) {
+                if (*k == m_quote) {
+                    if (k + 1 < end && k[1] == m_quote) {
+                        bytes.append(m_quote);
+                        k += 2;
+                        continue;
+                    }
+                    ++k;
+                    break;
+                }
+                const char *next = static_cast<const char *>(std::memchr(k, m_quote, remaining(k, end)));
+                const char *stop = next ? next : end;
+                bytes.append(k, stop - k);
+                k = stop;
+            }
+            // Text after the closing quote up to the delimiter is kept (lenient).
+            const char *d = static_cast<const char *>(std::memchr(k, m_delim, remaining(k, end)));
+            const char *stop = d ? d : end;
+            bytes.append(k, stop - k);
+            q = stop;
+        } else {
+            const char *d = static_cast<const char *>(std::memchr(q, m_delim, remaining(q, end)));
+            const char *stop = d ? d : end;
+            bytes.append(q, stop - q);
+            q = stop;
+        }
+        if (q >= end)
+            break;
+        ++q; // the delimiter
+        bytes.append(m_delim);
+        starts.append(quint32(bytes.size()));
+    }
+    return SampleRow(std::move(bytes), std::move(starts), m_latin1, m_options.maxCellChars);
+}
+
+bool CsvReader::splitUnquotedLine(const char *p, SampleRow *row, const char **next) const
+{
+    // The common record, one line without quotes, in one pass: where it ends and where its
+    // fields start. False at a quote character: scanRecord() and splitRecord() take over.
+    QList<quint32> starts;
+    starts.reserve(m_columns.size() + 1);
+    starts.append(0);
+    const char *q = p;
+    const char *nl = nullptr;
+#if defined(__SSE2__)
+    const __m128i delim = _mm_set1_epi8(m_delim);
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i quote = _mm_set1_epi8(m_quote);
+    for (; m_end - q >= 16; q += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(q));
+        auto d = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, delim)));
+        const auto n = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
+        const auto qt = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
+        const unsigned before = n ? (n & (0u - n)) - 1 : 0xFFFFu; // bits before the newline
+        if (qt & before)
+            return false;
+        d &= before;
+        while (d) {
+            starts.append(quint32(q + std::countr_zero(d) - p + 1));
+            d &= d - 1;
+        }
+        if (n) {
+            nl = q + std::countr_zero(n);
+            break;
+        }
+    }
+#endif
+    for (; !nl && q < m_end; ++q) {
+        if (*q == '\n')
+            nl = q;
+        else if (*q == m_quote)
+            return false;
+        else if (*q == m_delim)
+            starts.append(quint32(q - p + 1));
+    }
+    *next = nl ? nl + 1 : m_end;
+    const char *end = nl ? nl : m_end;
+    if (end > p && end[-1] == '\r')
+        --end;
+    *row = SampleRow(QByteArray::fromRawData(p, end - p), std::move(starts), m_latin1,
+                     m_options.maxCellChars, m_mapped);
+    return true;
+}
+
 QStringList CsvReader::parseRecord(const char *p, const char *end, int onlyColumn) const
 {
+    if (onlyColumn < 0)
+        return splitRecord(p, end).cells();
+    // One column (profiles): decode only that field.
     // Drop the record's line ending (LF or CRLF).
     if (end > p && end[-1] == '\n')
         --end;
@@ -444,6 +632,8 @@ bool CsvReader::indexMore(int budgetMs)
 {
     if (m_complete || m_error)
         return false;
+    if (m_stopAtRows < 0)
+        checkUtf8(m_utf8CheckEnd);
     QElapsedTimer timer;
     timer.start();
     const char *p = m_begin + m_scanPos;
@@ -478,7 +668,8 @@ bool CsvReader::indexMore(int budgetMs)
         ++m_rowCount;
         m_line += s.newlines;
         p = s.next;
-        if (m_rowCount == m_stopAtRows) {
+        if (m_stopAtRows > 0 && (m_rowCount == m_stopAtRows ||
+                                 (m_rowCount >= 256 && p - m_data > (1 << 20)))) {
             m_scanPos = p - m_begin;
             return p < m_end;
         }
@@ -539,26 +730,22 @@ bool CsvReader::readRows(qint64 first, qint64 count, QList<SampleRow> *rows)
     if (first >= last || !seekRow(first, &p))
         return true;
     rows->reserve(last - first);
-    const int columns = int(m_columns.size());
+    const qsizetype columns = m_columns.size();
     for (qint64 r = first; r < last; ++r) {
-        const Scan s = scanRecord(p);
         SampleRow row;
-        row.cells = parseRecord(p, s.next);
-        row.fieldCount = int(row.cells.size());
-        // A lone blank line is a record of one empty field; show it as an empty row.
-        if (row.fieldCount != columns && !(row.fieldCount == 1 && row.cells.first().isNull())) {
-            row.ragged = true;
-            if (row.fieldCount > columns && columns > 0) {
-                // Extra fields go into the last column so that nothing is hidden.
-                QStringList extra = row.cells.mid(columns - 1);
-                row.cells = row.cells.mid(0, columns - 1);
-                row.cells << extra.join(QLatin1Char(m_delim));
-            }
+        const char *next = nullptr;
+        if (!splitUnquotedLine(p, &row, &next)) {
+            const Scan s = scanRecord(p);
+            row = splitRecord(p, s.next, s.quoted);
+            next = s.next;
         }
-        while (row.cells.size() < columns)
-            row.cells << QString();
+        row.fieldCount = int(row.size());
+        // A lone blank line is a record of one empty field; show it as an empty row.
+        if (row.fieldCount != columns && !(row.fieldCount == 1 && row.isNull(0)))
+            row.ragged = true;
+        row.fitTo(columns, QLatin1Char(m_delim));
         rows->append(std::move(row));
-        p = s.next;
+        p = next;
     }
     return true;
 }

@@ -59,8 +59,12 @@ private:
         qint64 newlines = 0;        // newlines consumed (embedded ones included)
         bool unclosedQuote = false;
         bool tooLong = false;
+        bool quoted = false; // a quote character occurs in the record
     };
     Scan scanRecord(const char *p) const;
+    void checkUtf8(qint64 upTo);
+    SampleRow splitRecord(const char *p, const char *end, bool quoted = true) const;
+    bool splitUnquotedLine(const char *p, SampleRow *row, const char **next) const;
     QStringList parseRecord(const char *p, const char *end, int onlyColumn = -1) const;
     QString decode(const char *p, qsizetype n) const;
     bool sniff(PreviewError *error);
@@ -68,8 +72,9 @@ private:
     void releaseIndexed(qint64 upTo);
 
     ReaderOptions m_options;
-    QFile m_file;
-    std::unique_ptr<QFile> m_transcoded; // UTF-16 input re-encoded as UTF-8
+    // The mapped file (UTF-16 input re-encoded as UTF-8 in a temporary one). Shared with the
+    // rows read, which point into the mapping instead of copying it.
+    std::shared_ptr<QFile> m_mapped;
     const char *m_begin = nullptr;
     const char *m_end = nullptr;
     const char *m_data = nullptr; // after BOM and header
@@ -87,6 +92,10 @@ private:
     qint64 m_released = 0;
     qint64 m_stopAtRows = -1; // open() indexes only the first screen
     bool m_complete = false;
+    // UTF-8 is checked over the first kUtf8CheckBytes: the first screen's part at open.
+    static constexpr qint64 kUtf8CheckBytes = qint64(4) << 20;
+    qint64 m_utf8Checked = 0;
+    qint64 m_utf8CheckEnd = 0;
 };
 
 } // namespace Mesh

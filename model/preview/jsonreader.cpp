@@ -1,19 +1,29 @@
 // SPDX-License-Identifier: MIT
 #include "preview/jsonreader.h"
 
-#include <QFile>
+#include "lineage/jsonrecordreader.h"
+
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 namespace Mesh {
 
 namespace {
 
-qint64 lineOf(const QByteArray &data, qint64 offset)
-{
-    return 1 + data.left(offset).count('\n');
-}
+// A first value that does not end within this many bytes is an envelope, not an NDJSON line.
+constexpr qint64 kLineProbe = 16 << 20;
 
 QString scalarText(const QJsonValue &v)
 {
@@ -38,61 +48,156 @@ QString scalarText(const QJsonValue &v)
     }
 }
 
-bool isArrayOfObjects(const QJsonValue &v)
+const char *skipSpace(const char *p, const char *end)
 {
-    if (!v.isArray())
-        return false;
-    const QJsonArray a = v.toArray();
-    return !a.isEmpty() && a.first().isObject();
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        ++p;
+    return p;
+}
+
+/** p at a '"': the byte after the closing quote, or nullptr when the string does not end. */
+const char *skipString(const char *p, const char *end)
+{
+    for (++p; p < end; ++p) {
+        if (*p == '\\')
+            ++p;
+        else if (*p == '"')
+            return p + 1;
+    }
+    return nullptr;
+}
+
+/**
+ * The byte after the JSON value at p, found structurally (brackets and strings, no parsing), or
+ * nullptr when it does not end before end. *elements: the top-level elements of an array value.
+ */
+const char *skipValue(const char *p, const char *end, qint64 *elements = nullptr,
+                      bool *firstIsObject = nullptr)
+{
+    if (p >= end)
+        return nullptr;
+    if (*p == '"')
+        return skipString(p, end);
+    if (*p != '{' && *p != '[') {
+        while (p < end && !std::strchr(",}] \t\r\n", *p))
+            ++p;
+        return p;
+    }
+    const bool array = *p == '[';
+    if (firstIsObject) {
+        const char *q = skipSpace(p + 1, end);
+        *firstIsObject = array && q < end && *q == '{';
+    }
+    if (elements)
+        *elements = 0;
+    int depth = 0;
+    bool any = false;
+    for (; p < end; ++p) {
+        const char c = *p;
+        if (c == '"') {
+            p = skipString(p, end);
+            if (!p)
+                return nullptr;
+            --p;
+            any = true;
+        } else if (c == '{' || c == '[') {
+            if (depth == 1)
+                any = true;
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) {
+                if (elements && array)
+                    *elements += any ? 1 : 0;
+                return p + 1;
+            }
+        } else if (c == ',' && depth == 1 && elements) {
+            ++*elements;
+        } else if (depth == 1 && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            any = true;
+        }
+    }
+    return nullptr;
+}
+
+QString keyText(const char *p, const char *keyEnd)
+{
+    const QByteArray raw(p, keyEnd - p); // with its quotes
+    if (!raw.contains('\\'))
+        return QString::fromUtf8(raw.constData() + 1, raw.size() - 2);
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + raw + ']');
+    return doc.array().at(0).toString();
+}
+
+struct Found
+{
+    const char *start = nullptr; // just inside the records array
+    QString path;
+    qint64 elements = -1;
+};
+
+/**
+ * Finds the records array in the object at p by walking its keys (and those of objects one
+ * level down) without parsing values: the first known API envelope key holding an array wins;
+ * else the largest array of objects. Values are skipped structurally, so a multi-GB envelope
+ * costs one scan at most, and none when a known key comes first.
+ */
+bool findRecords(const char *p, const char *end, const QString &outer, int depth, Found *best)
+{
+    static const char *const known[] = {"results", "issues", "values", "Report_Entry", "items",
+                                        "records", "data",   "rows",   "entries"};
+    const char *q = skipSpace(p + 1, end);
+    while (q < end && *q != '}') {
+        if (*q != '"')
+            return false;
+        const char *keyEnd = skipString(q, end);
+        if (!keyEnd)
+            return false;
+        const QString key = keyText(q, keyEnd);
+        const QString path = outer.isEmpty() ? key : outer + QLatin1Char('.') + key;
+        q = skipSpace(keyEnd, end);
+        if (q >= end || *q != ':')
+            return false;
+        q = skipSpace(q + 1, end);
+        if (q >= end)
+            return false;
+        const bool isKnown = std::any_of(std::begin(known), std::end(known), [&](const char *k) {
+            return key == QLatin1String(k);
+        });
+        if (*q == '[' && isKnown && (depth == 0 || outer == QLatin1String("data"))) {
+            best->start = q + 1;
+            best->path = path + QStringLiteral("[]");
+            best->elements = -1;
+            return true;
+        }
+        const char *after = nullptr;
+        if (*q == '{' && depth == 0) {
+            if (findRecords(q, end, path, 1, best) && best->elements < 0)
+                return true; // a known key one level down
+            after = skipValue(q, end);
+        } else if (*q == '[') {
+            qint64 n = 0;
+            bool objects = false;
+            after = skipValue(q, end, &n, &objects);
+            if (after && objects && n > best->elements) {
+                best->start = q + 1;
+                best->path = path + QStringLiteral("[]");
+                best->elements = n;
+            }
+        } else {
+            after = skipValue(q, end);
+        }
+        if (!after)
+            return best->start != nullptr;
+        q = skipSpace(after, end);
+        if (q < end && *q == ',')
+            q = skipSpace(q + 1, end);
+    }
+    return best->start != nullptr;
 }
 
 } // namespace
 
-QJsonArray JsonReader::records(const QJsonValue &document, QString *envelope)
-{
-    if (document.isArray()) {
-        *envelope = QStringLiteral("array");
-        return document.toArray();
-    }
-    const QJsonObject o = document.toObject();
-    // The envelopes of the APIs the mesh pulls from, most specific first.
-    static const char *const known[] = {"results", "issues", "values", "Report_Entry", "items",
-                                        "records", "data",   "rows",   "entries"};
-    for (const char *key : known) {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (v.isArray()) {
-            *envelope = QLatin1String(key) + QStringLiteral("[]");
-            return v.toArray();
-        }
-    }
-    if (o.value(QStringLiteral("data")).isObject()) {
-        const QJsonObject data = o.value(QStringLiteral("data")).toObject();
-        if (data.value(QStringLiteral("records")).isArray()) {
-            *envelope = QStringLiteral("data.records[]");
-            return data.value(QStringLiteral("records")).toArray();
-        }
-    }
-    // Otherwise the largest array of objects within two levels.
-    QJsonArray best;
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (isArrayOfObjects(*it) && it->toArray().size() > best.size()) {
-            best = it->toArray();
-            *envelope = it.key() + QStringLiteral("[]");
-        } else if (it->isObject()) {
-            const QJsonObject inner = it->toObject();
-            for (auto jt = inner.begin(); jt != inner.end(); ++jt) {
-                if (isArrayOfObjects(*jt) && jt->toArray().size() > best.size()) {
-                    best = jt->toArray();
-                    *envelope = it.key() + QLatin1Char('.') + jt.key() + QStringLiteral("[]");
-                }
-            }
-        }
-    }
-    if (!best.isEmpty())
-        return best;
-    *envelope = QStringLiteral("single object");
-    return QJsonArray{document};
-}
+JsonReader::~JsonReader() = default;
 
 void JsonReader::flatten(const QJsonValue &value, const QString &prefix,
                          QList<std::pair<QString, QString>> *out)
@@ -117,28 +222,44 @@ void JsonReader::flatten(const QJsonValue &value, const QString &prefix,
     out->append({name, scalarText(value)});
 }
 
-void JsonReader::addRecord(const QJsonValue &record)
+void JsonReader::addColumns(const QJsonValue &value, const QString &prefix)
 {
-    QList<std::pair<QString, QString>> fields;
-    flatten(record, {}, &fields);
-    QStringList row(m_columns.size());
-    for (auto &[name, text] : fields) {
-        auto it = m_columnIndex.find(name);
-        int index = 0;
-        if (it == m_columnIndex.end()) {
-            index = int(m_columns.size());
-            m_columnIndex.insert(name, index);
-            m_columns << name;
-        } else {
-            index = *it;
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        if (!o.isEmpty() || prefix.isEmpty()) {
+            for (auto it = o.begin(); it != o.end(); ++it)
+                addColumns(*it, prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key());
+            return;
         }
-        while (row.size() <= index)
-            row << QString();
-        if (text.size() > m_maxCellChars)
-            text = text.left(m_maxCellChars) + QChar(0x2026);
-        row[index] = text;
     }
-    m_rows.append(row);
+    const QString name = prefix.isEmpty() ? QStringLiteral("value") : prefix;
+    if (m_columnIndex.contains(name))
+        return;
+    if (m_columns.size() >= m_options.maxJsonColumns) {
+        if (!m_columnsCapped)
+            m_warnings << QStringLiteral("The records have more than %1 distinct fields; later "
+                                         "fields are not shown as columns.")
+                              .arg(m_options.maxJsonColumns);
+        m_columnsCapped = true;
+        return;
+    }
+    m_columnIndex.insert(name, int(m_columns.size()));
+    m_columns << name;
+}
+
+bool JsonReader::parse(const QByteArray &record, QJsonValue *value, QJsonParseError *error) const
+{
+    const char first = record.isEmpty() ? ' ' : record.at(0);
+    if (first == '{' || first == '[') {
+        const QJsonDocument doc = QJsonDocument::fromJson(record, error);
+        *value = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+        return error->error == QJsonParseError::NoError;
+    }
+    // A scalar element (an array of numbers, say): QJsonDocument holds only objects and arrays.
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + record + ']', error);
+    error->offset = std::max(0, error->offset - 1);
+    *value = doc.array().at(0);
+    return error->error == QJsonParseError::NoError;
 }
 
 std::unique_ptr<JsonReader> JsonReader::open(const QString &path, const ReaderOptions &options,
@@ -146,92 +267,204 @@ std::unique_ptr<JsonReader> JsonReader::open(const QString &path, const ReaderOp
 {
     std::unique_ptr<JsonReader> r(new JsonReader);
     r->m_localPath = path;
-    r->m_maxCellChars = options.maxCellChars;
-    QFile f(path);
-    if (f.size() > options.maxJsonBytes) {
-        *error = PreviewError::make(
-            PreviewError::Kind::TooLarge, path,
-            QStringLiteral("is a %1 MB JSON document; the preview reads JSON up to %2 MB.")
-                .arg(f.size() >> 20)
-                .arg(options.maxJsonBytes >> 20),
-            QStringLiteral("Share a smaller sample, or NDJSON/CSV for large data."));
-        return nullptr;
-    }
-    if (!f.open(QIODevice::ReadOnly)) {
+    r->m_options = options;
+    r->m_file.setFileName(path);
+    if (!r->m_file.open(QIODevice::ReadOnly)) {
         *error = PreviewError::make(PreviewError::Kind::Io, path,
-                                    QStringLiteral("cannot be read: %1.").arg(f.errorString()));
+                                    QStringLiteral("cannot be read: %1.").arg(r->m_file.errorString()));
         return nullptr;
     }
-    QByteArray data = f.readAll();
-    if (data.startsWith("\xEF\xBB\xBF"))
-        data.remove(0, 3);
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error == QJsonParseError::NoError) {
-        QString envelope;
-        const QJsonArray records = JsonReader::records(
-            doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()), &envelope);
-        for (const QJsonValue &v : records)
-            r->addRecord(v);
-        r->m_description = QStringLiteral("JSON · %1").arg(envelope);
-    } else {
-        // NDJSON: one JSON value a line. A bad line stops reading; the lines before it stay.
-        qint64 offset = 0;
-        qint64 line = 0;
-        bool ndjson = false;
-        while (offset < data.size()) {
-            qint64 nl = data.indexOf('\n', offset);
-            if (nl < 0)
-                nl = data.size();
-            ++line;
-            const QByteArray text = data.mid(offset, nl - offset).trimmed();
-            if (!text.isEmpty()) {
-                QJsonParseError lineError;
-                const QJsonDocument one = QJsonDocument::fromJson(text, &lineError);
-                if (lineError.error != QJsonParseError::NoError || !one.isObject()) {
-                    if (!ndjson)
-                        break; // not NDJSON either: report the document's own error below
-                    r->m_error = PreviewError::make(
-                        PreviewError::Kind::Json, path,
-                        QStringLiteral("this line is not a JSON object (%1).")
-                            .arg(lineError.error != QJsonParseError::NoError
-                                     ? lineError.errorString()
-                                     : QStringLiteral("not an object")),
-                        QStringLiteral("The lines before it are shown; fix or remove this line."),
-                        line, offset + lineError.offset);
-                    break;
-                }
-                ndjson = true;
-                r->addRecord(one.object());
-            }
-            offset = nl + 1;
-        }
-        if (!ndjson) {
-            *error = PreviewError::make(
-                PreviewError::Kind::Json, path,
-                QStringLiteral("is not valid JSON: %1.").arg(parseError.errorString()),
-                parseError.offset >= data.size() - 1
-                    ? QStringLiteral("The document ends early; it was probably cut off.")
-                    : QStringLiteral("Fix the JSON at this position, or export the sample again."),
-                lineOf(data, parseError.offset), parseError.offset);
-            return nullptr;
-        }
-        r->m_description = QStringLiteral("NDJSON · one object a line");
+    const qint64 size = r->m_file.size();
+    uchar *map = size > 0 ? r->m_file.map(0, size) : nullptr;
+    if (!map) {
+        *error = PreviewError::make(PreviewError::Kind::Io, path,
+                                    QStringLiteral("cannot be memory-mapped: %1.").arg(r->m_file.errorString()));
+        return nullptr;
     }
-    for (QStringList &row : r->m_rows)
-        while (row.size() < r->m_columns.size())
-            row << QString();
+    r->m_begin = reinterpret_cast<const char *>(map);
+    r->m_end = r->m_begin + size;
+    r->m_bytes = QByteArray::fromRawData(r->m_begin, qsizetype(size));
+    r->locate();
+    r->m_indexDevice.setBuffer(&r->m_bytes);
+    r->m_indexDevice.open(QIODevice::ReadOnly);
+    r->m_indexDevice.seek(r->m_regionStart);
+    r->m_indexer = std::make_unique<JsonRecordReader>(
+        &r->m_indexDevice,
+        r->m_layout == Layout::Elements ? JsonRecordReader::Mode::Elements
+                                        : JsonRecordReader::Mode::Values,
+        r->m_regionLine);
+    r->m_indexer->setMaxRecordBytes(qsizetype(options.maxRecordBytes));
+    // The first screen now; the rest is indexMore()'s job, in the preview's worker.
+    r->m_stopAtRows = 1000;
+    r->indexMore(20);
+    r->m_stopAtRows = -1;
+    if (r->m_rowCount == 0 && r->m_error) {
+        *error = r->m_error;
+        return nullptr;
+    }
     return r;
+}
+
+void JsonReader::locate()
+{
+    const char *p = m_begin;
+    if (m_end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    p = skipSpace(p, m_end);
+    m_layout = Layout::Values;
+    m_regionStart = p - m_begin;
+    m_envelope = QStringLiteral("NDJSON");
+    if (p < m_end && *p == '[') {
+        m_layout = Layout::Elements;
+        m_regionStart = p + 1 - m_begin;
+        m_envelope = QStringLiteral("array");
+    } else if (p < m_end && *p == '{') {
+        // NDJSON (or concatenated objects) when another value follows a first one that ends
+        // soon; otherwise one document, whose records array is looked for inside it.
+        const char *firstEnd = skipValue(p, m_end - p > kLineProbe ? p + kLineProbe : m_end);
+        const bool more = firstEnd && skipSpace(firstEnd, m_end) < m_end;
+        Found found;
+        if (!more && findRecords(p, m_end, {}, 0, &found)) {
+            m_layout = Layout::Elements;
+            m_regionStart = found.start - m_begin;
+            m_envelope = found.path;
+        } else if (!more) {
+            m_envelope = QStringLiteral("single object");
+        }
+    }
+    m_regionLine = 1 + std::count(m_begin, m_begin + m_regionStart, '\n');
+}
+
+QString JsonReader::formatDescription() const
+{
+    if (m_envelope == QLatin1String("NDJSON"))
+        return QStringLiteral("NDJSON · one object a line");
+    return QStringLiteral("JSON · %1").arg(m_envelope);
+}
+
+bool JsonReader::indexMore(int budgetMs)
+{
+    if (m_complete || m_error || !m_indexer)
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray record;
+    int n = 0;
+    while (m_indexer->next(&record)) {
+        QJsonValue value;
+        QJsonParseError parseError{};
+        const bool ok = parse(record, &value, &parseError);
+        if (!ok || (m_layout == Layout::Values && !value.isObject())) {
+            const qint64 offset = m_indexer->recordOffset() + (ok ? 0 : parseError.offset);
+            const qint64 line = m_indexer->recordLine() +
+                                (ok ? 0 : record.left(parseError.offset).count('\n'));
+            const bool atEnd = skipSpace(m_begin + m_indexer->recordOffset() + record.size(), m_end) == m_end;
+            const QString what = !ok ? parseError.errorString() : QStringLiteral("not an object");
+            m_error = PreviewError::make(
+                PreviewError::Kind::Json, location(),
+                m_layout == Layout::Values
+                    ? QStringLiteral("this line is not a JSON object (%1).").arg(what)
+                    : QStringLiteral("record %1 is not valid JSON (%2).").arg(m_rowCount + 1).arg(what),
+                !ok && atEnd && parseError.offset >= record.size() - 1
+                    ? QStringLiteral("The document ends early; it was probably cut off. The "
+                                     "records before it are shown.")
+                    : QStringLiteral("The records before it are shown; fix the JSON at this "
+                                     "position, or export the sample again."),
+                line, offset);
+            releaseIndexed();
+            return false;
+        }
+        if (m_rowCount % kStride == 0)
+            m_checkpoints.push_back(m_indexer->recordOffset());
+        addColumns(value, {});
+        ++m_rowCount;
+        if (m_rowCount == m_stopAtRows)
+            return true;
+        if (++n % 256 == 0) {
+            releaseIndexed();
+            if (timer.elapsed() >= budgetMs)
+                return true;
+        }
+    }
+    if (!m_indexer->error().isEmpty()) {
+        m_error = PreviewError::make(PreviewError::Kind::LineTooLong, location(),
+                                     QStringLiteral("%1.").arg(m_indexer->error()),
+                                     QStringLiteral("The records before it are shown; check that "
+                                                    "the file holds records, not one huge value."),
+                                     m_indexer->recordLine(), m_indexer->recordOffset());
+    } else if (m_layout == Layout::Elements && !m_indexer->arrayClosed()) {
+        m_warnings << QStringLiteral("The JSON array is not closed; the file was probably cut "
+                                     "off. All complete records are shown.");
+    }
+    releaseIndexed();
+    m_complete = !m_error;
+    return false;
+}
+
+void JsonReader::releaseIndexed()
+{
+#ifdef Q_OS_UNIX
+    // Scanned pages are clean file pages: drop them from this process so RSS stays small.
+    static const qint64 page = sysconf(_SC_PAGESIZE);
+    const qint64 upTo = m_indexDevice.pos();
+    const qint64 end = (std::max<qint64>(0, upTo - (qint64(2) << 20)) / page) * page;
+    if (end - m_released < (qint64(64) << 20))
+        return;
+    madvise(const_cast<char *>(m_begin) + m_released, size_t(end - m_released), MADV_DONTNEED);
+    m_released = end;
+#endif
+}
+
+double JsonReader::progress() const
+{
+    if (m_complete)
+        return 1.0;
+    const qint64 size = m_end - m_begin - m_regionStart;
+    const qint64 done = (m_indexer ? m_indexer->recordOffset() : 0) - m_regionStart;
+    return size > 0 ? std::clamp(double(done) / double(size), 0.0, 1.0) : 1.0;
 }
 
 bool JsonReader::readRows(qint64 first, qint64 count, QList<SampleRow> *rows)
 {
     rows->clear();
-    for (qint64 i = std::max<qint64>(0, first); i < std::min(first + count, rowCount()); ++i) {
-        SampleRow row;
-        row.cells = m_rows.at(i);
-        row.fieldCount = int(row.cells.size());
-        rows->append(row);
+    const qint64 last = std::min(first + count, m_rowCount);
+    if (first < 0 || first >= last)
+        return true;
+    QBuffer device;
+    device.setData(m_bytes);
+    device.open(QIODevice::ReadOnly);
+    device.seek(m_checkpoints[size_t(first / kStride)]);
+    JsonRecordReader reader(&device, m_layout == Layout::Elements ? JsonRecordReader::Mode::Elements
+                                                                  : JsonRecordReader::Mode::Values);
+    reader.setChunkBytes(64 << 10);
+    reader.setMaxRecordBytes(qsizetype(m_options.maxRecordBytes));
+    QByteArray record;
+    for (qint64 skip = first % kStride; skip > 0; --skip)
+        if (!reader.next(&record))
+            return false;
+    rows->reserve(last - first);
+    QList<std::pair<QString, QString>> fields;
+    for (qint64 r = first; r < last; ++r) {
+        if (!reader.next(&record))
+            return false;
+        QJsonValue value;
+        QJsonParseError parseError{};
+        if (!parse(record, &value, &parseError))
+            return false;
+        fields.clear();
+        flatten(value, {}, &fields);
+        QStringList cells(m_columns.size());
+        for (auto &[name, text] : fields) {
+            const auto it = m_columnIndex.constFind(name);
+            if (it == m_columnIndex.cend())
+                continue; // beyond the column cap
+            if (text.size() > m_options.maxCellChars)
+                text = text.left(m_options.maxCellChars) + QChar(0x2026);
+            cells[*it] = text;
+        }
+        SampleRow row(std::move(cells));
+        row.fieldCount = int(fields.size());
+        rows->append(std::move(row));
     }
     return true;
 }

@@ -6,6 +6,7 @@
 #include "catalog/sqlitecatalogstore.h"
 #include "preview/masking.h"
 
+#include <QElapsedTimer>
 #include <QSaveFile>
 #include <QTimer>
 
@@ -94,6 +95,7 @@ PreviewAccess PreviewLoader::decideAccess(const PreviewSource &source, const QSt
     }
     access.maskedForPreview = preview.maskedColumns;
     // Export is at least as masked as preview; a refused export masks every column.
+    access.exportMasksAll = !exporting.allowed();
     access.maskedForExport = exporting.allowed() ? exporting.maskedColumns : columns;
     for (const QString &c : std::as_const(access.maskedForPreview))
         if (!access.maskedForExport.contains(c))
@@ -111,14 +113,25 @@ void PreviewLoader::open(quint64 epoch, const PreviewSource &source)
     if (stale(epoch))
         return;
     PreviewError error;
-    std::unique_ptr<SampleReader> reader =
-        SampleReader::open(source.location, source.options, &error, &m_shared->cancel);
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    const auto onDownload = [this, epoch, &sinceReport](qint64 done, qint64 total) {
+        // A few reports a second are enough for a progress bar.
+        if (sinceReport.elapsed() >= 50 || (total > 0 && done == total)) {
+            sinceReport.restart();
+            emit downloadProgress(epoch, done, total);
+        }
+    };
+    std::unique_ptr<SampleReader> reader = SampleReader::open(
+        source.location, source.options, &error, &m_shared->cancel, onDownload);
     if (!reader) {
         emit failed(epoch, error);
         return;
     }
-    // Ask the policy before a single row leaves the worker.
-    m_access = decideAccess(source, reader->columns(), &error);
+    // Ask the policy before a single row leaves the worker. When columns may still appear
+    // (JSON), ask about the whole product, so a PII column found later is masked too.
+    m_access = decideAccess(source, reader->columnsCanGrow() ? QStringList() : reader->columns(),
+                            &error);
     if (!m_access.allowed) {
         emit failed(epoch, error);
         return;
@@ -142,6 +155,7 @@ void PreviewLoader::open(quint64 epoch, const PreviewSource &source)
     }
     emit accessDecided(epoch, m_access);
     m_reader = std::move(reader);
+    m_columnsSent = m_reader->columns().size();
     emit opened(epoch, m_reader->columns(), m_reader->formatDescription(), m_reader->warnings(),
                 m_reader->rowCount(), m_reader->isComplete(), m_reader->decimalSeparator());
     QTimer::singleShot(0, this, [this, epoch] { indexStep(epoch); });
@@ -160,6 +174,10 @@ void PreviewLoader::indexStep(quint64 epoch)
     }
     // Short steps, so that row fetches queued meanwhile are served in between.
     const bool more = m_reader->indexMore(40);
+    if (m_reader->columns().size() != m_columnsSent) {
+        m_columnsSent = m_reader->columns().size();
+        emit columnsGrew(epoch, m_reader->columns());
+    }
     emit progress(epoch, m_reader->rowCount(), m_reader->progress(), m_reader->isComplete());
     if (more) {
         QTimer::singleShot(0, this, [this, epoch] { indexStep(epoch); });
@@ -199,7 +217,7 @@ void PreviewLoader::profile(quint64 epoch, int column, qint64 maxRows)
 
 bool PreviewLoader::writeCsv(SampleReader &reader, QIODevice *out, qint64 maxRows,
                              const QStringList &masked, const std::atomic<bool> *cancel,
-                             qint64 *written)
+                             qint64 *written, const WriteProgress &progress)
 {
     const QStringList columns = reader.columns();
     QList<bool> maskColumn;
@@ -221,10 +239,10 @@ bool PreviewLoader::writeCsv(SampleReader &reader, QIODevice *out, qint64 maxRow
         reader.readRows(first, std::min<qint64>(1024, last - first), &rows);
         for (const SampleRow &row : std::as_const(rows)) {
             line.clear();
-            for (int c = 0; c < row.cells.size(); ++c) {
-                const QString &v = row.cells.at(c);
+            for (qsizetype c = 0; c < row.size(); ++c) {
+                const QString v = row.cell(c);
                 line += csvField(maskColumn.value(c) ? Masking::mask(v) : v);
-                if (c + 1 < row.cells.size())
+                if (c + 1 < row.size())
                     line += ',';
             }
             line += "\r\n";
@@ -232,6 +250,8 @@ bool PreviewLoader::writeCsv(SampleReader &reader, QIODevice *out, qint64 maxRow
                 return false;
             ++*written;
         }
+        if (progress)
+            progress(*written, out->pos());
     }
     return true;
 }
@@ -251,9 +271,27 @@ void PreviewLoader::exportCsv(quint64 epoch, const QString &path, qint64 maxRows
     }
     QSaveFile file(path);
     qint64 rows = 0;
-    if (!file.open(QIODevice::WriteOnly) ||
-        !writeCsv(*m_reader, &file, maxRows, m_access.maskedForExport, &m_shared->cancel, &rows) ||
-        !file.commit()) {
+    const qint64 total = std::min(maxRows, m_reader->rowCount());
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    emit exportProgress(epoch, 0, total, 0);
+    const auto onWrite = [&](qint64 done, qint64 bytes) {
+        if (sinceReport.elapsed() >= 50 || done == total) {
+            sinceReport.restart();
+            emit exportProgress(epoch, done, total, bytes);
+        }
+    };
+    const QStringList masked =
+        m_access.exportMasksAll ? m_reader->columns() : m_access.maskedForExport;
+    const bool ok = file.open(QIODevice::WriteOnly) &&
+                    writeCsv(*m_reader, &file, maxRows, masked, &m_shared->cancel, &rows, onWrite);
+    if (!ok && m_shared->cancel.exchange(false)) {
+        file.cancelWriting(); // QSaveFile: the target is left as it was
+        emit exported(epoch, path, 0,
+                      QStringLiteral("Export cancelled; %1 was not written.").arg(path));
+        return;
+    }
+    if (!ok || !file.commit()) {
         emit exported(epoch, path, 0,
                       QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
         return;

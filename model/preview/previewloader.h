@@ -36,6 +36,8 @@ struct PreviewAccess
     AccessDecision exportDecision;
     QString userId;
     bool touchesPii = false;
+    /** Export was refused, so an export masks every column, those found later included. */
+    bool exportMasksAll = false;
 };
 
 /** The atomics both threads look at. */
@@ -68,9 +70,10 @@ public:
     static PreviewAccess decideAccess(const PreviewSource &source, const QStringList &columns,
                                       PreviewError *error);
     /** Writes rows of reader as RFC 4180 CSV with the masked columns masked. */
+    using WriteProgress = std::function<void(qint64 rows, qint64 bytes)>;
     static bool writeCsv(SampleReader &reader, QIODevice *out, qint64 maxRows,
                          const QStringList &masked, const std::atomic<bool> *cancel,
-                         qint64 *written);
+                         qint64 *written, const WriteProgress &progress = {});
 
 signals:
     void accessDecided(quint64 epoch, const Mesh::PreviewAccess &access);
@@ -79,6 +82,12 @@ signals:
     void progress(quint64 epoch, qint64 rows, double fraction, bool complete);
     void rowsReady(quint64 epoch, qint64 block, const QList<Mesh::SampleRow> &rows);
     void failed(quint64 epoch, const Mesh::PreviewError &error);
+    /** The reader found more columns (JSON); columns is the whole list, old ones first. */
+    void columnsGrew(quint64 epoch, const QStringList &columns);
+    /** A URL download: bytes so far and the total, -1 when unknown. */
+    void downloadProgress(quint64 epoch, qint64 done, qint64 total);
+    /** An export: rows written of rows, and the bytes written so far. */
+    void exportProgress(quint64 epoch, qint64 rows, qint64 totalRows, qint64 bytes);
     void profileReady(quint64 epoch, const Mesh::ColumnProfile &profile);
     void exported(quint64 epoch, const QString &path, qint64 rows, const QString &error);
 
@@ -90,6 +99,7 @@ private:
     std::unique_ptr<SampleReader> m_reader;
     PreviewAccess m_access;
     PreviewSource m_source;
+    qsizetype m_columnsSent = 0;
 };
 
 } // namespace Mesh

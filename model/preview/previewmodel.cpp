@@ -18,6 +18,17 @@ PreviewModel::PreviewModel(QObject *parent)
     connect(m_loader, &PreviewLoader::progress, this, &PreviewModel::onProgress);
     connect(m_loader, &PreviewLoader::rowsReady, this, &PreviewModel::onRows);
     connect(m_loader, &PreviewLoader::failed, this, &PreviewModel::onFailed);
+    connect(m_loader, &PreviewLoader::columnsGrew, this, &PreviewModel::onColumnsGrew);
+    connect(m_loader, &PreviewLoader::downloadProgress, this,
+            [this](quint64 epoch, qint64 done, qint64 total) {
+                if (epoch == m_epoch && m_state == RowCountState::Unknown)
+                    setTransfer(Transfer::Download, done, total, done);
+            });
+    connect(m_loader, &PreviewLoader::exportProgress, this,
+            [this](quint64 epoch, qint64 rows, qint64 totalRows, qint64 bytes) {
+                if (epoch == m_epoch && m_transfer == Transfer::Export)
+                    setTransfer(Transfer::Export, rows, totalRows, bytes);
+            });
     connect(m_loader, &PreviewLoader::profileReady, this,
             [this](quint64 epoch, const ColumnProfile &p) {
                 if (epoch == m_epoch)
@@ -25,8 +36,10 @@ PreviewModel::PreviewModel(QObject *parent)
             });
     connect(m_loader, &PreviewLoader::exported, this,
             [this](quint64 epoch, const QString &path, qint64 rows, const QString &error) {
-                if (epoch == m_epoch)
-                    emit exportFinished(path, rows, error);
+                if (epoch != m_epoch)
+                    return;
+                setTransfer(Transfer::None, 0, -1, 0);
+                emit exportFinished(path, rows, error);
             });
     m_thread.setObjectName(QStringLiteral("preview-loader"));
     m_thread.start();
@@ -59,6 +72,11 @@ void PreviewModel::open(const PreviewSource &source, const QList<Column> &docume
     m_recent.clear();
     m_pending.clear();
     endResetModel();
+    // A URL is downloaded first: say so at once, the size comes with the first bytes.
+    if (SampleReader::isUrl(source.location))
+        setTransfer(Transfer::Download, 0, -1, 0);
+    else
+        setTransfer(Transfer::None, 0, -1, 0);
     setLoading(true);
     const quint64 epoch = m_epoch;
     QMetaObject::invokeMethod(m_loader, [loader = m_loader, epoch, source] {
@@ -86,7 +104,36 @@ void PreviewModel::clear()
     m_description.clear();
     m_warnings.clear();
     endResetModel();
+    setTransfer(Transfer::None, 0, -1, 0);
     setLoading(false);
+}
+
+void PreviewModel::setTransfer(Transfer transfer, qint64 done, qint64 total, qint64 bytes)
+{
+    if (m_transfer == transfer && m_transferDone == done && m_transferTotal == total &&
+        m_transferBytes == bytes)
+        return;
+    m_transfer = transfer;
+    m_transferDone = done;
+    m_transferTotal = total;
+    m_transferBytes = bytes;
+    emit transferChanged();
+}
+
+void PreviewModel::onColumnsGrew(quint64 epoch, const QStringList &columns)
+{
+    if (epoch != m_epoch || columns.size() <= m_order.size())
+        return;
+    // Only ever appended: the view keeps its columns and gains new ones at the right.
+    const int first = int(m_columns.size());
+    const int last = int(columns.size()) - 1;
+    beginInsertColumns({}, first, last);
+    for (int i = int(m_order.size()); i <= last; ++i) {
+        m_order << i;
+        m_columns << columns.at(i);
+        m_masked << m_access.maskedForPreview.contains(columns.at(i));
+    }
+    endInsertColumns();
 }
 
 void PreviewModel::setLoading(bool loading)
@@ -108,6 +155,7 @@ void PreviewModel::onOpened(quint64 epoch, const QStringList &columns, const QSt
 {
     if (epoch != m_epoch)
         return;
+    setTransfer(Transfer::None, 0, -1, 0);
     beginResetModel();
     // Documented columns first, in the catalog's order (JSON objects come back key-sorted).
     m_order.clear();
@@ -171,6 +219,8 @@ void PreviewModel::onFailed(quint64 epoch, const PreviewError &error)
     if (epoch != m_epoch)
         return;
     m_error = error;
+    if (m_transfer == Transfer::Download)
+        setTransfer(Transfer::None, 0, -1, 0);
     if (m_state == RowCountState::Partial)
         m_state = RowCountState::Complete; // nothing more will come
     setLoading(false);
@@ -259,7 +309,7 @@ QString PreviewModel::cellText(int row, int column) const
     const SampleRow *r = rowAt(row);
     if (!r)
         return {};
-    const QString &v = r->cells.value(m_order.value(column, column));
+    const QString v = r->cell(m_order.value(column, column));
     return isColumnMasked(column) ? Masking::mask(v) : v;
 }
 
@@ -281,7 +331,7 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
     }
     case IsNullRole: {
         const SampleRow *r = rowAt(index.row());
-        return r && r->cells.value(m_order.value(index.column(), index.column())).isNull();
+        return r && r->isNull(m_order.value(index.column(), index.column()));
     }
     case RaggedRole: {
         const SampleRow *r = rowAt(index.row());
@@ -382,6 +432,8 @@ QString PreviewModel::selectionAsTsv(const QModelIndexList &indexes) const
 void PreviewModel::exportCsv(const QString &path, qint64 maxRows)
 {
     const quint64 epoch = m_epoch;
+    m_shared->cancel = false; // Cancel from now on stops this export
+    setTransfer(Transfer::Export, 0, std::min<qint64>(maxRows, m_rows), 0);
     QMetaObject::invokeMethod(m_loader, [loader = m_loader, epoch, path, maxRows] {
         loader->exportCsv(epoch, path, maxRows);
     }, Qt::QueuedConnection);

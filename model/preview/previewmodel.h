@@ -39,6 +39,8 @@ public:
         LoadedRole,                    // bool: the cell's block is in the cache
     };
     enum class RowCountState { Unknown, Partial, Complete };
+    /** Work with a byte count the tab shows as progress (with Cancel). */
+    enum class Transfer { None, Download, Export };
 
     /** Rows fetched at most for a profile. */
     static constexpr qint64 kProfileRows = 100000;
@@ -59,6 +61,13 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     RowCountState rowCountState() const { return m_state; }
+    Transfer transfer() const { return m_transfer; }
+    /** Download: bytes so far of transferTotal() (-1 when unknown). Export: rows written. */
+    qint64 transferDone() const { return m_transferDone; }
+    /** Download: the size the server announced, or -1. Export: rows to write. */
+    qint64 transferTotal() const { return m_transferTotal; }
+    /** Bytes received (download) or written (export) so far. */
+    qint64 transferBytes() const { return m_transferBytes; }
     bool isLoading() const { return m_loading; }
     double progress() const { return m_progress; }
     QString formatDescription() const { return m_description; }
@@ -88,6 +97,8 @@ signals:
     void failed(const Mesh::PreviewError &error);
     void profileReady(const Mesh::ColumnProfile &profile);
     void exportFinished(const QString &path, qint64 rows, const QString &error);
+    /** transfer(), transferDone(), transferTotal() or transferBytes() changed. */
+    void transferChanged();
 
 private:
     void onOpened(quint64 epoch, const QStringList &columns, const QString &description,
@@ -96,6 +107,8 @@ private:
     void onProgress(quint64 epoch, qint64 rows, double fraction, bool complete);
     void onRows(quint64 epoch, qint64 block, const QList<Mesh::SampleRow> &rows);
     void onFailed(quint64 epoch, const Mesh::PreviewError &error);
+    void onColumnsGrew(quint64 epoch, const QStringList &columns);
+    void setTransfer(Transfer transfer, qint64 done, qint64 total, qint64 bytes);
     void growTo(qint64 rows);
     const SampleRow *rowAt(int row) const;
     void requestBlock(qint64 block) const;
@@ -119,6 +132,10 @@ private:
     RowCountState m_state = RowCountState::Unknown;
     bool m_loading = false;
     double m_progress = 0.0;
+    Transfer m_transfer = Transfer::None;
+    qint64 m_transferDone = 0;
+    qint64 m_transferTotal = -1;
+    qint64 m_transferBytes = 0;
 
     mutable QHash<qint64, QList<SampleRow>> m_blocks;
     mutable QList<qint64> m_recent; // most recently used last

@@ -15,6 +15,88 @@
 
 namespace Mesh {
 
+SampleRow::SampleRow(QByteArray bytes, QList<quint32> starts, bool latin1, int maxCellChars,
+                     std::shared_ptr<const void> owner)
+    : m_bytes(std::move(bytes)),
+      m_owner(std::move(owner)),
+      m_starts(std::move(starts)),
+      m_size(m_starts.size()),
+      m_maxCellChars(maxCellChars),
+      m_latin1(latin1),
+      m_raw(true)
+{
+}
+
+qsizetype SampleRow::rawEnd(qsizetype i) const
+{
+    return i + 1 < m_starts.size() ? qsizetype(m_starts.at(i + 1) & ~kQuoted) - 1 : m_bytes.size();
+}
+
+bool SampleRow::isNull(qsizetype i) const
+{
+    if (!m_raw)
+        return m_cells.value(i).isNull();
+    if (i < 0 || i >= m_starts.size())
+        return true;
+    return !(m_starts.at(i) & kQuoted) && rawEnd(i) == qsizetype(m_starts.at(i));
+}
+
+QString SampleRow::cell(qsizetype i) const
+{
+    if (!m_raw)
+        return m_cells.value(i);
+    if (i < 0 || i >= m_starts.size())
+        return {};
+    const qsizetype start = qsizetype(m_starts.at(i) & ~kQuoted);
+    qsizetype n = rawEnd(i) - start;
+    if (n <= 0)
+        return (m_starts.at(i) & kQuoted) ? QStringLiteral("") : QString();
+    // A cell longer than the cap is cut with "…"; at most 4 bytes a character are decoded.
+    const bool cut = n > qsizetype(m_maxCellChars) * 4;
+    if (cut)
+        n = qsizetype(m_maxCellChars) * 4;
+    const char *p = m_bytes.constData() + start;
+    QString s = m_latin1 ? QString::fromLatin1(p, n) : QString::fromUtf8(p, n);
+    if (s.size() > m_maxCellChars || cut) {
+        s.truncate(m_maxCellChars);
+        s += QChar(0x2026);
+    }
+    return s;
+}
+
+QStringList SampleRow::cells() const
+{
+    if (!m_raw)
+        return m_cells;
+    QStringList out;
+    out.reserve(m_size);
+    for (qsizetype i = 0; i < m_size; ++i)
+        out << cell(i);
+    return out;
+}
+
+void SampleRow::fitTo(qsizetype columns, QChar separator)
+{
+    if (columns <= 0 || m_size == columns)
+        return;
+    if (m_raw) {
+        // Fields sit one separator apart, so dropping the later starts folds them into the
+        // last cell together with their separators.
+        if (m_starts.size() > columns)
+            m_starts.resize(columns);
+        m_size = columns; // cells past m_starts are missing
+        return;
+    }
+    if (m_cells.size() > columns) {
+        const QStringList extra = m_cells.mid(columns - 1);
+        m_cells.resize(columns - 1);
+        m_cells << extra.join(separator);
+    }
+    while (m_cells.size() < columns)
+        m_cells << QString();
+    m_size = columns;
+}
+
 SampleReader::~SampleReader() = default;
 
 bool SampleReader::isUrl(const QString &location)
@@ -31,17 +113,25 @@ bool SampleReader::readColumn(qint64 first, qint64 count, int column, QStringLis
         return false;
     values->clear();
     for (const SampleRow &r : rows)
-        values->append(r.cells.value(column));
+        values->append(r.cell(column));
     return true;
 }
 
 std::unique_ptr<SampleReader> SampleReader::open(const QString &location,
                                                  const ReaderOptions &options, PreviewError *error,
-                                                 const std::atomic<bool> *cancel)
+                                                 const std::atomic<bool> *cancel,
+                                                 const DownloadProgress &progress)
 {
     if (!isUrl(location))
         return openFile(location, options, error);
-    std::unique_ptr<QTemporaryFile> download = UrlFetcher::fetch(location, options, error, cancel);
+    UrlFetcher::Progress onProgress;
+    if (progress)
+        onProgress = [&progress](qint64 done, qint64 total) {
+            progress(done, total);
+            return true; // cancel is the atomic's job
+        };
+    std::unique_ptr<QTemporaryFile> download =
+        UrlFetcher::fetch(location, options, error, cancel, onProgress);
     if (!download)
         return nullptr;
     std::unique_ptr<SampleReader> reader = openFile(download->fileName(), options, error);

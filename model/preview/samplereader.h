@@ -3,23 +3,68 @@
 
 #include "preview/previewerror.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include <QTemporaryFile>
 
 namespace Mesh {
 
-/** One record of a sample. A null QString is a missing value; an empty one is an empty string. */
-struct SampleRow
+/**
+ * One record of a sample. A null QString is a missing value; an empty one is an empty string.
+ *
+ * A CSV row keeps its record's bytes and where each field starts, and decodes a cell only when
+ * it is asked for: the first screen of a 1,000-column file then costs a scan of its bytes, not
+ * 200,000 strings, and a view decodes only the cells it shows. JSON and SQLite rows hold text.
+ * Copies share their data (implicitly shared Qt containers), so rows cross threads cheaply.
+ */
+class SampleRow
 {
-    QStringList cells;
+public:
+    /** In a field start: the field was quoted, so an empty field is "" rather than missing. */
+    static constexpr quint32 kQuoted = 0x80000000u;
+
+    SampleRow() = default;
+    explicit SampleRow(QStringList cells) : m_cells(std::move(cells)), m_size(m_cells.size()) {}
+    /**
+     * bytes: the fields' unquoted bytes with one separator byte between fields; starts: where
+     * each field begins in bytes, with kQuoted or'ed in for quoted fields. bytes may be raw
+     * data (QByteArray::fromRawData) in memory that owner keeps alive, such as a file mapping.
+     */
+    SampleRow(QByteArray bytes, QList<quint32> starts, bool latin1, int maxCellChars,
+              std::shared_ptr<const void> owner = {});
+
+    /** Cells in the row (missing ones at the end included). */
+    qsizetype size() const { return m_size; }
+    /** Cell i, decoded now; null when missing or past the end. */
+    QString cell(qsizetype i) const;
+    bool isNull(qsizetype i) const;
+    /** Every cell, decoded. */
+    QStringList cells() const;
+    /** Makes the row columns wide: missing cells at the end, or extra fields folded into the
+     *  last cell joined by their separator, so that nothing is hidden. */
+    void fitTo(qsizetype columns, QChar separator);
+
     /** The record had a different number of fields than the header (shown, never dropped). */
     bool ragged = false;
     int fieldCount = 0; // fields the record really had
+
+private:
+    qsizetype rawEnd(qsizetype i) const;
+
+    QStringList m_cells;     // decoded rows
+    QByteArray m_bytes;      // raw rows
+    std::shared_ptr<const void> m_owner; // keeps m_bytes' memory alive when not owned
+    QList<quint32> m_starts; // raw rows
+    qsizetype m_size = 0;
+    int m_maxCellChars = 0;
+    bool m_latin1 = false;
+    bool m_raw = false;
 };
 
 /** How to open a sample; the defaults suit the preview tab. */
@@ -31,8 +76,8 @@ struct ReaderOptions
     qint64 maxRecordBytes = 16 * 1024 * 1024;
     /** A cell longer than this is cut with "…" (the full record stays in the file). */
     int maxCellChars = 32 * 1024;
-    /** JSON documents are parsed whole; larger ones are refused. */
-    qint64 maxJsonBytes = 256 * 1024 * 1024;
+    /** JSON: columns beyond this many distinct flattened keys are not added (with a warning). */
+    int maxJsonColumns = 4096;
     /** SQLite: the table or view to show; empty = the first table. */
     QString table;
     /** URLs: download cap and timeouts (seconds). */
@@ -54,10 +99,14 @@ class SampleReader
 public:
     virtual ~SampleReader();
 
+    /** Bytes downloaded so far and the total (-1 when the server does not say). */
+    using DownloadProgress = std::function<void(qint64 done, qint64 total)>;
+
     /** Opens a file path or an http(s):// or file:// URL; null with *error on failure. */
     static std::unique_ptr<SampleReader> open(const QString &location, const ReaderOptions &options,
                                               PreviewError *error,
-                                              const std::atomic<bool> *cancel = nullptr);
+                                              const std::atomic<bool> *cancel = nullptr,
+                                              const DownloadProgress &progress = {});
     /** Opens a local file, choosing the reader by content: SQLite, JSON/NDJSON or CSV/TSV. */
     static std::unique_ptr<SampleReader> openFile(const QString &path, const ReaderOptions &options,
                                                   PreviewError *error);
@@ -66,6 +115,8 @@ public:
     /** e.g. "CSV · ';' · UTF-8 with BOM", "JSON · HubSpot results[]", "SQLite · table deals". */
     virtual QString formatDescription() const = 0;
     virtual QStringList columns() const = 0;
+    /** Columns may be added (never removed or reordered) while indexing goes on (JSON). */
+    virtual bool columnsCanGrow() const { return false; }
     /** Rows found so far; grows while indexing. */
     virtual qint64 rowCount() const = 0;
     virtual bool isComplete() const = 0;

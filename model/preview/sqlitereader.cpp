@@ -86,16 +86,17 @@ bool SqliteReader::readRows(qint64 first, qint64 count, QList<SampleRow> *rows)
                                      QStringLiteral(" LIMIT ?1 OFFSET ?2"));
     st.bind(1, count).bind(2, first);
     while (st.step()) {
-        SampleRow row;
+        QStringList cells;
         for (int c = 0; c < m_columns.size(); ++c) {
             if (st.isNull(c)) {
-                row.cells << QString();
+                cells << QString();
                 continue;
             }
             const QString text = st.text(c);
-            row.cells << (text.isEmpty() ? QStringLiteral("") : text);
+            cells << (text.isEmpty() ? QStringLiteral("") : text);
         }
-        row.fieldCount = int(row.cells.size());
+        SampleRow row(std::move(cells));
+        row.fieldCount = int(row.size());
         rows->append(row);
     }
     return st.lastError().isEmpty();

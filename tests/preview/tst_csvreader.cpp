@@ -122,9 +122,9 @@ private slots:
         QVERIFY(!r->error());
         QCOMPARE(got.size(), rows.size());
         for (int i = 0; i < rows.size(); ++i) {
-            QCOMPARE(got.at(i).cells, rows.at(i));
+            QCOMPARE(got.at(i).cells(), rows.at(i));
             for (int c = 0; c < rows.at(i).size(); ++c)
-                QCOMPARE(got.at(i).cells.at(c).isNull(), rows.at(i).at(c).isNull());
+                QCOMPARE(got.at(i).cells().at(c).isNull(), rows.at(i).at(c).isNull());
         }
         QVERIFY2(r->formatDescription().contains(encoding), qPrintable(r->formatDescription()));
     }
@@ -147,7 +147,7 @@ private slots:
         QCOMPARE(r->columns(), (QStringList{QStringLiteral("name"), QStringLiteral("city")}));
         const QList<SampleRow> rows = allRows(*r);
         QCOMPARE(rows.size(), 1);
-        QCOMPARE(rows.first().cells, (QStringList{QStringLiteral("Zoë"), QStringLiteral("Kraków")}));
+        QCOMPARE(rows.first().cells(), (QStringList{QStringLiteral("Zoë"), QStringLiteral("Kraków")}));
         QVERIFY(r->formatDescription().contains(u"UTF-16"));
     }
 
@@ -161,10 +161,10 @@ private slots:
         QVERIFY(!rows.at(0).ragged);
         QVERIFY(rows.at(1).ragged);
         QCOMPARE(rows.at(1).fieldCount, 2);
-        QCOMPARE(rows.at(1).cells, (QStringList{QStringLiteral("4"), QStringLiteral("5"), QString()}));
+        QCOMPARE(rows.at(1).cells(), (QStringList{QStringLiteral("4"), QStringLiteral("5"), QString()}));
         QVERIFY(rows.at(2).ragged);
         QCOMPARE(rows.at(2).fieldCount, 4);
-        QCOMPARE(rows.at(2).cells.last(), QStringLiteral("8,9")); // nothing hidden
+        QCOMPARE(rows.at(2).cells().last(), QStringLiteral("8,9")); // nothing hidden
     }
 
     void reachesAnyRowThroughCheckpoints()
@@ -182,7 +182,7 @@ private slots:
             QList<SampleRow> rows;
             r->readRows(row, 1, &rows);
             QCOMPARE(rows.size(), 1);
-            QCOMPARE(rows.first().cells.first(), QString::number(row));
+            QCOMPARE(rows.first().cells().first(), QString::number(row));
         }
         QStringList column;
         r->readColumn(126, 3, 1, &column);
@@ -262,7 +262,7 @@ private slots:
         QVERIFY(r->warnings().first().contains(u"byte 9"));
         const QList<SampleRow> rows = allRows(*r);
         QCOMPARE(rows.size(), 1);
-        QVERIFY(rows.first().cells.at(1).startsWith(u"caf"));
+        QVERIFY(rows.first().cells().at(1).startsWith(u"caf"));
     }
 
     void stopsAtAnOverlongLineWithBoundedMemory()
@@ -287,6 +287,65 @@ private slots:
         QCOMPARE(e2.kind, PreviewError::Kind::LineTooLong);
     }
 
+    void keepsRowsAsBytesAndDecodesCellsOnDemand()
+    {
+        // Fields one delimiter apart; quoted ones flagged, so "" is empty and ,, is missing.
+        const QByteArray bytes("12,,x;y,,Zo\xC3\xAB");
+        const QList<quint32> starts{0, 3, SampleRow::kQuoted | 4, SampleRow::kQuoted | 8, 9};
+        SampleRow row(bytes, starts, false, 100);
+        QCOMPARE(row.size(), 5);
+        QCOMPARE(row.cell(0), QStringLiteral("12"));
+        QVERIFY(row.cell(1).isNull() && row.isNull(1));
+        QCOMPARE(row.cell(2), QStringLiteral("x;y"));
+        QVERIFY(!row.cell(3).isNull() && row.cell(3).isEmpty() && !row.isNull(3));
+        QCOMPARE(row.cell(4), QStringLiteral("Zoë"));
+        QVERIFY(row.cell(5).isNull() && row.isNull(-1)); // past either end: missing
+        // Too few fields: padded with missing cells; too many: folded into the last one.
+        SampleRow wide = row;
+        wide.fitTo(7, QLatin1Char(','));
+        QCOMPARE(wide.size(), 7);
+        QVERIFY(wide.cell(6).isNull());
+        SampleRow narrow = row;
+        narrow.fitTo(3, QLatin1Char(','));
+        QCOMPARE(narrow.cells(), (QStringList{QStringLiteral("12"), QString(), QStringLiteral("x;y,,Zoë")}));
+        QCOMPARE(row.cells().size(), 5); // copies are independent
+        // Latin-1 rows and the cell cap.
+        SampleRow latin(QByteArray("caf\xE9"), {0}, true, 3);
+        QCOMPARE(latin.cell(0), QStringLiteral("caf") + QChar(0x2026));
+    }
+
+    void readsAWideRowWithQuotedFields()
+    {
+        QByteArray header;
+        QByteArray line;
+        for (int c = 0; c < 1000; ++c) {
+            header += (c ? "," : "") + QByteArray("c") + QByteArray::number(c);
+            line += c ? "," : "";
+            if (c == 500)
+                line += "\"a, \"\"quoted\"\" one\"";
+            else if (c == 501)
+                line += "\"\"";
+            else if (c != 502)
+                line += QByteArray::number(c);
+        }
+        PreviewError error;
+        auto r = openBytes(header + '\n' + line + "\r\n" + line + '\n', &error);
+        QVERIFY2(r, qPrintable(error.toString()));
+        QCOMPARE(r->columns().size(), 1000);
+        const QList<SampleRow> rows = allRows(*r);
+        QCOMPARE(rows.size(), 2);
+        for (const SampleRow &row : rows) {
+            QVERIFY(!row.ragged);
+            QCOMPARE(row.size(), 1000);
+            QCOMPARE(row.cell(0), QStringLiteral("0"));
+            QCOMPARE(row.cell(499), QStringLiteral("499"));
+            QCOMPARE(row.cell(500), QStringLiteral("a, \"quoted\" one"));
+            QVERIFY(row.cell(501).isEmpty() && !row.cell(501).isNull());
+            QVERIFY(row.cell(502).isNull());
+            QCOMPARE(row.cell(999), QStringLiteral("999"));
+        }
+    }
+
     void cutsHugeCells()
     {
         ReaderOptions options;
@@ -295,7 +354,7 @@ private slots:
         auto r = openBytes("a\n" + QByteArray(100, 'z') + "\n", &error, options);
         QVERIFY(r);
         const QList<SampleRow> rows = allRows(*r);
-        QCOMPARE(rows.first().cells.first(), QString(10, QLatin1Char('z')) + QChar(0x2026));
+        QCOMPARE(rows.first().cells().first(), QString(10, QLatin1Char('z')) + QChar(0x2026));
     }
 };
 

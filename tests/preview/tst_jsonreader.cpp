@@ -69,11 +69,11 @@ private slots:
         QVERIFY2(c >= 0, qPrintable(r->columns().join(u',')));
         QList<SampleRow> rows;
         r->readRows(0, 1, &rows);
-        QCOMPARE(rows.first().cells.size(), r->columns().size());
+        QCOMPARE(rows.first().cells().size(), r->columns().size());
         if (!firstValue.isEmpty())
-            QCOMPARE(rows.first().cells.at(c), firstValue);
+            QCOMPARE(rows.first().cells().at(c), firstValue);
         else
-            QVERIFY(!rows.first().cells.at(c).isEmpty());
+            QVERIFY(!rows.first().cells().at(c).isEmpty());
     }
 
     void flattensNestedAndSummarisesArrays()
@@ -90,7 +90,7 @@ private slots:
         QList<SampleRow> rows;
         r->readRows(0, 2, &rows);
         const auto cell = [&](int row, const char *name) {
-            return rows.at(row).cells.at(cols.indexOf(QLatin1String(name)));
+            return rows.at(row).cells().at(cols.indexOf(QLatin1String(name)));
         };
         QCOMPARE(cell(0, "a.b.c"), QStringLiteral("deep"));
         QCOMPARE(cell(0, "tags"), QStringLiteral(R"(["x","y"])"));
@@ -115,26 +115,51 @@ private slots:
         auto r = SampleReader::openFile(path, {}, &error);
         QList<SampleRow> rows;
         r->readRows(0, 1, &rows);
-        QVERIFY(rows.first().cells.first().startsWith(u"[100 items] [0,1,2"));
+        QVERIFY(rows.first().cells().first().startsWith(u"[100 items] [0,1,2"));
     }
 
     void reportsBrokenJsonWithLineAndOffset()
     {
         const QString path = write(QStringLiteral("broken.json"), "{\"results\": [\n {\"id\": 1},\n {\"id\": 2,,}\n]}");
         PreviewError error;
+        auto r = SampleReader::openFile(path, {}, &error);
+        QVERIFY2(r, qPrintable(error.toString()));
+        QCOMPARE(r->rowCount(), 1); // the record before the bad one stays
+        QCOMPARE(r->error().kind, PreviewError::Kind::Json);
+        QCOMPARE(r->error().line, 3);
+        QVERIFY(r->error().byteOffset > 20);
+        QVERIFY(!r->isComplete());
+    }
+
+    void refusesJsonWithNoGoodRecord()
+    {
+        const QString path = write(QStringLiteral("bad-first.json"), "[\n{\"id\": 1,,}\n]");
+        PreviewError error;
         QVERIFY(!SampleReader::openFile(path, {}, &error));
         QCOMPARE(error.kind, PreviewError::Kind::Json);
-        QCOMPARE(error.line, 3);
-        QVERIFY(error.byteOffset > 20);
+        QCOMPARE(error.line, 2);
     }
 
     void reportsTruncatedJson()
     {
         const QString path = write(QStringLiteral("cut.json"), "{\"results\": [{\"id\": 1}, {\"id\"");
         PreviewError error;
-        QVERIFY(!SampleReader::openFile(path, {}, &error));
-        QCOMPARE(error.kind, PreviewError::Kind::Json);
-        QVERIFY2(error.hint.contains(u"cut off"), qPrintable(error.toString()));
+        auto r = SampleReader::openFile(path, {}, &error);
+        QVERIFY2(r, qPrintable(error.toString()));
+        QCOMPARE(r->rowCount(), 1);
+        QCOMPARE(r->error().kind, PreviewError::Kind::Json);
+        QVERIFY2(r->error().hint.contains(u"cut off"), qPrintable(r->error().toString()));
+    }
+
+    void warnsWhenAnArrayIsNotClosed()
+    {
+        const QString path = write(QStringLiteral("open.json"), "[{\"a\":1},\n{\"a\":2}\n");
+        PreviewError error;
+        auto r = SampleReader::openFile(path, {}, &error);
+        QVERIFY(r);
+        QCOMPARE(r->rowCount(), 2);
+        QVERIFY(r->isComplete());
+        QVERIFY2(r->warnings().join(u' ').contains(u"not closed"), qPrintable(r->warnings().join(u' ')));
     }
 
     void keepsNdjsonLinesBeforeABadLine()
@@ -148,14 +173,130 @@ private slots:
         QCOMPARE(r->error().line, 3);
     }
 
-    void refusesJsonAboveTheLimit()
+    void stopsAtARecordAboveTheLimit()
     {
         ReaderOptions options;
-        options.maxJsonBytes = 10;
-        const QString path = write(QStringLiteral("big.json"), "[{\"a\":1},{\"a\":2},{\"a\":3}]");
+        options.maxRecordBytes = 1024;
+        const QByteArray huge = "{\"a\":\"" + QByteArray(4096, 'x') + "\"}\n";
+        const QString path = write(QStringLiteral("huge.ndjson"), "{\"a\":\"1\"}\n{\"a\":\"2\"}\n" + huge);
         PreviewError error;
-        QVERIFY(!SampleReader::openFile(path, options, &error));
-        QCOMPARE(error.kind, PreviewError::Kind::TooLarge);
+        auto r = SampleReader::openFile(path, options, &error);
+        QVERIFY(r);
+        QCOMPARE(r->rowCount(), 2);
+        QCOMPARE(r->error().kind, PreviewError::Kind::LineTooLong);
+        QCOMPARE(r->error().line, 3);
+    }
+
+    void indexesNdjsonLazilyWithBoundedCheckpoints()
+    {
+        // More records than the first screen, and a key that first appears late.
+        QByteArray bytes;
+        const int n = 5000;
+        for (int i = 0; i < n; ++i) {
+            bytes += "{\"id\":" + QByteArray::number(i) + ",\"user\":{\"email\":\"u" +
+                     QByteArray::number(i) + "@example.com\"}";
+            if (i == 4321)
+                bytes += ",\"late\":\"only here\"";
+            bytes += "}\n";
+        }
+        const QString path = write(QStringLiteral("many.ndjson"), bytes);
+        PreviewError error;
+        auto opened = SampleReader::openFile(path, {}, &error);
+        QVERIFY2(opened, qPrintable(error.toString()));
+        auto *r = dynamic_cast<JsonReader *>(opened.get());
+        QVERIFY(r);
+        QVERIFY(r->formatDescription().contains(u"NDJSON"));
+        QVERIFY(r->columnsCanGrow());
+        // Only the first screen is read by open(); the rest waits for indexMore().
+        QVERIFY(!r->isComplete());
+        QVERIFY(r->rowCount() >= 200 && r->rowCount() < n);
+        QVERIFY(r->progress() < 1.0);
+        QVERIFY(!r->columns().contains(QStringLiteral("late")));
+        QCOMPARE(r->columns(), (QStringList{QStringLiteral("id"), QStringLiteral("user.email")}));
+        QList<SampleRow> rows;
+        QVERIFY(r->readRows(0, 200, &rows));
+        QCOMPARE(rows.size(), 200);
+        QCOMPARE(rows.at(199).cell(0), QStringLiteral("199"));
+        while (r->indexMore(5)) {
+        }
+        QVERIFY(r->isComplete());
+        QCOMPARE(r->rowCount(), n);
+        QCOMPARE(r->progress(), 1.0);
+        // One checkpoint every kStride records: the index, not the records, is what is kept.
+        QCOMPARE(r->checkpointCount(), (n + JsonReader::kStride - 1) / JsonReader::kStride);
+        QCOMPARE(r->columns().last(), QStringLiteral("late")); // the union, in order found
+        // Any row: a checkpoint and a few skipped records away.
+        QVERIFY(r->readRows(4320, 3, &rows));
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(1).cell(0), QStringLiteral("4321"));
+        QCOMPARE(rows.at(1).cell(1), QStringLiteral("u4321@example.com"));
+        QCOMPARE(rows.at(1).cell(2), QStringLiteral("only here"));
+        QVERIFY(rows.at(0).cell(2).isNull());
+        QVERIFY(r->readRows(n - 1, 10, &rows));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().cell(0), QString::number(n - 1));
+    }
+
+    void streamsALargeEnvelopeRecordByRecord()
+    {
+        // The records array sits between other keys; it is found and split, never parsed whole.
+        QByteArray bytes = "{\"meta\": {\"page\": 1, \"tags\": [{\"x\": 1}]},\n \"results\": [\n";
+        const int n = 3000;
+        for (int i = 0; i < n; ++i)
+            bytes += QByteArray(i ? ",\n" : "") + "  {\"id\": \"" + QByteArray::number(i) +
+                     "\", \"properties\": {\"email\": \"p" + QByteArray::number(i) + "@x.example\"}}";
+        bytes += "\n],\n \"paging\": {\"next\": {\"after\": \"3000\"}}}\n";
+        const QString path = write(QStringLiteral("envelope.json"), bytes);
+        PreviewError error;
+        auto opened = SampleReader::openFile(path, {}, &error);
+        QVERIFY2(opened, qPrintable(error.toString()));
+        auto *r = dynamic_cast<JsonReader *>(opened.get());
+        QVERIFY(r);
+        QCOMPARE(r->envelope(), QStringLiteral("results[]"));
+        QVERIFY(!r->isComplete());
+        QVERIFY(r->rowCount() < n);
+        while (r->indexMore(5)) {
+        }
+        QVERIFY2(!r->error(), qPrintable(r->error().toString()));
+        QVERIFY(r->isComplete());
+        QVERIFY(r->warnings().isEmpty());
+        QCOMPARE(r->rowCount(), n);
+        QCOMPARE(r->columns(), (QStringList{QStringLiteral("id"), QStringLiteral("properties.email")}));
+        QList<SampleRow> rows;
+        QVERIFY(r->readRows(2999, 1, &rows));
+        QCOMPARE(rows.first().cell(1), QStringLiteral("p2999@x.example"));
+    }
+
+    void picksTheLargestArrayOfObjectsOtherwise()
+    {
+        const QString path = write(QStringLiteral("unknown.json"),
+                                   R"({"count": 3, "few": [{"b": 1}], "list": [{"a": 1}, {"a": 2}, {"a": 3}], "nums": [1, 2, 3, 4]})");
+        PreviewError error;
+        auto opened = SampleReader::openFile(path, {}, &error);
+        auto *r = dynamic_cast<JsonReader *>(opened.get());
+        QVERIFY(r);
+        QCOMPARE(r->envelope(), QStringLiteral("list[]"));
+        QCOMPARE(r->rowCount(), 3);
+        QCOMPARE(r->columns(), QStringList{QStringLiteral("a")});
+    }
+
+    void readsScalarElementsAndSingleObjects()
+    {
+        PreviewError error;
+        auto numbers = SampleReader::openFile(write(QStringLiteral("nums.json"), "[1, 2.5, \"x\", null]"), {}, &error);
+        QVERIFY(numbers);
+        QCOMPARE(numbers->columns(), QStringList{QStringLiteral("value")});
+        QList<SampleRow> rows;
+        numbers->readRows(0, 4, &rows);
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows.at(1).cell(0), QStringLiteral("2.5"));
+        QVERIFY(rows.at(3).cell(0).isNull());
+
+        auto one = SampleReader::openFile(write(QStringLiteral("one.json"), "{\"a\": {\"b\": 1}, \"c\": \"d\"}"), {}, &error);
+        QVERIFY(one);
+        QVERIFY(one->formatDescription().contains(u"single object"));
+        QCOMPARE(one->rowCount(), 1);
+        QCOMPARE(one->columns(), (QStringList{QStringLiteral("a.b"), QStringLiteral("c")}));
     }
 
     void readsSqliteTablesAndViews()
@@ -184,10 +325,10 @@ private slots:
         QList<SampleRow> rows;
         r->readRows(1, 5, &rows);
         QCOMPARE(rows.size(), 2);
-        QCOMPARE(rows.at(0).cells.at(1), QStringLiteral("Beta"));
-        QVERIFY(!rows.at(0).cells.at(3).isNull() && rows.at(0).cells.at(3).isEmpty());
+        QCOMPARE(rows.at(0).cells().at(1), QStringLiteral("Beta"));
+        QVERIFY(!rows.at(0).cells().at(3).isNull() && rows.at(0).cells().at(3).isEmpty());
         r->readRows(0, 1, &rows);
-        QVERIFY(rows.at(0).cells.at(3).isNull());
+        QVERIFY(rows.at(0).cells().at(3).isNull());
 
         ReaderOptions view;
         view.table = QStringLiteral("big");

@@ -9,6 +9,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -210,6 +211,99 @@ private slots:
         QTRY_COMPARE(exported.size(), 1);
         const QStringList afterExport = afterPreview + QStringList{QStringLiteral("export")};
         QCOMPARE(auditedActions(m_contacts.key), afterExport);
+    }
+
+    void growsJsonRowsAndColumnsWhileIndexing()
+    {
+        // NDJSON larger than the first screen, with a PII column that first appears late.
+        QByteArray bytes;
+        const int n = 30000;
+        for (int i = 0; i < n; ++i) {
+            bytes += "{\"id\":" + QByteArray::number(i);
+            if (i >= 25000)
+                bytes += ",\"properties\":{\"email\":\"late" + QByteArray::number(i) + "@vale.example\"}";
+            bytes += "}\n";
+        }
+        const QString path = m_dir.filePath(QStringLiteral("late.ndjson"));
+        MeshTest::writeFile(path, bytes);
+        PreviewModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy columnsAdded(&model, &QAbstractItemModel::columnsInserted);
+        int rowsAtOpen = -1;
+        PreviewModel::RowCountState stateAtOpen = PreviewModel::RowCountState::Unknown;
+        connect(&model, &PreviewModel::opened, this, [&] {
+            rowsAtOpen = model.rowCount();
+            stateAtOpen = model.rowCountState();
+        });
+        PreviewSource source = contactsSource(QStringLiteral("kenji.watanabe")); // no grant
+        source.location = path;
+        model.open(source, m_contacts.datasets.first().columns);
+        waitLoaded(model);
+        QVERIFY2(!model.error(), qPrintable(model.error().toString()));
+        // The first screen came before the whole file was indexed.
+        QCOMPARE(stateAtOpen, PreviewModel::RowCountState::Partial);
+        QVERIFY2(rowsAtOpen > 0 && rowsAtOpen < n, qPrintable(QString::number(rowsAtOpen)));
+        QCOMPARE(model.rowCountState(), PreviewModel::RowCountState::Complete);
+        QCOMPARE(model.rowCount(), n);
+        // The late column was added at the right, and the policy masks it like any PII column.
+        QCOMPARE(columnsAdded.size(), 1);
+        QCOMPARE(model.columnNames(), (QStringList{QStringLiteral("id"), QStringLiteral("properties.email")}));
+        QVERIFY(model.isColumnMasked(1));
+        fetchRows(model, 29999, 29999);
+        QCOMPARE(model.data(model.index(29999, 0)).toString(), QStringLiteral("29999"));
+        QCOMPARE(model.data(model.index(29999, 1)).toString(), QStringLiteral("l•••@••••.example"));
+        fetchRows(model, 0, 0);
+        QVERIFY(model.data(model.index(0, 1), PreviewModel::IsNullRole).toBool());
+    }
+
+    void reportsExportProgressAndCancels()
+    {
+        QByteArray bytes("id,name\n");
+        const int n = 200000;
+        for (int i = 0; i < n; ++i)
+            bytes += QByteArray::number(i) + ",name" + QByteArray::number(i) + "\n";
+        const QString path = m_dir.filePath(QStringLiteral("export-me.csv"));
+        MeshTest::writeFile(path, bytes);
+        PreviewModel model;
+        PreviewSource source;
+        source.location = path;
+        model.open(source);
+        waitLoaded(model);
+        QCOMPARE(model.rowCount(), n);
+
+        qint64 maxDone = 0;
+        qint64 maxBytes = 0;
+        qint64 total = -1;
+        connect(&model, &PreviewModel::transferChanged, this, [&] {
+            if (model.transfer() != PreviewModel::Transfer::Export)
+                return;
+            total = model.transferTotal();
+            maxDone = std::max(maxDone, model.transferDone());
+            maxBytes = std::max(maxBytes, model.transferBytes());
+        });
+        QSignalSpy exported(&model, &PreviewModel::exportFinished);
+        const QString out = m_dir.filePath(QStringLiteral("exported.csv"));
+        model.exportCsv(out, n);
+        QCOMPARE(model.transfer(), PreviewModel::Transfer::Export);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 20000);
+        QCOMPARE(exported.first().at(2).toString(), QString());
+        QCOMPARE(model.transfer(), PreviewModel::Transfer::None);
+        QCOMPARE(total, n);
+        QCOMPARE(maxDone, n);
+        QCOMPARE(maxBytes, QFileInfo(out).size());
+
+        // Cancel stops an export and leaves no file behind.
+        const QString cancelled = m_dir.filePath(QStringLiteral("cancelled.csv"));
+        model.exportCsv(cancelled, n);
+        model.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 2, 20000);
+        QVERIFY2(exported.at(1).at(2).toString().contains(u"cancelled"),
+                 qPrintable(exported.at(1).at(2).toString()));
+        QVERIFY(!QFileInfo::exists(cancelled));
+        QCOMPARE(model.transfer(), PreviewModel::Transfer::None);
+        // The preview itself is untouched.
+        QCOMPARE(model.rowCount(), n);
+        QVERIFY(!model.error());
     }
 
     void refusesUnknownProductsClosed()

@@ -13,10 +13,14 @@
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Mesh;
 
@@ -26,6 +30,22 @@ class TstPreviewTab : public QObject
 
 private:
     QTemporaryDir m_dir;
+    QTcpServer m_server;
+    QList<QTcpSocket *> m_held;
+
+    /** Sends part of a body and then nothing more, so a download stays in progress. */
+    void serve(QTcpSocket *socket)
+    {
+        const QByteArray path = socket->readAll().split(' ').value(1);
+        QByteArray body("id,name\n");
+        while (body.size() < 300000)
+            body += QByteArray::number(body.size()) + ",somebody\n";
+        if (path == "/sized.csv")
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: 1000000\r\n\r\n" + body);
+        else
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nConnection: close\r\n\r\n" + body);
+        m_held << socket;
+    }
 
     ProductDetails productWith(const QString &location)
     {
@@ -42,6 +62,60 @@ private:
     }
 
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_server.listen(QHostAddress::LocalHost));
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+        });
+    }
+
+    void showsDownloadProgressAndCancels_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("sized");
+        QTest::newRow("size known") << QStringLiteral("/sized.csv") << true;
+        QTest::newRow("size unknown") << QStringLiteral("/unsized.csv") << false;
+    }
+
+    void showsDownloadProgressAndCancels()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, sized);
+        PreviewTab tab(nullptr);
+        tab.resize(1000, 700);
+        const QString url = QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
+        tab.showProduct(productWith(url));
+        auto *bar = tab.findChild<QProgressBar *>();
+        QToolButton *cancel = nullptr;
+        for (QToolButton *b : tab.findChildren<QToolButton *>())
+            if (b->text() == QStringLiteral("Cancel"))
+                cancel = b;
+        QVERIFY(bar && cancel);
+        QCOMPARE(tab.model()->transfer(), PreviewModel::Transfer::Download);
+        // Bytes arrive and are shown; the bar is determinate only when the size is known.
+        QTRY_VERIFY_WITH_TIMEOUT(tab.model()->transferDone() >= 300000, 10000);
+        QTRY_VERIFY(tab.statusText().contains(u"Downloading"));
+        QVERIFY2(tab.statusText().contains(u" of ") == sized, qPrintable(tab.statusText()));
+        QCOMPARE(tab.model()->transferTotal(), sized ? 1000000 : -1);
+        QVERIFY(!bar->isHidden() && !cancel->isHidden());
+        if (sized) {
+            QCOMPARE(bar->maximum(), 1000);
+            QVERIFY2(bar->value() >= 300 && bar->value() < 1000, qPrintable(QString::number(bar->value())));
+        } else {
+            QCOMPARE(bar->maximum(), 0); // busy indicator
+        }
+        QCOMPARE(cancel->toolTip(), QStringLiteral("Stop the download"));
+        cancel->click();
+        QTRY_COMPARE_WITH_TIMEOUT(tab.model()->error().kind, PreviewError::Kind::Cancelled, 10000);
+        QCOMPARE(tab.model()->transfer(), PreviewModel::Transfer::None);
+        QVERIFY(bar->isHidden() && cancel->isHidden());
+        for (QTcpSocket *socket : std::as_const(m_held))
+            socket->abort();
+        m_held.clear();
+    }
+
     void showsAThousandColumnsResponsively()
     {
         QByteArray bytes;
