@@ -295,7 +295,7 @@ std::unique_ptr<JsonReader> JsonReader::open(const QString &path, const ReaderOp
         r->m_regionLine);
     r->m_indexer->setMaxRecordBytes(qsizetype(options.maxRecordBytes));
     // The first screen now; the rest is indexMore()'s job, in the preview's worker.
-    r->m_stopAtRows = 1000;
+    r->m_stopAtRows = 256;
     r->indexMore(20);
     r->m_stopAtRows = -1;
     if (r->m_rowCount == 0 && r->m_error) {
@@ -319,9 +319,11 @@ void JsonReader::locate()
         m_regionStart = p + 1 - m_begin;
         m_envelope = QStringLiteral("array");
     } else if (p < m_end && *p == '{') {
-        // NDJSON (or concatenated objects) when another value follows a first one that ends
-        // soon; otherwise one document, whose records array is looked for inside it.
-        const char *firstEnd = skipValue(p, m_end - p > kLineProbe ? p + kLineProbe : m_end);
+        // NDJSON (or concatenated objects) when another value follows a first one that ends on
+        // its first line; otherwise one document, whose records array is looked for inside it.
+        const char *lineEnd = static_cast<const char *>(
+            std::memchr(p, '\n', size_t(std::min<qint64>(m_end - p, kLineProbe))));
+        const char *firstEnd = skipValue(p, lineEnd ? lineEnd : m_end - p > kLineProbe ? p + kLineProbe : m_end);
         const bool more = firstEnd && skipSpace(firstEnd, m_end) < m_end;
         Found found;
         if (!more && findRecords(p, m_end, {}, 0, &found)) {
@@ -355,9 +357,13 @@ bool JsonReader::indexMore(int budgetMs)
         QJsonParseError parseError{};
         const bool ok = parse(record, &value, &parseError);
         if (!ok || (m_layout == Layout::Values && !value.isObject())) {
-            const qint64 offset = m_indexer->recordOffset() + (ok ? 0 : parseError.offset);
-            const qint64 line = m_indexer->recordLine() +
-                                (ok ? 0 : record.left(parseError.offset).count('\n'));
+            qsizetype at = ok ? 0 : parseError.offset;
+            // NDJSON: a record that runs past its line is that line's fault, not the next one's.
+            const qsizetype newline = record.indexOf('\n');
+            if (m_envelope == QLatin1String("NDJSON") && newline >= 0 && at > newline)
+                at = newline;
+            const qint64 offset = m_indexer->recordOffset() + at;
+            const qint64 line = m_indexer->recordLine() + record.left(at).count('\n');
             const bool atEnd = skipSpace(m_begin + m_indexer->recordOffset() + record.size(), m_end) == m_end;
             const QString what = !ok ? parseError.errorString() : QStringLiteral("not an object");
             m_error = PreviewError::make(

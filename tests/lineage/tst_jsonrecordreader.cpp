@@ -25,11 +25,14 @@ private:
 private slots:
     void splitsATopLevelArrayAndNdjson()
     {
-        QByteArray array = R"([{"a": [1, {"b": "}"}]}, {"c": "\"]"}])";
+        // Brackets and escaped quotes inside strings do not end a record.
+        const QByteArray first("{\"a\": [1, {\"b\": \"}\"}]}");
+        const QByteArray second("{\"c\": \"\\\"]\"}");
+        QByteArray array = "[" + first + ", " + second + "]";
         QBuffer a(&array);
         a.open(QIODevice::ReadOnly);
         JsonRecordReader ra(&a);
-        QCOMPARE(all(ra), (QList<QByteArray>{R"({"a": [1, {"b": "}"}]})", R"({"c": "\"]"})"}));
+        QCOMPARE(all(ra), (QList<QByteArray>{first, second}));
         QVERIFY(ra.arrayClosed());
         QVERIFY(ra.error().isEmpty());
 

@@ -235,7 +235,7 @@ private slots:
             rowsAtOpen = model.rowCount();
             stateAtOpen = model.rowCountState();
         });
-        PreviewSource source = contactsSource(QStringLiteral("kenji.watanabe")); // no grant
+        PreviewSource source = contactsSource(QStringLiteral("visiting.analyst")); // no grant
         source.location = path;
         model.open(source, m_contacts.datasets.first().columns);
         waitLoaded(model);
