@@ -90,7 +90,9 @@ int cmdPreview(const QStringList &args)
     std::unique_ptr<SampleReader> reader = SampleReader::open(source.location, source.options, &error);
     if (!reader)
         return fail(Usage, error.toString());
-    const PreviewAccess access = PreviewLoader::decideAccess(source, reader->columns(), &error);
+    // JSON columns may appear while indexing: ask about the whole product, as the tab does.
+    const PreviewAccess access = PreviewLoader::decideAccess(
+        source, reader->columnsCanGrow() ? QStringList() : reader->columns(), &error);
     if (!access.allowed)
         return fail(Refused, error.toString());
 
