@@ -23,7 +23,9 @@ namespace Mesh {
  *
  * Masking happens here, in the data: columns the access policy masked come out masked from
  * data(), selectionAsTsv() and exportCsv(), so no view can show or copy the clear value.
- * Lives on the UI thread and never touches the disk or the network itself.
+ * JSON samples gain columns while indexing (columnsInserted, at the right). A URL download or
+ * an export in progress is reported as a transfer with its byte count (transferChanged), and
+ * cancel() stops it. Lives on the UI thread and never touches the disk or the network itself.
  */
 class PreviewModel : public QAbstractTableModel
 {
