@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "preview/jsonreader.h"
 
+#include "json/jsontext.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,6 +55,10 @@ QJsonArray JsonReader::records(const QJsonValue &document, QString *envelope)
     if (document.isArray()) {
         *envelope = QStringLiteral("array");
         return document.toArray();
+    }
+    if (!document.isObject()) { // a JSON text may be a bare value: one row, one column
+        *envelope = QStringLiteral("single value");
+        return QJsonArray{document};
     }
     const QJsonObject o = document.toObject();
     // The envelopes of the APIs the mesh pulls from, most specific first.
@@ -166,11 +172,10 @@ std::unique_ptr<JsonReader> JsonReader::open(const QString &path, const ReaderOp
     if (data.startsWith("\xEF\xBB\xBF"))
         data.remove(0, 3);
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    const QJsonValue doc = JsonText::parse(data, &parseError);
     if (parseError.error == QJsonParseError::NoError) {
         QString envelope;
-        const QJsonArray records = JsonReader::records(
-            doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()), &envelope);
+        const QJsonArray records = JsonReader::records(doc, &envelope);
         for (const QJsonValue &v : records)
             r->addRecord(v);
         r->m_description = QStringLiteral("JSON · %1").arg(envelope);
@@ -187,7 +192,7 @@ std::unique_ptr<JsonReader> JsonReader::open(const QString &path, const ReaderOp
             const QByteArray text = data.mid(offset, nl - offset).trimmed();
             if (!text.isEmpty()) {
                 QJsonParseError lineError;
-                const QJsonDocument one = QJsonDocument::fromJson(text, &lineError);
+                const QJsonValue one = JsonText::parse(text, &lineError);
                 if (lineError.error != QJsonParseError::NoError || !one.isObject()) {
                     if (!ndjson)
                         break; // not NDJSON either: report the document's own error below
@@ -202,7 +207,7 @@ std::unique_ptr<JsonReader> JsonReader::open(const QString &path, const ReaderOp
                     break;
                 }
                 ndjson = true;
-                r->addRecord(one.object());
+                r->addRecord(one.toObject());
             }
             offset = nl + 1;
         }
