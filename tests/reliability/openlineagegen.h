@@ -13,10 +13,11 @@ namespace Mesh::TestGen {
  * events RunEvents, each a job of its own reading `inputs` datasets and writing `outputs`
  * (so inputs × outputs dataset edges an event, all distinct), with a schema facet of three
  * fields on every dataset and, when columns is set, column lineage for each output field.
+ * runFacetBytes pads each run with an unknown facet of that many characters (kept as JSON).
  * Returns the bytes written, or -1.
  */
 inline qint64 writeOpenLineageEvents(const QString &path, int events, int inputs, int outputs,
-                                     bool columns)
+                                     bool columns, int runFacetBytes = 0)
 {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -25,13 +26,18 @@ inline qint64 writeOpenLineageEvents(const QString &path, int events, int inputs
     const QByteArray schema =
         R"("facets":{"schema":{"fields":[{"name":"id","type":"bigint"},)"
         R"({"name":"amount","type":"numeric"},{"name":"day","type":"date"}]}})";
+    const QByteArray padding =
+        runFacetBytes > 0
+            ? R"(,"facets":{"gen_padding":{"_producer":"gen","text":")" +
+                  QByteArray(runFacetBytes, 'p') + "\"}}"
+            : QByteArray();
     QByteArray line;
     qint64 total = 0;
     for (int e = 0; e < events; ++e) {
         const QByteArray job = "job_" + QByteArray::number(e);
         line = R"({"eventType":"COMPLETE","eventTime":"2025-03-01T02:00:00.000Z",)"
                R"("producer":"https://example.com/gen","run":{"runId":"run-)" +
-               QByteArray::number(e) + R"("},"job":{"namespace":"gen","name":")" + job +
+               QByteArray::number(e) + '"' + padding + R"(},"job":{"namespace":"gen","name":")" + job +
                R"("},"inputs":[)";
         QByteArray inputFields;
         for (int i = 0; i < inputs; ++i) {
