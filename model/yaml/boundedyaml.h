@@ -14,7 +14,7 @@ struct YamlLimits
 {
     qint64 maxBytes = 16 * 1024 * 1024;
     /** Nodes after expanding aliases: a billion-laughs document stops here, not in memory. */
-    qint64 maxNodes = 1000000;
+    qint64 maxNodes = 250000;
     int maxDepth = 256;
 };
 

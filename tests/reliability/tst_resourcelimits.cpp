@@ -39,6 +39,7 @@ struct ChildResult
     bool timedOut = false;
     double seconds = 0;
     double peakRssMiB = 0;
+    double cpuSeconds = 0; // user + system: what the case costs, whatever the machine's load
     QString output; // stdout + stderr
 };
 
@@ -92,6 +93,8 @@ ChildResult runMeshctl(const QStringList &args, int timeoutSecs, const QString &
     }
     r.seconds = double(timer.elapsed()) / 1000.0;
     r.peakRssMiB = double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
+    r.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                   double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     QFile out(QFile::decodeName(outPath));
     if (out.open(QIODevice::ReadOnly))
@@ -131,6 +134,8 @@ ChildResult runInChild(const std::function<int(QFile &out)> &body, int timeoutSe
     }
     r.seconds = double(timer.elapsed()) / 1000.0;
     r.peakRssMiB = double(usage.ru_maxrss) / 1024.0;
+    r.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                   double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     QFile out(outPath);
     if (out.open(QIODevice::ReadOnly))
@@ -287,8 +292,8 @@ void TestResourceLimits::check(const char *name, const ChildResult &r, int timeo
                                double boundMiB, QList<int> exitCodes, const QString &expected)
 {
     const double bound = boundMiB * kRssScale + kRssExtraMiB;
-    qInfo("%-34s exit %d in %6.2f s, peak RSS %7.1f MiB (bound %.0f MiB)", name, r.exitCode,
-          r.seconds, r.peakRssMiB, bound);
+    qInfo("%-34s exit %d in %6.2f s (CPU %6.2f s), peak RSS %7.1f MiB (bound %.0f MiB)", name,
+          r.exitCode, r.seconds, r.cpuSeconds, r.peakRssMiB, bound);
     QVERIFY2(!r.timedOut, qPrintable(QStringLiteral("hung: killed after %1 s").arg(timeoutSecs)));
     QVERIFY2(exitCodes.contains(r.exitCode), qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.output.left(2000))));
     QVERIFY2(r.output.contains(QRegularExpression(expected)),
@@ -321,7 +326,7 @@ void TestResourceLimits::jsonSingleLineOf100MB()
     f.close();
     // Parsed whole (JSON up to 256 MB is): a correct result, cells cut at 32 K characters.
     check("JSON, one 100 MB line", {QStringLiteral("preview"), path, QStringLiteral("--json")}, 120,
-          900, {0}, QStringLiteral("\"rows\":\\[\\[\"1\",\"x{100}"));
+          600, {0}, QStringLiteral("\"rows\": *\\[\\s*\\[\\s*\"1\",\\s*\"x{100}"));
     QFile::remove(path);
 }
 
@@ -344,7 +349,8 @@ void TestResourceLimits::sparseFileOf10GB()
     {
         QFile f(json);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[{\"a\":\""); // a string that never ends
+        // A string that never ends; text for the first 16 KB so it is sniffed as JSON, not binary.
+        f.write("[{\"a\":\"" + QByteArray(16 * 1024, 'x'));
         QVERIFY(f.resize(10LL << 30));
     }
     check("10 GB sparse JSON preview", {QStringLiteral("preview"), json}, 30, 60, {2},
@@ -432,7 +438,7 @@ void TestResourceLimits::yamlBillionLaughs()
             doc += (i ? ", *" : "*") + QByteArray(1, prev);
         doc += "]\n";
     }
-    checkYaml("YAML billion laughs", doc, 120, QStringLiteral("expands to more than 1000000 nodes"));
+    checkYaml("YAML billion laughs", doc, 120, QStringLiteral("expands to more than 250000 nodes"));
 }
 
 void TestResourceLimits::yamlNested100000Deep()
