@@ -27,7 +27,8 @@ QString scalarText(const QJsonValue &v)
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
         const double d = v.toDouble();
-        if (d == double(qint64(d)) && std::abs(d) < 9.007199254740992e15)
+        // Range first: converting a double beyond qint64 (1e308) is undefined behaviour.
+        if (std::abs(d) < 9.007199254740992e15 && d == double(qint64(d)))
             return QString::number(qint64(d));
         return QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
