@@ -174,7 +174,10 @@ bool OpenLineageImporter::import(QIODevice *device, ImportReport *report, Catalo
             m_progress(reader.bytesRead());
     }
     if (!reader.error().isEmpty()) {
+        // The rest of the file could not be split into records: it counts as one record,
+        // rejected, so that records == imported + rejected still holds.
         addProblem({0, 0, reader.error(), false});
+        ++report->records;
         ++report->rejected;
     }
     QString commitError;
