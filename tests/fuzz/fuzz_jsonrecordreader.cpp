@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     qint64 total = 0;
     qint64 last = 0;
     while (reader.next(&record)) {
-        Fuzz::check(!record.trimmed().isEmpty(), "a record is never blank");
+        // Not "never blank": a form feed is not JSON white space, so "\f" is a (bad) record.
+        Fuzz::check(!record.isEmpty(), "a record is never empty");
         Fuzz::check(reader.recordNumber() == last + 1, "records are numbered 1, 2, 3, …");
         Fuzz::check(reader.recordLine() >= 1, "a record starts on a line >= 1");
         last = reader.recordNumber();
