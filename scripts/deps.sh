@@ -8,6 +8,8 @@ MESH_PACKAGES=(
     libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev qtkeychain-qt6-dev
     libgl-dev xvfb xauth sqlite3
 )
+# scripts/fuzz only: clang and its libFuzzer/sanitizer runtimes.
+MESH_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 
 mesh_sudo() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

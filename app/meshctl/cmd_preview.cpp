@@ -72,11 +72,15 @@ int cmdPreview(const QStringList &args)
     c.option(QStringLiteral("table"), QStringLiteral("SQLite: the table or view (default: the first)."), QStringLiteral("NAME"));
     c.option(QStringLiteral("catalog"), QStringLiteral("Catalog whose access policy masks the sample (with --product)."), QStringLiteral("FILE"));
     c.option(QStringLiteral("product"), QStringLiteral("Product key the sample belongs to (with --catalog)."), QStringLiteral("KEY"));
+    c.option(QStringLiteral("max-download-mb"), QStringLiteral("URLs: download limit in MiB, decompressed (default 1024)."), QStringLiteral("N"));
     if (int r = c.parse(args, 1, 1); r != -1)
         return r == -2 ? Ok : r;
     int code = Ok;
     const auto rowsWanted = c.integer(QStringLiteral("rows"), 20, 0, 1000000, &code);
     if (!rowsWanted)
+        return code;
+    const auto maxDownloadMb = c.integer(QStringLiteral("max-download-mb"), 1024, 1, 1 << 20, &code);
+    if (!maxDownloadMb)
         return code;
     if (c.isSet(QStringLiteral("catalog")) != c.isSet(QStringLiteral("product")))
         return fail(Usage, QStringLiteral("--catalog and --product go together"));
@@ -86,6 +90,7 @@ int cmdPreview(const QStringList &args)
     source.catalogPath = c.value(QStringLiteral("catalog"));
     source.productKey = c.value(QStringLiteral("product"));
     source.options.table = c.value(QStringLiteral("table"));
+    source.options.maxDownloadBytes = qint64(*maxDownloadMb) << 20;
     PreviewError error;
     std::unique_ptr<SampleReader> reader = SampleReader::open(source.location, source.options, &error);
     if (!reader)

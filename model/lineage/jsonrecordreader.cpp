@@ -43,12 +43,16 @@ bool JsonRecordReader::next(QByteArray *record)
     record->clear();
     if (m_mode == Mode::Elements && m_arrayClosed)
         return false;
-    // Skip whitespace and, inside a top-level array, the commas between elements.
+    // Inside a top-level array, elements and commas must alternate as in any JSON array.
     for (;;) {
-        if (m_pos >= m_buffer.size() && !fill())
+        if (m_pos >= m_buffer.size() && !fill()) {
+            if (m_topArray && !m_arrayClosed && m_error.isEmpty())
+                m_error = QStringLiteral("line %1: the array that starts the file is not closed "
+                                         "with ]; the file may be cut off").arg(m_line);
             return false;
+        }
         const char c = m_buffer.at(m_pos);
-        if (isSpace(c) || (m_topArray && c == ',')) {
+        if (isSpace(c)) {
             if (c == '\n')
                 ++m_line;
             ++m_pos;
@@ -62,12 +66,28 @@ bool JsonRecordReader::next(QByteArray *record)
                 continue;
             }
         }
-        if (m_topArray && c == ']') {
-            m_arrayClosed = true;
-            ++m_pos;
-            if (m_mode == Mode::Elements)
-                return false; // whatever follows belongs to the enclosing document
-            continue;
+        if (m_topArray && !m_arrayClosed) {
+            if (c == ',' && m_arrayState == ArrayState::AfterValue) {
+                m_arrayState = ArrayState::AfterComma;
+                ++m_pos;
+                continue;
+            }
+            if (c == ']' && m_arrayState != ArrayState::AfterComma) {
+                m_arrayClosed = true;
+                ++m_pos;
+                if (m_mode == Mode::Elements)
+                    return false; // whatever follows belongs to the enclosing document
+                continue;
+            }
+            if (c == ',' || c == ']' || m_arrayState == ArrayState::AfterValue) {
+                m_error = c == ','   ? QStringLiteral("line %1: a comma with no element before it")
+                          : c == ']' ? QStringLiteral("line %1: a comma right before the closing ]")
+                                     : QStringLiteral("line %1: a comma is missing between two "
+                                                      "elements of the array");
+                m_error = m_error.arg(m_line);
+                return false;
+            }
+            m_arrayState = ArrayState::AfterValue;
         }
         if (m_arrayClosed) {
             m_error = QStringLiteral("line %1: text after the closing ] of the array").arg(m_line);
@@ -107,11 +127,22 @@ bool JsonRecordReader::next(QByteArray *record)
         if (c == '\n')
             ++m_line;
         if (!structured) {
-            // A stray scalar or garbage: up to the end of its line, or a separator in an array.
-            if (c == '\n' || (m_topArray && (c == ',' || c == ']'))) {
+            // A scalar or garbage: up to the end of its line, or a separator in an array that is
+            // not inside a string (a raw line break cannot be inside a JSON string).
+            if (c == '\n' || (m_topArray && !inString && (c == ',' || c == ']'))) {
                 *record = m_buffer.mid(m_pos, i - m_pos);
                 m_pos = c == '\n' ? i + 1 : i;
                 return true;
+            }
+            if (inString) {
+                if (escape)
+                    escape = false;
+                else if (c == '\\')
+                    escape = true;
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
             }
             ++i;
             continue;

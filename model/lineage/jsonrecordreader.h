@@ -66,6 +66,8 @@ private:
     bool m_started = false;
     bool m_topArray = false;
     bool m_arrayClosed = false;
+    enum class ArrayState { Start, AfterValue, AfterComma };
+    ArrayState m_arrayState = ArrayState::Start;
     bool m_eof = false;
     QString m_error;
 };

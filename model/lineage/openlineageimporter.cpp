@@ -3,6 +3,7 @@
 
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
+#include "json/jsontext.h"
 #include "lineage/jsonrecordreader.h"
 
 #include <QFile>
@@ -142,7 +143,7 @@ bool OpenLineageImporter::import(QIODevice *device, ImportReport *report, Catalo
         }
         ++report->records;
         QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+        const QJsonValue doc = JsonText::parse(bytes, &parseError);
         QString problem;
         if (parseError.error != QJsonParseError::NoError)
             problem = QStringLiteral("not valid JSON: %1 at byte %2 of the record")
@@ -153,7 +154,7 @@ bool OpenLineageImporter::import(QIODevice *device, ImportReport *report, Catalo
         if (problem.isEmpty()) {
             context.warnings.clear();
             Transaction savepoint(db);
-            if (importRecord(doc.object(), context, &problem) && savepoint.commit(&problem)) {
+            if (importRecord(doc.toObject(), context, &problem) && savepoint.commit(&problem)) {
                 ++report->imported;
                 for (ImportProblem warning : std::as_const(context.warnings)) {
                     warning.record = reader.recordNumber();
@@ -173,7 +174,10 @@ bool OpenLineageImporter::import(QIODevice *device, ImportReport *report, Catalo
             m_progress(reader.bytesRead());
     }
     if (!reader.error().isEmpty()) {
+        // The rest of the file could not be split into records: it counts as one record,
+        // rejected, so that records == imported + rejected still holds.
         addProblem({0, 0, reader.error(), false});
+        ++report->records;
         ++report->rejected;
     }
     QString commitError;

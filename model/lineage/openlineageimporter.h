@@ -28,7 +28,7 @@ struct ImportProblem
 /** What an import did, for the CLI and the File → Import dialog. */
 struct ImportReport
 {
-    qint64 records = 0;
+    qint64 records = 0; // imported + rejected (an unreadable rest of the file counts as one)
     qint64 imported = 0;
     qint64 rejected = 0;
     qint64 datasets = 0;       // datasets seen (namespace + name), counted once a record

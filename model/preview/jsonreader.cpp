@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "preview/jsonreader.h"
 
+#include "json/jsontext.h"
 #include "lineage/jsonrecordreader.h"
 
 #include <QElapsedTimer>
@@ -35,7 +36,8 @@ QString scalarText(const QJsonValue &v)
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
         const double d = v.toDouble();
-        if (d == double(qint64(d)) && std::abs(d) < 9.007199254740992e15)
+        // Range first: converting a double beyond qint64 (1e308) is undefined behaviour.
+        if (std::abs(d) < 9.007199254740992e15 && d == double(qint64(d)))
             return QString::number(qint64(d));
         return QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
@@ -249,16 +251,8 @@ void JsonReader::addColumns(const QJsonValue &value, const QString &prefix)
 
 bool JsonReader::parse(const QByteArray &record, QJsonValue *value, QJsonParseError *error) const
 {
-    const char first = record.isEmpty() ? ' ' : record.at(0);
-    if (first == '{' || first == '[') {
-        const QJsonDocument doc = QJsonDocument::fromJson(record, error);
-        *value = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
-        return error->error == QJsonParseError::NoError;
-    }
-    // A scalar element (an array of numbers, say): QJsonDocument holds only objects and arrays.
-    const QJsonDocument doc = QJsonDocument::fromJson('[' + record + ']', error);
-    error->offset = std::max(0, error->offset - 1);
-    *value = doc.array().at(0);
+    // Any JSON value, scalars included, by the same rules as every other JSON reader.
+    *value = JsonText::parse(record, error);
     return error->error == QJsonParseError::NoError;
 }
 
