@@ -81,7 +81,7 @@ void TestCsvConformance::readsRfc4180Cases()
         QCOMPARE(actual.at(r).fieldCount, int(want.size()));
         QVERIFY(!actual.at(r).ragged);
         for (int c = 0; c < want.size(); ++c) {
-            const QString cell = actual.at(r).cells.value(c);
+            const QString cell = actual.at(r).cell(c);
             if (want.at(c).isNull())
                 QVERIFY2(cell.isNull(), qPrintable(QStringLiteral("row %1 cell %2 should be missing, is “%3”").arg(r).arg(c).arg(cell)));
             else

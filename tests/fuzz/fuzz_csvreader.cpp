@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         Fuzz::check(reader->readRows(0, rows, &block), "indexed rows can be read");
         Fuzz::check(block.size() == rows, "readRows returns every indexed row");
         for (const SampleRow &row : std::as_const(block))
-            Fuzz::check(row.cells.size() == reader->columns().size(),
+            Fuzz::check(row.size() == reader->columns().size(),
                         "every row has one cell per column");
         // Random access from the end backwards crosses checkpoints.
         for (qint64 r = rows - 1; r >= 0; r -= 7) {

@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         Fuzz::check(reader->readRows(0, reader->rowCount(), &rows), "rows can be read");
         Fuzz::check(rows.size() == reader->rowCount(), "readRows returns every row");
         for (const SampleRow &row : std::as_const(rows))
-            Fuzz::check(row.cells.size() == reader->columns().size(),
+            Fuzz::check(row.size() == reader->columns().size(),
                         "every row has one cell per column");
     } else {
         Fuzz::check(bool(error) && !error.what.isEmpty(), "a refused document says why");

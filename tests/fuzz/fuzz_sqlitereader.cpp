@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QList<SampleRow> rows;
         if (reader->readRows(0, 100, &rows)) {
             for (const SampleRow &row : std::as_const(rows))
-                Fuzz::check(row.cells.size() == reader->columns().size(),
+                Fuzz::check(row.size() == reader->columns().size(),
                             "every row has one cell per column");
         }
         // Every table the reader lists can be opened by name.
