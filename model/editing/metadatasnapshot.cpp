@@ -218,10 +218,10 @@ QStringList MetadataSnapshot::lineDiff(const QString &before, const QString &aft
             out.append(QStringLiteral("  ") + a.at(i));
             ++i;
             ++j;
-        } else if (j < m && (i == n || lcs[size_t(i)][size_t(j + 1)] >= lcs[size_t(i + 1)][size_t(j)])) {
-            out.append(QStringLiteral("+ ") + b.at(j++));
-        } else {
+        } else if (i < n && (j == m || lcs[size_t(i + 1)][size_t(j)] >= lcs[size_t(i)][size_t(j + 1)])) {
             out.append(QStringLiteral("- ") + a.at(i++));
+        } else {
+            out.append(QStringLiteral("+ ") + b.at(j++));
         }
     }
     return out;
