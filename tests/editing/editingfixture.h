@@ -4,13 +4,21 @@
 #pragma once
 
 #include "catalog/sqlitecatalogstore.h"
+#include "db/sqlite.h"
 #include "demo/demoloader.h"
+#include "editing/metadatasnapshot.h"
 
 #include <QTemporaryDir>
 
 #include <memory>
 
 namespace MeshTest {
+
+/** A product's editable metadata, for comparing products across saves (ids change). */
+inline QJsonObject metadataOf(const Mesh::Product &product)
+{
+    return Mesh::MetadataSnapshot::fromProduct(product);
+}
 
 struct DemoCatalog
 {

@@ -129,7 +129,7 @@ void TestMetadataCommands::mergeBackToTheOldValueDropsTheStep()
     draft.load(fixture(), 0);
     const QString before = draft.product().accessPolicy;
     QUndoStack stack;
-    stack.push(new SetFieldCommand(&draft, {K::AccessPolicy}, before + QLatin1Char('x'), Merge::Typing));
+    stack.push(new SetFieldCommand(&draft, {K::AccessPolicy}, QString(before + QLatin1Char('x')), Merge::Typing));
     QCOMPARE(stack.count(), 1);
     stack.push(new SetFieldCommand(&draft, {K::AccessPolicy}, before, Merge::Typing)); // backspace
     QCOMPARE(stack.count(), 0);
@@ -207,7 +207,8 @@ void TestMetadataCommands::columnModelAsksForCommandsInsteadOfEditing()
     model.setEditable(false);
     QVERIFY(!(model.flags(email) & Qt::ItemIsEditable));
     QVERIFY(!model.setData(email, QStringLiteral("")));
-    QCOMPARE(stack.count(), 2);
+    QCOMPARE(stack.count(), 1); // the tags edit replaced the undone classification edit
+    QCOMPARE(stack.index(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMetadataCommands)
