@@ -14,9 +14,11 @@
 #include "unclaimeddialog.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -68,6 +70,46 @@ EditController::EditController(MainWindow *window) : EditController(static_cast<
     }
     connect(this, &EditController::productActivated, this,
             [this](const QString &key) { m_window->session()->loadProductByKey(key); });
+    window->installEventFilter(this);
+}
+
+QStringList EditController::modifiedProducts() const
+{
+    QStringList keys;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (it->draft->isModified())
+            keys.append(it.key());
+    keys.sort();
+    return keys;
+}
+
+bool EditController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_window || event->type() != QEvent::Close)
+        return QObject::eventFilter(watched, event);
+    const QStringList modified = modifiedProducts();
+    if (modified.isEmpty())
+        return false;
+    const auto answer = QMessageBox::question(
+        m_window, tr("Unsaved Metadata"),
+        tr("You changed the metadata of %1 without saving. Save before closing?")
+            .arg(modified.join(QStringLiteral(", "))),
+        QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::SaveAll);
+    if (answer == QMessageBox::Discard)
+        return false;
+    if (answer == QMessageBox::SaveAll) {
+        QStringList failed;
+        for (const QString &key : modified)
+            if (!save(key).ok())
+                failed.append(key);
+        if (failed.isEmpty())
+            return false;
+        QMessageBox::warning(m_window, tr("Not Saved"),
+                             tr("%1 could not be saved; see the Edit tab. The window stays open.")
+                                 .arg(failed.join(QStringLiteral(", "))));
+    }
+    event->ignore();
+    return true;
 }
 
 EditController::~EditController() = default;

@@ -70,6 +70,9 @@ public:
     std::optional<QList<MetadataChange>> diff(const QString &productKey, int from, int to) const;
     EditOutcome revert(const QString &productKey, int version);
 
+    /** The products whose drafts have unsaved changes. */
+    QStringList modifiedProducts() const;
+
     DarkDataService *darkData() const { return m_darkData.get(); }
     UnclaimedDialog *showUnclaimed();
     /** After an ownership claim was decided: reload the draft and refresh the views. */
@@ -90,6 +93,10 @@ signals:
     void saveFailed(const QString &productKey, const Mesh::EditOutcome &outcome);
     /** A product should be shown (from the unclaimed view). */
     void productActivated(const QString &productKey);
+
+protected:
+    /** Asks before the main window closes with unsaved drafts (save all, discard, cancel). */
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Entry

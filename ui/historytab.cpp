@@ -56,6 +56,8 @@ HistoryTab::HistoryTab(EditController *controller, QWidget *parent)
     m_from->setObjectName(QStringLiteral("diffFrom"));
     m_to = new QComboBox(this);
     m_to->setObjectName(QStringLiteral("diffTo"));
+    for (QComboBox *box : {m_from, m_to})
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_diff = new QTextBrowser(this);
     m_diff->setObjectName(QStringLiteral("diffView"));
     m_revert = new QPushButton(tr("Revert to Selected Version"), this);

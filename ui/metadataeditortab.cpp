@@ -9,6 +9,7 @@
 #include "session/catalogsession.h"
 #include "theme.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -159,12 +160,21 @@ void MetadataEditorTab::buildUi()
     // Tool row: version, undo/redo, save/discard.
     m_versionLabel = new QLabel(this);
     m_versionLabel->setObjectName(QStringLiteral("editVersionLabel"));
-    m_undo = new QToolButton(this);
-    m_undo->setDefaultAction(m_controller->undoAction());
-    m_undo->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_redo = new QToolButton(this);
-    m_redo->setDefaultAction(m_controller->redoAction());
-    m_redo->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // The Edit menu's actions carry the shortcuts; these buttons just trigger them.
+    m_undo = new QPushButton(tr("Undo"), this);
+    m_undo->setObjectName(QStringLiteral("undoButton"));
+    m_redo = new QPushButton(tr("Redo"), this);
+    m_redo->setObjectName(QStringLiteral("redoButton"));
+    for (const auto &[button, action] : {std::pair{m_undo, m_controller->undoAction()},
+                                         std::pair{m_redo, m_controller->redoAction()}}) {
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        auto sync = [button, action] {
+            button->setEnabled(action->isEnabled());
+            button->setToolTip(action->text().remove(QLatin1Char('&')));
+        };
+        connect(action, &QAction::changed, button, sync);
+        sync();
+    }
     m_discard = new QPushButton(tr("Discard Changes"), this);
     m_discard->setObjectName(QStringLiteral("discardButton"));
     m_save = new QPushButton(tr("Save"), this);
@@ -191,6 +201,9 @@ void MetadataEditorTab::buildUi()
     m_preview = new QTextBrowser(this);
     m_preview->setObjectName(QStringLiteral("descriptionPreview"));
     m_preview->setOpenExternalLinks(true);
+    for (QAbstractScrollArea *area : {static_cast<QAbstractScrollArea *>(m_description),
+                                      static_cast<QAbstractScrollArea *>(m_preview)})
+        area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setChildrenCollapsible(false);
     split->addWidget(m_description);
@@ -431,6 +444,7 @@ void MetadataEditorTab::rebuildDatasets()
         holder->setLayout(row);
         row->setContentsMargins(0, 0, 0, 0);
         m_datasetLayout->addWidget(holder);
+        holder->show();
         m_datasetEdits.append(edit);
     }
 }

@@ -93,8 +93,8 @@ private:
     QPushButton *m_compare = nullptr;
     QTextBrowser *m_compareView = nullptr;
     QLabel *m_versionLabel = nullptr;
-    QToolButton *m_undo = nullptr;
-    QToolButton *m_redo = nullptr;
+    QPushButton *m_undo = nullptr;
+    QPushButton *m_redo = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_discard = nullptr;
     QPlainTextEdit *m_description = nullptr;

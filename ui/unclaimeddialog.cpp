@@ -126,8 +126,8 @@ void UnclaimedDialog::refresh()
             m_products->setCurrentItem(item);
     }
     for (int c = 0; c < 6; ++c)
-        if (c != 3)
-            m_products->resizeColumnToContents(c);
+        m_products->resizeColumnToContents(c);
+    m_products->setColumnWidth(3, std::max(m_products->columnWidth(3), 280));
     const QList<OwnershipClaim> toDecide = dark->claimsToDecide(m_controller->userId());
     m_claimsTitle->setText(toDecide.isEmpty()
                                ? tr("No ownership claims wait for you (%1)").arg(m_controller->userId())
@@ -138,6 +138,8 @@ void UnclaimedDialog::refresh()
                        c.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
         item->setData(0, Qt::UserRole, c.id);
     }
+    for (int c = 0; c < 5; ++c)
+        m_claims->resizeColumnToContents(c);
     updateButtons();
 }
 

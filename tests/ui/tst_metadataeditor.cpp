@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -33,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -68,6 +70,7 @@ private slots:
     void historyTabListsDiffsAndReverts();
     void unclaimedDialogClaimAndApprove();
     void editMenuUndoRedoInMainWindow();
+    void closingWithUnsavedDraftsAsksFirst();
 
 private:
     QString m_template;
@@ -360,6 +363,39 @@ void TestMetadataEditor::editMenuUndoRedoInMainWindow()
     auto *history = window.findChild<HistoryTab *>();
     QTRY_COMPARE(history->versionList()->topLevelItemCount(), 2);
     maybeGrab(&window, QStringLiteral("editing-history-window.png"));
+}
+
+void TestMetadataEditor::closingWithUnsavedDraftsAsksFirst()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy shown(&window, &MainWindow::resultsShown);
+    window.openCatalog(m_path);
+    QVERIFY(shown.wait(10000));
+    auto *edit = window.findChild<EditController *>();
+    QTRY_VERIFY(edit->isOpen());
+    edit->setUserId(kOwner);
+    ProductDraft *draft = edit->draft(kProduct);
+    QVERIFY(draft);
+    draft->setValue({MetadataField::Kind::AccessPolicy}, QStringLiteral("Unsaved policy"));
+    QCOMPARE(edit->modifiedProducts(), QStringList{kProduct});
+
+    auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QVERIFY(box->text().contains(QStringLiteral("finance.gross-margin")));
+            box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    answer(QMessageBox::SaveAll);
+    QVERIFY(window.close());
+    CatalogError error;
+    auto check = SqliteCatalogStore::open(m_path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    QCOMPARE(check->productByKey(kProduct)->accessPolicy, QStringLiteral("Unsaved policy"));
 }
 
 QTEST_MAIN(TestMetadataEditor)
