@@ -55,8 +55,8 @@ EditController::EditController(MainWindow *window) : EditController(static_cast<
     edit->addAction(m_unclaimedAction);
 
     ProductPage *page = window->productPage();
-    page->addPage(new MetadataEditorTab(this), tr("&Edit"));
-    page->addPage(new HistoryTab(this), tr("&History"));
+    page->addPage(new MetadataEditorTab(this), tr("E&dit"));
+    page->addPage(new HistoryTab(this), tr("His&tory"));
 
     connect(window->session(), &CatalogSession::opened, this, [this] {
         QString error;
@@ -121,8 +121,8 @@ void EditController::createActions()
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction = m_group->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
-    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-                                QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     m_saveAction = new QAction(tr("&Save Metadata"), this);
     m_saveAction->setObjectName(QStringLiteral("saveMetadataAction"));
     m_saveAction->setShortcut(QKeySequence::Save);
@@ -322,8 +322,8 @@ EditOutcome EditController::revert(const QString &productKey, int version)
     }
     // A revert starts from the newest version; an open draft with changes keeps its own base,
     // so saving it afterwards reports the conflict instead of undoing the revert unseen.
-    const EditOutcome o = m_editing->revert(m_userId, productKey, version,
-                                            m_editing->currentVersion(productKey));
+    const EditOutcome o =
+        m_editing->revert(m_userId, productKey, version, m_editing->currentVersion(productKey));
     if (o.code == EditOutcome::Code::Ok) {
         if (const auto it = m_entries.constFind(productKey);
             it != m_entries.cend() && !it->draft->isModified()) {

@@ -57,7 +57,7 @@ HistoryTab::HistoryTab(EditController *controller, QWidget *parent)
     m_to = new QComboBox(this);
     m_to->setObjectName(QStringLiteral("diffTo"));
     for (QComboBox *box : {m_from, m_to})
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->setMinimumContentsLength(22);
     m_diff = new QTextBrowser(this);
     m_diff->setObjectName(QStringLiteral("diffView"));
     m_revert = new QPushButton(tr("Revert to Selected Version"), this);
@@ -170,10 +170,10 @@ void HistoryTab::reload()
         return;
     }
     const ProductVersion &newest = m_versions.first();
-    m_summary->setText(tr("<b>%n version(s)</b> · newest: version %1 by %2 on %3", nullptr,
-                          int(m_versions.size()))
-                           .arg(newest.number)
-                           .arg(newest.author.toHtmlEscaped(), when(newest.at)));
+    m_summary->setText(
+        tr("<b>%n version(s)</b> · newest: version %1 by %2 on %3", nullptr, int(m_versions.size()))
+            .arg(newest.number)
+            .arg(newest.author.toHtmlEscaped(), when(newest.at)));
     m_to->setCurrentIndex(0);
     m_from->setCurrentIndex(m_versions.size() > 1 ? 1 : 0);
     m_updating = false;
@@ -226,11 +226,13 @@ QString HistoryTab::diffHtml(const QList<MetadataChange> &changes, int from, int
             for (const QString &line : c.lineDiff) {
                 const QString text = line.toHtmlEscaped();
                 if (line.startsWith(QLatin1String("+ ")))
-                    lines += QStringLiteral("<div style='background:#e6f4ea;color:#1e7b34'>%1</div>")
-                                 .arg(text);
+                    lines +=
+                        QStringLiteral("<div style='background:#e6f4ea;color:#1e7b34'>%1</div>")
+                            .arg(text);
                 else if (line.startsWith(QLatin1String("- ")))
-                    lines += QStringLiteral("<div style='background:#fce8e6;color:#b3261e'>%1</div>")
-                                 .arg(text);
+                    lines +=
+                        QStringLiteral("<div style='background:#fce8e6;color:#b3261e'>%1</div>")
+                            .arg(text);
                 else
                     lines += QStringLiteral("<div style='color:#555'>%1</div>").arg(text);
             }

@@ -16,7 +16,8 @@ class ProductDraft;
  * emits fieldChanged() for the editor and the column table. Merge ids live in one enum so that
  * no two command families share one.
  */
-enum MetadataCommandId : int {
+enum MetadataCommandId : int
+{
     /** Typing in one text field (description, access policy, a dataset or column description). */
     TypingCommandId = 0x4d45, // 'ME'
     /** Stepping a number field (the freshness SLA spin box). */
@@ -31,7 +32,12 @@ enum MetadataCommandId : int {
 class SetFieldCommand : public QUndoCommand
 {
 public:
-    enum class Merge { Never, Typing, Stepping };
+    enum class Merge
+    {
+        Never,
+        Typing,
+        Stepping
+    };
 
     SetFieldCommand(ProductDraft *draft, const MetadataField &field, const QVariant &value,
                     Merge merge = Merge::Never, QUndoCommand *parent = nullptr);

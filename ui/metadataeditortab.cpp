@@ -47,8 +47,8 @@ public:
     {
         auto *box = new QComboBox(parent);
         box->setEditable(true);
-        box->addItems({QString(), QStringLiteral("PII.Sensitive"),
-                       QStringLiteral("PII.NonSensitive")});
+        box->addItems(
+            {QString(), QStringLiteral("PII.Sensitive"), QStringLiteral("PII.NonSensitive")});
         return box;
     }
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
@@ -289,7 +289,8 @@ void MetadataEditorTab::buildUi()
     m_columns->horizontalHeader()->setStretchLastSection(false);
     m_columns->horizontalHeader()->setSectionResizeMode(ColumnEditModel::DescriptionSection,
                                                         QHeaderView::Stretch);
-    m_columns->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+    m_columns->setEditTriggers(QAbstractItemView::DoubleClicked |
+                               QAbstractItemView::EditKeyPressed |
                                QAbstractItemView::AnyKeyPressed);
     m_columns->setMinimumHeight(220);
     connect(m_columnModel, &ColumnEditModel::editRequested, this,
@@ -396,7 +397,8 @@ void MetadataEditorTab::setEditable(bool editable, const QString &reason)
     m_undo->setVisible(editable);
     m_redo->setVisible(editable);
     if (!editable && !reason.isEmpty())
-        showBanner(tr("You can read this metadata but not change it. %1").arg(reason), false, false);
+        showBanner(tr("You can read this metadata but not change it. %1").arg(reason), false,
+                   false);
     else if (editable && m_banner->property("conflict").toBool() == false)
         hideBanner();
     updateState();
@@ -427,7 +429,8 @@ void MetadataEditorTab::rebuildDatasets()
     for (int d = 0; d < p.datasets.size(); ++d) {
         auto *edit = new QLineEdit(m_datasetBox);
         edit->setObjectName(QStringLiteral("datasetDescription%1").arg(d));
-        edit->setPlaceholderText(tr("%1: what this table or file holds").arg(p.datasets.at(d).name));
+        edit->setPlaceholderText(
+            tr("%1: what this table or file holds").arg(p.datasets.at(d).name));
         edit->setToolTip(p.datasets.at(d).name);
         edit->setReadOnly(!m_editable);
         edit->installEventFilter(this);
@@ -498,7 +501,8 @@ void MetadataEditorTab::updateField(const MetadataField &field)
         m_preview->setMarkdown(v.toString());
         break;
     case MetadataField::Kind::Tags:
-        if (MetadataField::normaliseTags(m_tags->text().split(QLatin1Char(','))) != v.toStringList())
+        if (MetadataField::normaliseTags(m_tags->text().split(QLatin1Char(','))) !=
+            v.toStringList())
             m_tags->setText(v.toStringList().join(QStringLiteral(", ")));
         break;
     case MetadataField::Kind::Owner:
@@ -561,10 +565,11 @@ void MetadataEditorTab::updateState()
 void MetadataEditorTab::showBanner(const QString &text, bool warning, bool conflict)
 {
     m_bannerText->setText(text);
-    m_banner->setStyleSheet(warning ? QStringLiteral("#editBanner { background: #fff4ce; "
-                                                     "border: 1px solid #e0c060; border-radius: 4px; }")
-                                    : QStringLiteral("#editBanner { background: palette(alternate-base); "
-                                                     "border-radius: 4px; }"));
+    m_banner->setStyleSheet(
+        warning ? QStringLiteral("#editBanner { background: #fff4ce; "
+                                 "border: 1px solid #e0c060; border-radius: 4px; }")
+                : QStringLiteral("#editBanner { background: palette(alternate-base); "
+                                 "border-radius: 4px; }"));
     m_banner->setProperty("conflict", conflict);
     m_reload->setVisible(conflict);
     m_overwrite->setVisible(conflict);

@@ -14,6 +14,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Mesh {
 
 UnclaimedDialog::UnclaimedDialog(EditController *controller, QWidget *parent)
@@ -31,8 +33,8 @@ UnclaimedDialog::UnclaimedDialog(EditController *controller, QWidget *parent)
 
     m_products = new QTreeWidget(this);
     m_products->setObjectName(QStringLiteral("unclaimedList"));
-    m_products->setHeaderLabels(
-        {tr("Product"), tr("Key"), tr("Source"), tr("Why it is listed"), tr("Updated"), tr("Claim")});
+    m_products->setHeaderLabels({tr("Product"), tr("Key"), tr("Source"), tr("Why it is listed"),
+                                 tr("Updated"), tr("Claim")});
     m_products->setRootIsDecorated(false);
     m_products->setAlternatingRowColors(true);
     m_products->setUniformRowHeights(true);
@@ -58,7 +60,8 @@ UnclaimedDialog::UnclaimedDialog(EditController *controller, QWidget *parent)
     m_claimsTitle->setFont(Theme::sectionFont(font()));
     m_claims = new QTreeWidget(this);
     m_claims->setObjectName(QStringLiteral("claimList"));
-    m_claims->setHeaderLabels({tr("Claim"), tr("Product"), tr("Claimant"), tr("Reason"), tr("Filed")});
+    m_claims->setHeaderLabels(
+        {tr("Claim"), tr("Product"), tr("Claimant"), tr("Reason"), tr("Filed")});
     m_claims->setRootIsDecorated(false);
     m_claims->setMaximumHeight(160);
     connect(m_claims, &QTreeWidget::currentItemChanged, this, &UnclaimedDialog::updateButtons);
@@ -127,11 +130,12 @@ void UnclaimedDialog::refresh()
     }
     for (int c = 0; c < 6; ++c)
         m_products->resizeColumnToContents(c);
-    m_products->setColumnWidth(3, std::max(m_products->columnWidth(3), 280));
+    // The reasons can be long; the tooltip has them all.
+    m_products->setColumnWidth(3, std::clamp(m_products->columnWidth(3), 200, 380));
     const QList<OwnershipClaim> toDecide = dark->claimsToDecide(m_controller->userId());
-    m_claimsTitle->setText(toDecide.isEmpty()
-                               ? tr("No ownership claims wait for you (%1)").arg(m_controller->userId())
-                               : tr("Ownership claims you may decide (%1)").arg(toDecide.size()));
+    m_claimsTitle->setText(
+        toDecide.isEmpty() ? tr("No ownership claims wait for you (%1)").arg(m_controller->userId())
+                           : tr("Ownership claims you may decide (%1)").arg(toDecide.size()));
     for (const OwnershipClaim &c : toDecide) {
         auto *item = new QTreeWidgetItem(
             m_claims, {QStringLiteral("#%1").arg(c.id), c.productKey, c.claimantId, c.reason,

@@ -122,10 +122,11 @@ QJsonObject changeJson(const MetadataChange &c)
 std::optional<qint64> claimId(const QString &text, int *code)
 {
     bool ok = false;
-    const qint64 id = text.startsWith(QLatin1Char('#')) ? text.mid(1).toLongLong(&ok)
-                                                        : text.toLongLong(&ok);
+    const qint64 id =
+        text.startsWith(QLatin1Char('#')) ? text.mid(1).toLongLong(&ok) : text.toLongLong(&ok);
     if (!ok || id <= 0) {
-        *code = fail(Usage, QStringLiteral("CLAIM_ID must be a number such as 3, got “%1”").arg(text));
+        *code =
+            fail(Usage, QStringLiteral("CLAIM_ID must be a number such as 3, got “%1”").arg(text));
         return std::nullopt;
     }
     return id;
@@ -133,15 +134,16 @@ std::optional<qint64> claimId(const QString &text, int *code)
 
 QJsonObject claimJson(const OwnershipClaim &c)
 {
-    return {{QStringLiteral("id"), c.id},
-            {QStringLiteral("product"), c.productKey},
-            {QStringLiteral("claimant"), c.claimantId},
-            {QStringLiteral("reason"), c.reason},
-            {QStringLiteral("status"), OwnershipClaim::statusName(c.status)},
-            {QStringLiteral("created_at"), accessTime(c.createdAt)},
-            {QStringLiteral("decided_by"), c.decidedBy},
-            {QStringLiteral("decided_at"), c.decidedAt.isValid() ? accessTime(c.decidedAt) : QString()},
-            {QStringLiteral("decision_reason"), c.decisionReason}};
+    return {
+        {QStringLiteral("id"), c.id},
+        {QStringLiteral("product"), c.productKey},
+        {QStringLiteral("claimant"), c.claimantId},
+        {QStringLiteral("reason"), c.reason},
+        {QStringLiteral("status"), OwnershipClaim::statusName(c.status)},
+        {QStringLiteral("created_at"), accessTime(c.createdAt)},
+        {QStringLiteral("decided_by"), c.decidedBy},
+        {QStringLiteral("decided_at"), c.decidedAt.isValid() ? accessTime(c.decidedAt) : QString()},
+        {QStringLiteral("decision_reason"), c.decisionReason}};
 }
 
 } // namespace
@@ -177,12 +179,13 @@ int cmdEdit(const QStringList &args)
     if (c.isSet(QStringLiteral("value-file"))) {
         const QString path = c.value(QStringLiteral("value-file"));
         QFile f;
-        const bool opened = path == QStringLiteral("-") ? f.open(stdin, QIODevice::ReadOnly)
-                                                        : (f.setFileName(path),
-                                                           f.open(QIODevice::ReadOnly));
+        const bool opened = path == QStringLiteral("-")
+                                ? f.open(stdin, QIODevice::ReadOnly)
+                                : (f.setFileName(path), f.open(QIODevice::ReadOnly));
         if (!opened)
-            return fail(Usage, QStringLiteral("cannot read --value-file “%1”: %2")
-                                   .arg(path, f.errorString()));
+            return fail(
+                Usage,
+                QStringLiteral("cannot read --value-file “%1”: %2").arg(path, f.errorString()));
         const QByteArray bytes = f.read(EditingService::kMaxTextLength * 4 + 1);
         QString text = QString::fromUtf8(bytes);
         if (text.endsWith(QLatin1Char('\n')))
@@ -223,7 +226,8 @@ int cmdHistory(const QStringList &args)
         "(--from A --to B; 0 is the product as stored now)."));
     c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Catalog file."));
     c.parser.addPositionalArgument(QStringLiteral("PRODUCT"), QStringLiteral("Product key."));
-    c.option(QStringLiteral("from"), QStringLiteral("Compare from version A."), QStringLiteral("A"));
+    c.option(QStringLiteral("from"), QStringLiteral("Compare from version A."),
+             QStringLiteral("A"));
     c.option(QStringLiteral("to"), QStringLiteral("Compare to version B (default: newest)."),
              QStringLiteral("B"));
     c.option(QStringLiteral("json"), QStringLiteral("Print JSON."));
@@ -239,7 +243,8 @@ int cmdHistory(const QStringList &args)
         return code;
     const QString key = c.positional(1);
     if (!store->productByKey(key))
-        return fail(Usage, QStringLiteral("there is no product “%1” in %2").arg(key, store->path()));
+        return fail(Usage,
+                    QStringLiteral("there is no product “%1” in %2").arg(key, store->path()));
     EditingService editing(*store);
     const bool json = c.isSet(QStringLiteral("json"));
     if (from || to) {
@@ -272,9 +277,10 @@ int cmdHistory(const QStringList &args)
                                     {QStringLiteral("author"), v.author},
                                     {QStringLiteral("at"), accessTime(v.at)},
                                     {QStringLiteral("summary"), v.summary}});
-        outJson({{QStringLiteral("product"), key},
-                 {QStringLiteral("current_version"), versions.isEmpty() ? 0 : versions.first().number},
-                 {QStringLiteral("versions"), list}});
+        outJson(
+            {{QStringLiteral("product"), key},
+             {QStringLiteral("current_version"), versions.isEmpty() ? 0 : versions.first().number},
+             {QStringLiteral("versions"), list}});
         return Ok;
     }
     if (versions.isEmpty()) {
@@ -291,8 +297,8 @@ int cmdHistory(const QStringList &args)
 int cmdRevert(const QStringList &args)
 {
     Command c(QStringLiteral("revert"));
-    c.parser.setApplicationDescription(QStringLiteral(
-        "Restore the metadata of an earlier version, saved as a new version."));
+    c.parser.setApplicationDescription(
+        QStringLiteral("Restore the metadata of an earlier version, saved as a new version."));
     c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Catalog file."));
     c.parser.addPositionalArgument(QStringLiteral("PRODUCT"), QStringLiteral("Product key."));
     c.option(QStringLiteral("version"), QStringLiteral("The version to restore."),
@@ -360,7 +366,8 @@ int cmdUnclaimed(const QStringList &args)
                 {QStringLiteral("never_previewed"), u.neverPreviewed},
                 {QStringLiteral("last_previewed_at"),
                  u.lastPreviewedAt.isValid() ? accessTime(u.lastPreviewedAt) : QString()},
-                {QStringLiteral("updated_at"), u.updatedAt.isValid() ? accessTime(u.updatedAt) : QString()},
+                {QStringLiteral("updated_at"),
+                 u.updatedAt.isValid() ? accessTime(u.updatedAt) : QString()},
                 {QStringLiteral("pending_claim"), u.pendingClaimId},
                 {QStringLiteral("pending_claimant"), u.pendingClaimant},
                 {QStringLiteral("reasons"), QJsonArray::fromStringList(u.reasons())}});
@@ -461,7 +468,8 @@ int cmdClaim(const QStringList &args)
                 .arg(x.id)
                 .arg(OwnershipClaim::statusName(x.status).leftJustified(9), x.claimantId,
                      x.productKey,
-                     x.decidedBy.isEmpty() ? QString() : QStringLiteral(" (by %1)").arg(x.decidedBy),
+                     x.decidedBy.isEmpty() ? QString()
+                                           : QStringLiteral(" (by %1)").arg(x.decidedBy),
                      mine.contains(x.id) ? QStringLiteral("  ← you may decide") : QString()));
     return Ok;
 }

@@ -20,9 +20,21 @@ class ColumnEditModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Section { DatasetSection, ColumnSection, TypeSection, ClassificationSection,
-                   DescriptionSection, TagsSection, SectionCount };
-    enum Role { FieldRole = Qt::UserRole + 1, ModifiedRole };
+    enum Section
+    {
+        DatasetSection,
+        ColumnSection,
+        TypeSection,
+        ClassificationSection,
+        DescriptionSection,
+        TagsSection,
+        SectionCount
+    };
+    enum Role
+    {
+        FieldRole = Qt::UserRole + 1,
+        ModifiedRole
+    };
 
     explicit ColumnEditModel(QObject *parent = nullptr);
 

@@ -206,9 +206,13 @@ AccessOutcome DarkDataService::claim(const QString &userId, const QString &produ
             Statement &ins = db.prepare(QStringLiteral(
                 "INSERT INTO ownership_claims(product_key, claimant_id, reason, created_at) "
                 "VALUES (?1, ?2, ?3, ?4)"));
-            if (!ins.bind(1, productKey).bind(2, userId).bind(3, reason.trimmed()).bind(4, now).exec()) {
-                out = result(Code::Failed, QStringLiteral("Filing the claim failed: %1")
-                                               .arg(ins.lastError()));
+            if (!ins.bind(1, productKey)
+                     .bind(2, userId)
+                     .bind(3, reason.trimmed())
+                     .bind(4, now)
+                     .exec()) {
+                out = result(Code::Failed,
+                             QStringLiteral("Filing the claim failed: %1").arg(ins.lastError()));
                 return false;
             }
             const qint64 id = db.lastInsertRowId();
@@ -218,9 +222,9 @@ AccessOutcome DarkDataService::claim(const QString &userId, const QString &produ
             entry.action = QStringLiteral("claim-ownership");
             entry.productKey = productKey;
             entry.subject = QStringLiteral("claim #%1").arg(id);
-            entry.detail = reason.trimmed().isEmpty() ? d.reason
-                                                      : d.reason + QStringLiteral(" Reason: ") +
-                                                            reason.trimmed();
+            entry.detail = reason.trimmed().isEmpty()
+                               ? d.reason
+                               : d.reason + QStringLiteral(" Reason: ") + reason.trimmed();
             QString auditError;
             if (!AuditLog::append(db, entry, &auditError)) {
                 out = result(Code::Failed, QStringLiteral("The claim was not filed because the "
@@ -265,16 +269,16 @@ AccessOutcome DarkDataService::decide(const QString &approverId, qint64 claimId,
         [&](CatalogError *) {
             const std::optional<OwnershipClaim> c = claimById(claimId);
             if (!c) {
-                out = result(Code::Invalid, QStringLiteral("There is no ownership claim #%1.")
-                                                .arg(claimId));
+                out = result(Code::Invalid,
+                             QStringLiteral("There is no ownership claim #%1.").arg(claimId));
                 return false;
             }
             if (c->status != OwnershipClaim::Status::Pending) {
-                out = result(Code::Invalid, QStringLiteral("Claim #%1 was already %2 by %3; a "
-                                                           "decided claim is final.")
-                                                .arg(claimId)
-                                                .arg(OwnershipClaim::statusName(c->status),
-                                                     c->decidedBy));
+                out = result(Code::Invalid,
+                             QStringLiteral("Claim #%1 was already %2 by %3; a "
+                                            "decided claim is final.")
+                                 .arg(claimId)
+                                 .arg(OwnershipClaim::statusName(c->status), c->decidedBy));
                 return false;
             }
             if (c->claimantId == approverId) {
@@ -325,16 +329,16 @@ AccessOutcome DarkDataService::decide(const QString &approverId, qint64 claimId,
                 Product edited = *product;
                 edited.ownerId = c->claimantId;
                 EditingService editing(m_store, m_clock);
-                const EditOutcome saved = editing.saveDecided(
-                    approverId, *product, edited,
-                    QStringLiteral("Owner set to %1 (claim #%2 approved by %3)")
-                        .arg(c->claimantId)
-                        .arg(claimId)
-                        .arg(approverId),
-                    QStringLiteral("approve-claim"), d.reason);
+                const EditOutcome saved =
+                    editing.saveDecided(approverId, *product, edited,
+                                        QStringLiteral("Owner set to %1 (claim #%2 approved by %3)")
+                                            .arg(c->claimantId)
+                                            .arg(claimId)
+                                            .arg(approverId),
+                                        QStringLiteral("approve-claim"), d.reason);
                 if (saved.code != EditOutcome::Code::Ok) {
                     out = result(saved.code == EditOutcome::Code::Invalid ? Code::Invalid
-                                                                           : Code::Failed,
+                                                                          : Code::Failed,
                                  saved.message);
                     return false;
                 }
@@ -378,8 +382,8 @@ AccessOutcome DarkDataService::withdraw(const QString &userId, qint64 claimId)
         [&](CatalogError *) {
             const std::optional<OwnershipClaim> c = claimById(claimId);
             if (!c) {
-                out = result(Code::Invalid, QStringLiteral("There is no ownership claim #%1.")
-                                                .arg(claimId));
+                out = result(Code::Invalid,
+                             QStringLiteral("There is no ownership claim #%1.").arg(claimId));
                 return false;
             }
             if (c->claimantId != userId) {
@@ -396,9 +400,9 @@ AccessOutcome DarkDataService::withdraw(const QString &userId, qint64 claimId)
                 return false;
             }
             Database &db = m_store.database();
-            Statement &up = db.prepare(QStringLiteral(
-                "UPDATE ownership_claims SET status = 'withdrawn', decided_at = ?2, "
-                "decided_by = ?3 WHERE id = ?1"));
+            Statement &up = db.prepare(
+                QStringLiteral("UPDATE ownership_claims SET status = 'withdrawn', decided_at = ?2, "
+                               "decided_by = ?3 WHERE id = ?1"));
             AuditEntry entry;
             entry.at = m_policy.now();
             entry.actor = userId;
@@ -408,10 +412,10 @@ AccessOutcome DarkDataService::withdraw(const QString &userId, qint64 claimId)
             QString auditError;
             if (!up.bind(1, claimId).bind(2, accessTime(entry.at)).bind(3, userId).exec() ||
                 !AuditLog::append(db, entry, &auditError)) {
-                out = result(Code::Failed, QStringLiteral("Withdrawing claim #%1 failed: %2")
-                                               .arg(claimId)
-                                               .arg(auditError.isEmpty() ? up.lastError()
-                                                                         : auditError));
+                out = result(Code::Failed,
+                             QStringLiteral("Withdrawing claim #%1 failed: %2")
+                                 .arg(claimId)
+                                 .arg(auditError.isEmpty() ? up.lastError() : auditError));
                 return false;
             }
             out = result(Code::Ok, QStringLiteral("Claim #%1 withdrawn.").arg(claimId), claimId);

@@ -25,12 +25,12 @@ struct UnclaimedProduct
     QString ownerId;
     QDateTime updatedAt;
     bool noOwner = false;
-    bool noDescription = false;            // the product's own description is empty
-    QStringList undocumentedDatasets;      // datasets without a description
-    int undocumentedColumns = 0;           // columns without a description
+    bool noDescription = false;       // the product's own description is empty
+    QStringList undocumentedDatasets; // datasets without a description
+    int undocumentedColumns = 0;      // columns without a description
     bool neverPreviewed = false;
     QDateTime lastPreviewedAt;
-    qint64 pendingClaimId = 0;             // the oldest pending ownership claim, if any
+    qint64 pendingClaimId = 0; // the oldest pending ownership claim, if any
     QString pendingClaimant;
 
     /** "no owner", "no description", "2 undocumented columns", "never previewed". */
@@ -40,7 +40,13 @@ struct UnclaimedProduct
 /** A request to become a product's owner, decided by a steward. Plain value. */
 struct OwnershipClaim
 {
-    enum class Status { Pending, Approved, Denied, Withdrawn };
+    enum class Status
+    {
+        Pending,
+        Approved,
+        Denied,
+        Withdrawn
+    };
     qint64 id = 0;
     QString productKey;
     QString claimantId;

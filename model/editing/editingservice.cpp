@@ -107,8 +107,7 @@ QList<ProductVersion> EditingService::history(const QString &productKey) const
     return result;
 }
 
-std::optional<ProductVersion> EditingService::version(const QString &productKey,
-                                                      int number) const
+std::optional<ProductVersion> EditingService::version(const QString &productKey, int number) const
 {
     refreshSnapshot(m_store.database());
     Statement &st = m_store.database().prepare(
@@ -172,14 +171,15 @@ EditOutcome EditingService::saveDecided(const QString &author, const Product &cu
     Database &db = m_store.database();
     const Product next = merged(current, edited);
     if (const QString problem = validate(next); !problem.isEmpty())
-        return outcome(Code::Invalid, QStringLiteral("%1 was not saved: %2").arg(current.key, problem));
+        return outcome(Code::Invalid,
+                       QStringLiteral("%1 was not saved: %2").arg(current.key, problem));
     const QJsonObject before = MetadataSnapshot::fromProduct(current);
     const QJsonObject after = MetadataSnapshot::fromProduct(next);
     int latest = currentVersion(current.key);
     const QList<MetadataChange> changes = MetadataSnapshot::diff(before, after);
     if (changes.isEmpty())
-        return outcome(Code::Unchanged, QStringLiteral("%1 has no changes to save.").arg(current.key),
-                       latest);
+        return outcome(Code::Unchanged,
+                       QStringLiteral("%1 has no changes to save.").arg(current.key), latest);
 
     Statement &ins = db.prepare(QStringLiteral(
         "INSERT INTO product_versions(product_key, version, author, created_at, summary, "
@@ -191,21 +191,23 @@ EditOutcome EditingService::saveDecided(const QString &author, const Product &cu
             .bind(1, current.key)
             .bind(2, 1)
             .bind(3, current.sourceName.isEmpty() ? QStringLiteral("catalog") : current.sourceName)
-            .bind(4, isoTime(current.updatedAt.isValid() && current.updatedAt < now
-                                 ? current.updatedAt
-                                 : now))
+            .bind(4,
+                  isoTime(current.updatedAt.isValid() && current.updatedAt < now ? current.updatedAt
+                                                                                 : now))
             .bind(5, QStringLiteral("As imported, before the first edit"))
             .bind(6, QString::fromUtf8(QJsonDocument(before).toJson(QJsonDocument::Compact)));
         if (!ins.exec())
-            return outcome(Code::Failed, QStringLiteral("Recording the first version of %1 failed: %2")
-                                             .arg(current.key, ins.lastError()));
+            return outcome(Code::Failed,
+                           QStringLiteral("Recording the first version of %1 failed: %2")
+                               .arg(current.key, ins.lastError()));
         latest = 1;
     }
     CatalogError error;
     if (!m_store.upsertProduct(next, &error))
         return outcome(Code::Failed, error.message);
     const int number = latest + 1;
-    const QString summary = summaryText.isEmpty() ? MetadataSnapshot::summary(changes) : summaryText;
+    const QString summary =
+        summaryText.isEmpty() ? MetadataSnapshot::summary(changes) : summaryText;
     ins.reset()
         .bind(1, current.key)
         .bind(2, number)
@@ -230,11 +232,10 @@ EditOutcome EditingService::saveDecided(const QString &author, const Product &cu
                        QStringLiteral("The edit of %1 was not saved because the audit log could "
                                       "not record it: %2")
                            .arg(current.key, auditError));
-    return outcome(Code::Ok, QStringLiteral("Saved %1 as version %2: %3.")
-                                 .arg(current.key)
-                                 .arg(number)
-                                 .arg(summary),
-                   number);
+    return outcome(
+        Code::Ok,
+        QStringLiteral("Saved %1 as version %2: %3.").arg(current.key).arg(number).arg(summary),
+        number);
 }
 
 EditOutcome EditingService::save(const QString &userId, const Product &edited, int baseVersion,
@@ -249,9 +250,9 @@ EditOutcome EditingService::save(const QString &userId, const Product &edited, i
             // committed (and is seen) or waits for ours, so no update is lost.
             const std::optional<Product> current = m_store.productByKey(edited.key);
             if (!current) {
-                result = outcome(Code::Invalid,
-                                 QStringLiteral("There is no product “%1” in this catalog.")
-                                     .arg(edited.key));
+                result = outcome(
+                    Code::Invalid,
+                    QStringLiteral("There is no product “%1” in this catalog.").arg(edited.key));
                 return false;
             }
             const AccessDecision decision = mayEdit(userId, edited.key);
@@ -288,8 +289,8 @@ EditOutcome EditingService::save(const QString &userId, const Product &edited, i
                 detail += QStringLiteral(" Overwrote version %1 (the edit started from %2).")
                               .arg(latest)
                               .arg(baseVersion);
-            result = saveDecided(userId, *current, edited, summary,
-                                 QStringLiteral("edit-metadata"), detail);
+            result = saveDecided(userId, *current, edited, summary, QStringLiteral("edit-metadata"),
+                                 detail);
             return result.code == Code::Ok;
         },
         &error);
@@ -354,7 +355,8 @@ std::optional<QList<MetadataChange>> EditingService::diff(const QString &product
             if (const std::optional<Product> p = m_store.productByKey(productKey))
                 return MetadataSnapshot::fromProduct(*p);
             if (error)
-                *error = QStringLiteral("There is no product “%1” in this catalog.").arg(productKey);
+                *error =
+                    QStringLiteral("There is no product “%1” in this catalog.").arg(productKey);
             return std::nullopt;
         }
         if (const std::optional<ProductVersion> v = version(productKey, n))

@@ -38,7 +38,15 @@ struct ProductVersion
 /** What a save, revert or field edit did: saved, nothing to save, refused, bad input, conflict. */
 struct EditOutcome
 {
-    enum class Code { Ok, Unchanged, Refused, Invalid, Conflict, Failed };
+    enum class Code
+    {
+        Ok,
+        Unchanged,
+        Refused,
+        Invalid,
+        Conflict,
+        Failed
+    };
     Code code = Code::Ok;
     QString message;
     int version = 0; // Ok/Unchanged: the product's version now; Conflict: the newer version

@@ -170,9 +170,10 @@ QString MetadataField::name(const Product &product) const
     case Kind::ColumnClassification:
     case Kind::ColumnTags: {
         const Column *c = columnAt(product, dataset, column);
-        const QString attribute = kind == Kind::ColumnDescription      ? QStringLiteral("description")
-                                  : kind == Kind::ColumnClassification ? QStringLiteral("classification")
-                                                                       : QStringLiteral("tags");
+        const QString attribute = kind == Kind::ColumnDescription ? QStringLiteral("description")
+                                  : kind == Kind::ColumnClassification
+                                      ? QStringLiteral("classification")
+                                      : QStringLiteral("tags");
         return QStringLiteral("column.%1/%2.%3")
             .arg(c ? product.datasets.at(dataset).name : QString::number(dataset),
                  c ? c->name : QString::number(column), attribute);

@@ -19,7 +19,8 @@ namespace Mesh {
  */
 struct MetadataField
 {
-    enum class Kind {
+    enum class Kind
+    {
         Description,
         Tags,
         Owner,

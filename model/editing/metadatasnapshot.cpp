@@ -181,10 +181,13 @@ QList<MetadataChange> MetadataSnapshot::diff(const QJsonObject &a, const QJsonOb
             const QString base = QStringLiteral("column.%1/%2").arg(dsName, colName);
             if (p.isEmpty() || q.isEmpty()) {
                 const QJsonObject &present = p.isEmpty() ? q : p;
-                const QString desc = QStringLiteral("%1 column").arg(
-                    present.value(QStringLiteral("type")).toString());
-                out.append({base, QStringLiteral("column %1").arg(colName),
-                            p.isEmpty() ? QString() : desc, q.isEmpty() ? QString() : desc, {}});
+                const QString desc = QStringLiteral("%1 column")
+                                         .arg(present.value(QStringLiteral("type")).toString());
+                out.append({base,
+                            QStringLiteral("column %1").arg(colName),
+                            p.isEmpty() ? QString() : desc,
+                            q.isEmpty() ? QString() : desc,
+                            {}});
                 continue;
             }
             for (const char *attr : {"type", "description", "classification", "tags"}) {
@@ -207,10 +210,10 @@ QStringList MetadataSnapshot::lineDiff(const QString &before, const QString &aft
     std::vector<std::vector<int>> lcs(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
     for (qsizetype i = n - 1; i >= 0; --i)
         for (qsizetype j = m - 1; j >= 0; --j)
-            lcs[size_t(i)][size_t(j)] = a.at(i) == b.at(j)
-                                            ? lcs[size_t(i + 1)][size_t(j + 1)] + 1
-                                            : std::max(lcs[size_t(i + 1)][size_t(j)],
-                                                       lcs[size_t(i)][size_t(j + 1)]);
+            lcs[size_t(i)][size_t(j)] =
+                a.at(i) == b.at(j)
+                    ? lcs[size_t(i + 1)][size_t(j + 1)] + 1
+                    : std::max(lcs[size_t(i + 1)][size_t(j)], lcs[size_t(i)][size_t(j + 1)]);
     QStringList out;
     qsizetype i = 0, j = 0;
     while (i < n || j < m) {
@@ -218,7 +221,8 @@ QStringList MetadataSnapshot::lineDiff(const QString &before, const QString &aft
             out.append(QStringLiteral("  ") + a.at(i));
             ++i;
             ++j;
-        } else if (i < n && (j == m || lcs[size_t(i + 1)][size_t(j)] >= lcs[size_t(i)][size_t(j + 1)])) {
+        } else if (i < n &&
+                   (j == m || lcs[size_t(i + 1)][size_t(j)] >= lcs[size_t(i)][size_t(j + 1)])) {
             out.append(QStringLiteral("- ") + a.at(i++));
         } else {
             out.append(QStringLiteral("+ ") + b.at(j++));

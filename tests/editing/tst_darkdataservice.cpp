@@ -10,10 +10,9 @@ using namespace Mesh;
 
 namespace {
 
-const QStringList kAshisTables = {QStringLiteral("legacy.cust_map_v2"),
-                                  QStringLiteral("legacy.evt_dump_x"),
-                                  QStringLiteral("legacy.fx_rates_tmp"),
-                                  QStringLiteral("legacy.orders_bak_2024")};
+const QStringList kAshisTables = {
+    QStringLiteral("legacy.cust_map_v2"), QStringLiteral("legacy.evt_dump_x"),
+    QStringLiteral("legacy.fx_rates_tmp"), QStringLiteral("legacy.orders_bak_2024")};
 const QString kFx = QStringLiteral("legacy.fx_rates_tmp");
 const QString kClaimant = QStringLiteral("leila.farahani"); // uses the fx table for gross margin
 const QString kSteward = QStringLiteral("priya.raman");     // a steward (Sales & Marketing)
@@ -79,8 +78,10 @@ void TestDarkDataService::neverPreviewedIsOptionalAndClearedByAPreview()
     DarkDataService dark(*demo.store);
     const qint64 products = demo.store->counts().products;
     QCOMPARE(dark.unclaimed(true).size(), products); // a fresh catalog: nobody previewed anything
-    QVERIFY(dark.recordPreview(QStringLiteral("finance.gross-margin"), QStringLiteral("leila.farahani")));
-    QVERIFY(dark.recordPreview(QStringLiteral("finance.gross-margin"), QStringLiteral("ingrid.berg")));
+    QVERIFY(dark.recordPreview(QStringLiteral("finance.gross-margin"),
+                               QStringLiteral("leila.farahani")));
+    QVERIFY(
+        dark.recordPreview(QStringLiteral("finance.gross-margin"), QStringLiteral("ingrid.berg")));
     QVERIFY(dark.recordPreview(kFx, QStringLiteral("leila.farahani")));
     const QList<UnclaimedProduct> all = dark.unclaimed(true);
     QCOMPARE(all.size(), products - 1);
@@ -104,10 +105,11 @@ void TestDarkDataService::documentingAProductTakesItOffTheList()
     // The admin may edit anything; documenting is not owning, so it stays listed until claimed.
     EditingService editing(*demo.store);
     const QString admin = QStringLiteral("ravi.patel");
-    QCOMPARE(editing.setFields(admin, kFx,
-                               {{QStringLiteral("description"), QStringLiteral("Daily FX rates.")},
-                                {QStringLiteral("dataset.fx_rates_tmp.description"),
-                                 QStringLiteral("One row per currency and day.")}})
+    QCOMPARE(editing
+                 .setFields(admin, kFx,
+                            {{QStringLiteral("description"), QStringLiteral("Daily FX rates.")},
+                             {QStringLiteral("dataset.fx_rates_tmp.description"),
+                              QStringLiteral("One row per currency and day.")}})
                  .code,
              EditOutcome::Code::Ok);
     for (const UnclaimedProduct &u : DarkDataService(*demo.store).unclaimed())
@@ -123,7 +125,8 @@ void TestDarkDataService::claimApprovedByAStewardMakesTheClaimantOwner()
     MeshTest::DemoCatalog demo;
     QVERIFY(demo.init());
     DarkDataService dark(*demo.store);
-    const AccessOutcome filed = dark.claim(kClaimant, kFx, QStringLiteral("Gross margin converts with it"));
+    const AccessOutcome filed =
+        dark.claim(kClaimant, kFx, QStringLiteral("Gross margin converts with it"));
     QCOMPARE(filed.code, AccessOutcome::Code::Ok);
     QVERIFY(filed.id > 0);
     for (const UnclaimedProduct &u : dark.unclaimed())
@@ -160,7 +163,8 @@ void TestDarkDataService::claimApprovedByAStewardMakesTheClaimantOwner()
              (QStringList{QStringLiteral("approve-claim"), QStringLiteral("claim-ownership")}));
     QVERIFY(AuditLog::verify(demo.store->database()).intact());
     // Once owned, the product cannot be claimed again.
-    QCOMPARE(dark.claim(QStringLiteral("kenji.watanabe"), kFx, {}).code, AccessOutcome::Code::Refused);
+    QCOMPARE(dark.claim(QStringLiteral("kenji.watanabe"), kFx, {}).code,
+             AccessOutcome::Code::Refused);
 }
 
 void TestDarkDataService::claimRulesAreEnforced()
@@ -173,7 +177,8 @@ void TestDarkDataService::claimRulesAreEnforced()
     QCOMPARE(owned.code, AccessOutcome::Code::Refused);
     QVERIFY2(owned.message.contains(QStringLiteral("already owned by")), qPrintable(owned.message));
     QCOMPARE(dark.claim(QStringLiteral("stranger"), kFx, {}).code, AccessOutcome::Code::Refused);
-    QCOMPARE(dark.claim(kClaimant, QStringLiteral("no.such"), {}).code, AccessOutcome::Code::Invalid);
+    QCOMPARE(dark.claim(kClaimant, QStringLiteral("no.such"), {}).code,
+             AccessOutcome::Code::Invalid);
 
     const AccessOutcome filed = dark.claim(kClaimant, kFx, {});
     QCOMPARE(filed.code, AccessOutcome::Code::Ok);
@@ -197,14 +202,16 @@ void TestDarkDataService::deniedClaimNeedsReasonAndIsFinal()
     DarkDataService dark(*demo.store);
     const qint64 id = dark.claim(kClaimant, kFx, {}).id;
     QCOMPARE(dark.deny(kSteward, id, QStringLiteral("  ")).code, AccessOutcome::Code::Invalid);
-    QCOMPARE(dark.deny(kSteward, id, QStringLiteral("Treasury owns FX")).code, AccessOutcome::Code::Ok);
+    QCOMPARE(dark.deny(kSteward, id, QStringLiteral("Treasury owns FX")).code,
+             AccessOutcome::Code::Ok);
     QVERIFY(demo.store->productByKey(kFx)->ownerId.isEmpty());
     QCOMPARE(dark.claimById(id)->decisionReason, QStringLiteral("Treasury owns FX"));
     QCOMPARE(dark.approve(kSteward, id).code, AccessOutcome::Code::Invalid);
     // The table refuses changes to a decided claim even past the service.
     QString error;
     QVERIFY(!demo.store->database().exec(
-        QStringLiteral("UPDATE ownership_claims SET status = 'approved' WHERE id = %1").arg(id), &error));
+        QStringLiteral("UPDATE ownership_claims SET status = 'approved' WHERE id = %1").arg(id),
+        &error));
     QVERIFY(error.contains(QStringLiteral("final")));
     QCOMPARE(auditActions(*demo.store, kFx),
              (QStringList{QStringLiteral("claim-ownership"), QStringLiteral("deny-claim")}));

@@ -13,12 +13,14 @@ namespace {
 
 const QString kProduct = QStringLiteral("finance.gross-margin");
 const QString kOwner = QStringLiteral("leila.farahani");
-const QString kSteward = QStringLiteral("ingrid.berg"); // Finance's steward
+const QString kSteward = QStringLiteral("ingrid.berg");  // Finance's steward
 const QString kOutsider = QStringLiteral("maria.lopez"); // owns Sales products, not this one
 
 qint64 versionRows(SqliteCatalogStore &store)
 {
-    return store.database().scalar(QStringLiteral("SELECT count(*) FROM product_versions")).toLongLong();
+    return store.database()
+        .scalar(QStringLiteral("SELECT count(*) FROM product_versions"))
+        .toLongLong();
 }
 
 QStringList keysFor(SqliteCatalogStore &store, const QString &query)
@@ -105,8 +107,9 @@ void TestEditingService::domainStewardMayEdit()
     QVERIFY(demo.init());
     EditingService editing(*demo.store);
     QVERIFY(editing.mayEdit(kSteward, kProduct).allowed());
-    const EditOutcome o = editing.setFields(
-        kSteward, kProduct, {{QStringLiteral("tags"), QStringLiteral("gross-margin, curated, kpi")}});
+    const EditOutcome o =
+        editing.setFields(kSteward, kProduct,
+                          {{QStringLiteral("tags"), QStringLiteral("gross-margin, curated, kpi")}});
     QCOMPARE(o.code, EditOutcome::Code::Ok);
     QCOMPARE(demo.store->productByKey(kProduct)->tags,
              (QStringList{QStringLiteral("gross-margin"), QStringLiteral("curated"),
@@ -132,7 +135,8 @@ void TestEditingService::refusesEditByNonOwnerWithReason()
     }
     // Another domain's steward is no steward of this product either.
     QVERIFY(!editing.mayEdit(QStringLiteral("priya.raman"), kProduct).allowed());
-    QCOMPARE(MeshTest::metadataOf(*demo.store->productByKey(kProduct)), MeshTest::metadataOf(before));
+    QCOMPARE(MeshTest::metadataOf(*demo.store->productByKey(kProduct)),
+             MeshTest::metadataOf(before));
     QCOMPARE(versionRows(*demo.store), 0);
 }
 
@@ -156,7 +160,8 @@ void TestEditingService::refusesInvalidValuesAndKeepsProduct()
         QVERIFY2(o.code == EditOutcome::Code::Invalid, qPrintable(field));
         QVERIFY2(!o.message.isEmpty(), qPrintable(field));
     }
-    QCOMPARE(MeshTest::metadataOf(*demo.store->productByKey(kProduct)), MeshTest::metadataOf(before));
+    QCOMPARE(MeshTest::metadataOf(*demo.store->productByKey(kProduct)),
+             MeshTest::metadataOf(before));
     QCOMPARE(versionRows(*demo.store), 0);
 }
 
@@ -234,7 +239,8 @@ void TestEditingService::overwriteAfterConflictKeepsBothInHistory()
     QCOMPARE(o.version, 3);
     const QList<ProductVersion> h = first.history(kProduct);
     QCOMPARE(h.size(), 3);
-    QCOMPARE(h.at(1).snapshot.value(QStringLiteral("status")).toString(), QStringLiteral("deprecated"));
+    QCOMPARE(h.at(1).snapshot.value(QStringLiteral("status")).toString(),
+             QStringLiteral("deprecated"));
     QCOMPARE(h.at(0).snapshot.value(QStringLiteral("status")).toString(), a.product.status);
     AuditFilter filter;
     filter.action = QStringLiteral("edit-metadata");
@@ -242,7 +248,8 @@ void TestEditingService::overwriteAfterConflictKeepsBothInHistory()
     QCOMPARE(entries.size(), 2);
     bool overwriteAudited = false;
     for (const AuditEntry &e : entries)
-        overwriteAudited = overwriteAudited || e.detail.contains(QStringLiteral("Overwrote version 2"));
+        overwriteAudited =
+            overwriteAudited || e.detail.contains(QStringLiteral("Overwrote version 2"));
     QVERIFY(overwriteAudited);
 }
 
@@ -251,10 +258,11 @@ void TestEditingService::diffsVersionsReadably()
     MeshTest::DemoCatalog demo;
     QVERIFY(demo.init());
     EditingService editing(*demo.store);
-    QCOMPARE(editing.setFields(kOwner, kProduct,
-                               {{QStringLiteral("column.product_line.classification"),
-                                 QStringLiteral("Internal.ProductLine")},
-                                {QStringLiteral("steward"), QStringLiteral("rafael.costa")}})
+    QCOMPARE(editing
+                 .setFields(kOwner, kProduct,
+                            {{QStringLiteral("column.product_line.classification"),
+                              QStringLiteral("Internal.ProductLine")},
+                             {QStringLiteral("steward"), QStringLiteral("rafael.costa")}})
                  .code,
              EditOutcome::Code::Ok);
     const auto changes = editing.diff(kProduct, 1, 2);
@@ -267,7 +275,8 @@ void TestEditingService::diffsVersionsReadably()
              QStringLiteral("column.gross_margin_monthly/product_line.classification"));
     QCOMPARE(changes->at(1).after, QStringLiteral("Internal.ProductLine"));
     const QString text = MetadataSnapshot::diffText(*changes);
-    QVERIFY2(text.contains(QStringLiteral("steward: “ingrid.berg” → “rafael.costa”")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("steward: “ingrid.berg” → “rafael.costa”")),
+             qPrintable(text));
     // The reverse direction swaps before and after; a version with itself has no differences.
     QCOMPARE(editing.diff(kProduct, 2, 1)->at(0).after, kSteward);
     QVERIFY(editing.diff(kProduct, 2, 2)->isEmpty());
@@ -282,15 +291,21 @@ void TestEditingService::revertIsItselfANewVersion()
     QVERIFY(demo.init());
     EditingService editing(*demo.store);
     const Product original = *demo.store->productByKey(kProduct);
-    QCOMPARE(editing.setFields(kOwner, kProduct, {{QStringLiteral("description"), QStringLiteral("v2")}}).version, 2);
-    QCOMPARE(editing.setFields(kOwner, kProduct, {{QStringLiteral("tags"), QStringLiteral("x, y")}}).version, 3);
+    QCOMPARE(
+        editing.setFields(kOwner, kProduct, {{QStringLiteral("description"), QStringLiteral("v2")}})
+            .version,
+        2);
+    QCOMPARE(editing.setFields(kOwner, kProduct, {{QStringLiteral("tags"), QStringLiteral("x, y")}})
+                 .version,
+             3);
     // A stale base is refused for reverts too.
     QCOMPARE(editing.revert(kOwner, kProduct, 1, 2).code, EditOutcome::Code::Conflict);
     QCOMPARE(editing.revert(kOutsider, kProduct, 1, 3).code, EditOutcome::Code::Refused);
     const EditOutcome o = editing.revert(kOwner, kProduct, 1, 3);
     QCOMPARE(o.code, EditOutcome::Code::Ok);
     QCOMPARE(o.version, 4);
-    QCOMPARE(MeshTest::metadataOf(*demo.store->productByKey(kProduct)), MeshTest::metadataOf(original));
+    QCOMPARE(MeshTest::metadataOf(*demo.store->productByKey(kProduct)),
+             MeshTest::metadataOf(original));
     const QList<ProductVersion> h = editing.history(kProduct);
     QCOMPARE(h.size(), 4);
     QCOMPARE(h.first().summary, QStringLiteral("Reverted to version 1"));
@@ -306,7 +321,8 @@ void TestEditingService::searchAndFacetsReflectEdits()
     QVERIFY(demo.init());
     // The GUI searches on its own read-only connection, whose facet index was built before.
     CatalogError error;
-    auto reader = SqliteCatalogStore::open(demo.path(), SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    auto reader =
+        SqliteCatalogStore::open(demo.path(), SqliteCatalogStore::OpenMode::ReadOnly, &error);
     QVERIFY(reader);
     SearchRequest all;
     const FacetCounts before = reader->facets(all, 1000);
@@ -317,10 +333,12 @@ void TestEditingService::searchAndFacetsReflectEdits()
     QVERIFY(!keysFor(*reader, QStringLiteral("zebracrossing")).contains(kProduct));
 
     EditingService editing(*demo.store);
-    QCOMPARE(editing.setFields(kOwner, kProduct,
-                               {{QStringLiteral("tags"), QStringLiteral("gross-margin, month-end-close")},
-                                {QStringLiteral("description"), QStringLiteral("Margin; see zebracrossing.")},
-                                {QStringLiteral("owner"), QStringLiteral("rafael.costa")}})
+    QCOMPARE(editing
+                 .setFields(
+                     kOwner, kProduct,
+                     {{QStringLiteral("tags"), QStringLiteral("gross-margin, month-end-close")},
+                      {QStringLiteral("description"), QStringLiteral("Margin; see zebracrossing.")},
+                      {QStringLiteral("owner"), QStringLiteral("rafael.costa")}})
                  .code,
              EditOutcome::Code::Ok);
 
@@ -348,12 +366,14 @@ void TestEditingService::setFieldsParsesFieldNames()
     const qsizetype edges = demo.store->lineageOf(kProduct).size();
     QVERIFY(edges > 0);
     QString error;
-    const auto f = MetadataField::parse(p, QStringLiteral("column.gross_margin_monthly/period.tags"), &error);
+    const auto f =
+        MetadataField::parse(p, QStringLiteral("column.gross_margin_monthly/period.tags"), &error);
     QVERIFY(f);
     QCOMPARE(f->kind, MetadataField::Kind::ColumnTags);
     QCOMPARE(f->name(p), QStringLiteral("column.gross_margin_monthly/period.tags"));
     QCOMPARE(MetadataField::parse(p, f->name(p), nullptr), f);
-    const auto ds = MetadataField::parse(p, QStringLiteral("dataset.gross_margin_monthly.description"), &error);
+    const auto ds =
+        MetadataField::parse(p, QStringLiteral("dataset.gross_margin_monthly.description"), &error);
     QVERIFY(ds);
     QCOMPARE(ds->kind, MetadataField::Kind::DatasetDescription);
     QVERIFY(!MetadataField::parse(p, QStringLiteral("dataset.nosuch.description"), &error));
@@ -362,12 +382,15 @@ void TestEditingService::setFieldsParsesFieldNames()
     QVERIFY(error.contains(QStringLiteral("description, classification and tags")));
 
     EditingService editing(*demo.store);
-    QCOMPARE(editing.setFields(kOwner, kProduct,
-                               {{QStringLiteral("column.period.description"), QStringLiteral("Month, YYYY-MM.")},
-                                {QStringLiteral("column.period.tags"), QStringLiteral("time, , time,period")},
-                                {QStringLiteral("sla"), QStringLiteral("48")}})
-                 .code,
-             EditOutcome::Code::Ok);
+    QCOMPARE(
+        editing
+            .setFields(
+                kOwner, kProduct,
+                {{QStringLiteral("column.period.description"), QStringLiteral("Month, YYYY-MM.")},
+                 {QStringLiteral("column.period.tags"), QStringLiteral("time, , time,period")},
+                 {QStringLiteral("sla"), QStringLiteral("48")}})
+            .code,
+        EditOutcome::Code::Ok);
     const Product after = *demo.store->productByKey(kProduct);
     const Column &period = after.datasets.first().columns.first();
     QCOMPARE(period.description, QStringLiteral("Month, YYYY-MM."));
@@ -381,7 +404,8 @@ void TestEditingService::setFieldsParsesFieldNames()
 
 void TestEditingService::lineDiffMarksChangedLines()
 {
-    const QStringList d = MetadataSnapshot::lineDiff(QStringLiteral("a\nb\nc"), QStringLiteral("a\nB\nc\nd"));
+    const QStringList d =
+        MetadataSnapshot::lineDiff(QStringLiteral("a\nb\nc"), QStringLiteral("a\nB\nc\nd"));
     QCOMPARE(d, (QStringList{QStringLiteral("  a"), QStringLiteral("- b"), QStringLiteral("+ B"),
                              QStringLiteral("  c"), QStringLiteral("+ d")}));
 }

@@ -129,7 +129,8 @@ void TestMetadataCommands::mergeBackToTheOldValueDropsTheStep()
     draft.load(fixture(), 0);
     const QString before = draft.product().accessPolicy;
     QUndoStack stack;
-    stack.push(new SetFieldCommand(&draft, {K::AccessPolicy}, QString(before + QLatin1Char('x')), Merge::Typing));
+    stack.push(new SetFieldCommand(&draft, {K::AccessPolicy}, QString(before + QLatin1Char('x')),
+                                   Merge::Typing));
     QCOMPARE(stack.count(), 1);
     stack.push(new SetFieldCommand(&draft, {K::AccessPolicy}, before, Merge::Typing)); // backspace
     QCOMPARE(stack.count(), 0);
@@ -143,10 +144,11 @@ void TestMetadataCommands::setFieldsIsOneStep()
     draft.load(fixture(), 0);
     const Product original = draft.product();
     QUndoStack stack;
-    stack.push(new SetFieldsCommand(&draft,
-                                    {{{K::ColumnClassification, 0, 1}, QStringLiteral("PII.NonSensitive")},
-                                     {{K::ColumnClassification, 1, 1}, QStringLiteral("PII.NonSensitive")}},
-                                    QStringLiteral("Classify 2 columns")));
+    stack.push(new SetFieldsCommand(
+        &draft,
+        {{{K::ColumnClassification, 0, 1}, QStringLiteral("PII.NonSensitive")},
+         {{K::ColumnClassification, 1, 1}, QStringLiteral("PII.NonSensitive")}},
+        QStringLiteral("Classify 2 columns")));
     QCOMPARE(stack.count(), 1);
     QCOMPARE(draft.product().datasets.at(1).columns.at(1).classification,
              QStringLiteral("PII.NonSensitive"));
@@ -202,7 +204,8 @@ void TestMetadataCommands::columnModelAsksForCommandsInsteadOfEditing()
     const QModelIndex tags = model.index(2, ColumnEditModel::TagsSection);
     QVERIFY(model.setData(tags, QStringLiteral(" money ,kpi-input, audit")));
     QCOMPARE(draft.product().datasets.at(0).columns.at(2).tags,
-             (QStringList{QStringLiteral("money"), QStringLiteral("kpi-input"), QStringLiteral("audit")}));
+             (QStringList{QStringLiteral("money"), QStringLiteral("kpi-input"),
+                          QStringLiteral("audit")}));
     // Read-only for people who may not edit.
     model.setEditable(false);
     QVERIFY(!(model.flags(email) & Qt::ItemIsEditable));

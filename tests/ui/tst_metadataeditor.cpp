@@ -109,7 +109,9 @@ void TestMetadataEditor::ownerEditsWithLivePreviewAndSaves()
     tab.showProductKey(kProduct);
     QVERIFY(tab.isEditable());
     QVERIFY(tab.bannerText().isEmpty());
-    QVERIFY(tab.findChild<QLabel *>(QStringLiteral("editVersionLabel"))->text().contains(QStringLiteral("Never edited")));
+    QVERIFY(tab.findChild<QLabel *>(QStringLiteral("editVersionLabel"))
+                ->text()
+                .contains(QStringLiteral("Never edited")));
     QVERIFY(!tab.saveButton()->isEnabled());
 
     QPlainTextEdit *edit = tab.descriptionEdit();
@@ -133,7 +135,9 @@ void TestMetadataEditor::ownerEditsWithLivePreviewAndSaves()
     QTest::mouseClick(tab.saveButton(), Qt::LeftButton);
     QCOMPARE(saved.size(), 1);
     QCOMPARE(saved.first().at(1).toInt(), 2);
-    QVERIFY(tab.findChild<QLabel *>(QStringLiteral("editVersionLabel"))->text().startsWith(QStringLiteral("Version 2")));
+    QVERIFY(tab.findChild<QLabel *>(QStringLiteral("editVersionLabel"))
+                ->text()
+                .startsWith(QStringLiteral("Version 2")));
     QVERIFY(!tab.saveButton()->isEnabled());
 
     CatalogError error;
@@ -152,8 +156,9 @@ void TestMetadataEditor::nonOwnerSeesWhyEditingIsRefused()
     tab.show();
     tab.showProductKey(kProduct);
     QVERIFY(!tab.isEditable());
-    QVERIFY2(tab.bannerText().contains(QStringLiteral("Only the owner or a steward of Gross Margin")),
-             qPrintable(tab.bannerText()));
+    QVERIFY2(
+        tab.bannerText().contains(QStringLiteral("Only the owner or a steward of Gross Margin")),
+        qPrintable(tab.bannerText()));
     QVERIFY(tab.descriptionEdit()->isReadOnly());
     QVERIFY(!tab.saveButton()->isVisible());
     QVERIFY(!tab.ownerBox()->isEnabled());
@@ -181,8 +186,9 @@ void TestMetadataEditor::conflictBannerOffersReloadOverwriteCompare()
     CatalogError error;
     auto other = SqliteCatalogStore::open(m_path, SqliteCatalogStore::OpenMode::ReadWrite, &error);
     QVERIFY(other);
-    QCOMPARE(EditingService(*other).setFields(kSteward, kProduct,
-                                              {{QStringLiteral("description"), QStringLiteral("Steward text")}})
+    QCOMPARE(EditingService(*other)
+                 .setFields(kSteward, kProduct,
+                            {{QStringLiteral("description"), QStringLiteral("Steward text")}})
                  .code,
              EditOutcome::Code::Ok);
 
@@ -222,8 +228,9 @@ void TestMetadataEditor::reloadAfterConflictTakesTheirVersion()
     tab.slaBox()->setValue(6);
     CatalogError error;
     auto other = SqliteCatalogStore::open(m_path, SqliteCatalogStore::OpenMode::ReadWrite, &error);
-    QCOMPARE(EditingService(*other).setFields(kSteward, kProduct,
-                                              {{QStringLiteral("description"), QStringLiteral("Steward text")}})
+    QCOMPARE(EditingService(*other)
+                 .setFields(kSteward, kProduct,
+                            {{QStringLiteral("description"), QStringLiteral("Steward text")}})
                  .code,
              EditOutcome::Code::Ok);
     QCOMPARE(controller.save(kProduct).code, EditOutcome::Code::Conflict);
@@ -268,7 +275,8 @@ void TestMetadataEditor::historyTabListsDiffsAndReverts()
     const EditOutcome o = history.revertSelected();
     QCOMPARE(o.code, EditOutcome::Code::Ok);
     QCOMPARE(history.versionList()->topLevelItemCount(), 4);
-    QCOMPARE(history.versionList()->topLevelItem(0)->text(3), QStringLiteral("Reverted to version 1"));
+    QCOMPARE(history.versionList()->topLevelItem(0)->text(3),
+             QStringLiteral("Reverted to version 1"));
     // The unmodified draft follows (dataset and column ids change with each save).
     QCOMPARE(MetadataSnapshot::fromProduct(controller.draft(kProduct)->product()),
              MetadataSnapshot::fromProduct(original));
@@ -302,7 +310,8 @@ void TestMetadataEditor::unclaimedDialogClaimAndApprove()
     // Still listed while undocumented, but no longer without an owner.
     for (int i = 0; i < dialog.productList()->topLevelItemCount(); ++i)
         if (dialog.productList()->topLevelItem(i)->text(1) == QStringLiteral("legacy.fx_rates_tmp"))
-            QVERIFY(!dialog.productList()->topLevelItem(i)->text(3).contains(QStringLiteral("no owner")));
+            QVERIFY(!dialog.productList()->topLevelItem(i)->text(3).contains(
+                QStringLiteral("no owner")));
     QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("now owns")));
 }
 
@@ -326,7 +335,8 @@ void TestMetadataEditor::editMenuUndoRedoInMainWindow()
 
     // The Edit menu carries Undo, Redo and Save with their shortcuts.
     QCOMPARE(edit->undoAction()->shortcut(), QKeySequence(QKeySequence::Undo));
-    QVERIFY(edit->redoAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    QVERIFY(
+        edit->redoAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
     QCOMPARE(edit->saveAction()->shortcut(), QKeySequence(QKeySequence::Save));
     QMenu *editMenu = nullptr;
     for (QAction *a : window.menuBar()->actions())
@@ -358,7 +368,8 @@ void TestMetadataEditor::editMenuUndoRedoInMainWindow()
 
     // Ctrl+S saves; the product page and the search show the new text.
     QTest::keySequence(tab->descriptionEdit(), QKeySequence::Save);
-    QTRY_VERIFY(window.productPage()->product()->product.description.endsWith(QStringLiteral(" Checked.")));
+    QTRY_VERIFY(
+        window.productPage()->product()->product.description.endsWith(QStringLiteral(" Checked.")));
     QVERIFY(window.productPage()->setCurrentPage(QStringLiteral("History")));
     auto *history = window.findChild<HistoryTab *>();
     QTRY_COMPARE(history->versionList()->topLevelItemCount(), 2);
