@@ -38,7 +38,8 @@ AuditLogDialog::AuditLogDialog(AccessSession *session, QWidget *parent)
     m_action->addItem(tr("any action"), QString());
     for (const char *a : {"request", "approve", "deny", "grant", "withdraw", "revoke", "expire",
                           "sign-in-as", "preview-pii", "preview-masked", "export",
-                          "edit-metadata"})
+                          "edit-metadata", "claim-ownership", "approve-claim", "deny-claim",
+                          "withdraw-claim"})
         m_action->addItem(QString::fromLatin1(a), QString::fromLatin1(a));
     m_useRange = new QCheckBox(tr("Between"), this);
     m_from = new QDateTimeEdit(QDateTime::currentDateTime().addDays(-30), this);

@@ -3,6 +3,7 @@
 
 #include "accesscontroller.h"
 #include "demo/demoloader.h"
+#include "editcontroller.h"
 #include "emptystatewidget.h"
 #include "facetdelegate.h"
 #include "lineagecontroller.h"
@@ -118,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     new LineageController(this); // the Lineage tab's graph, Lineage windows
     new AccessController(this); // Access menu, inbox badge, the product page's Access tab
+    new EditController(this); // Edit and History tabs, undo/redo, Unclaimed Data (after Access)
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

@@ -53,8 +53,17 @@ const char kUsage[] =
     "  lineage FILE NODE [--up N] [--down N] [--json|--dot|--openlineage]\n"
     "                                       lineage around a product, dataset or column\n"
     "  impact FILE NODE [--json]            downstream products and their owners\n"
+    "  edit FILE PRODUCT --field NAME --value V [--expect-version N]\n"
+    "                                       edit metadata as owner or steward (new version)\n"
+    "  history FILE PRODUCT [--from A --to B] [--json]\n"
+    "                                       saved versions of a product, or their difference\n"
+    "  revert FILE PRODUCT --version N      restore a version's metadata (as a new version)\n"
+    "  unclaimed FILE [--all] [--json]      dark data: no owner, no description, never previewed\n"
+    "  claim FILE PRODUCT | claim approve|deny|withdraw FILE ID | claim list FILE\n"
+    "                                       claim ownership of dark data; a steward approves\n"
     "\n"
-    "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed.\n";
+    "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed,\n"
+    "5 conflict (someone else saved first).\n";
 
 int cmdDemo(const QStringList &args)
 {
@@ -382,6 +391,11 @@ int run(const QStringList &args)
         {QStringLiteral("import-openlineage"), cmdImportOpenLineage},
         {QStringLiteral("lineage"), cmdLineage},
         {QStringLiteral("impact"), cmdImpact},
+        {QStringLiteral("edit"), cmdEdit},
+        {QStringLiteral("history"), cmdHistory},
+        {QStringLiteral("revert"), cmdRevert},
+        {QStringLiteral("unclaimed"), cmdUnclaimed},
+        {QStringLiteral("claim"), cmdClaim},
     };
     const QString command = args.value(0);
     for (const auto &[name, handler] : commands)

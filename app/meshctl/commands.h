@@ -10,7 +10,8 @@ enum Exit : int {
     Ok = 0,
     Usage = 2,       // usage error or bad input
     Refused = 3,     // refused by policy
-    PartlyFailed = 4 // e.g. one source of a sync failed
+    PartlyFailed = 4, // e.g. one source of a sync failed
+    Conflict = 5      // someone else saved the product first (meshctl edit / revert)
 };
 
 /** Runs one meshctl command line (without the program name); returns the exit code. */
@@ -29,5 +30,12 @@ int cmdImportOpenLineage(const QStringList &args);
 int cmdLineage(const QStringList &args);
 int cmdImpact(const QStringList &args);
 int cmdBenchLineage(const QStringList &args);
+
+// Metadata editing, history and dark data (cmd_edit.cpp)
+int cmdEdit(const QStringList &args);
+int cmdHistory(const QStringList &args);
+int cmdRevert(const QStringList &args);
+int cmdUnclaimed(const QStringList &args);
+int cmdClaim(const QStringList &args);
 
 } // namespace Mesh::Cli

@@ -72,6 +72,10 @@ QString AccessPolicy::actionName(AccessAction action)
         return QStringLiteral("approve");
     case AccessAction::Administer:
         return QStringLiteral("administer");
+    case AccessAction::ClaimOwnership:
+        return QStringLiteral("claim ownership");
+    case AccessAction::ApproveClaim:
+        return QStringLiteral("approve an ownership claim");
     }
     return {};
 }
@@ -216,6 +220,38 @@ AccessDecision AccessPolicy::decide(const QString &userId, AccessAction action,
         return deny(QStringLiteral("Only the owner of %1 or an administrator may administer its "
                                    "access; %2 is neither.")
                         .arg(product->name, who));
+    case AccessAction::ClaimOwnership:
+        if (!product->ownerId.isEmpty())
+            return deny(QStringLiteral("%1 is already owned by %2; ask them or a steward of %3 to "
+                                       "hand it over by editing its owner.")
+                            .arg(product->name, product->ownerId,
+                                 product->domain.isEmpty() ? product->name : product->domain));
+        if (!user)
+            return deny(QStringLiteral("Only people known to the catalog may claim ownership; "
+                                       "%1 is not one of its users.")
+                            .arg(who));
+        return allow(QStringLiteral("%1 has no owner, so %2 may claim it.").arg(product->name, who));
+    case AccessAction::ApproveClaim:
+        // Dark data has no domain and so no domain steward: any steward or a member of the
+        // governance council decides who takes it over.
+        if (capacity == QStringLiteral("steward"))
+            return allow(QStringLiteral("%1 is a steward of %2.")
+                             .arg(who, product->domain.isEmpty() ? product->name
+                                                                 : product->domain));
+        if (product->domain.isEmpty() && (roles.contains(QStringLiteral("steward")) ||
+                                          roles.contains(QStringLiteral("council"))))
+            return allow(QStringLiteral("%1 has no domain; %2 is a %3.")
+                             .arg(product->name, who,
+                                  roles.contains(QStringLiteral("steward"))
+                                      ? QStringLiteral("steward")
+                                      : QStringLiteral("governance council member")));
+        if (isAdmin)
+            return allow(QStringLiteral("%1 is an administrator.").arg(who));
+        return deny(QStringLiteral("Only a steward of %1 (or an administrator) may approve "
+                                   "ownership claims for %2; %3 is neither.")
+                        .arg(product->domain.isEmpty() ? QStringLiteral("any domain")
+                                                       : product->domain,
+                             product->name, who));
     }
     return deny(QStringLiteral("Unknown action."));
 }

@@ -14,8 +14,20 @@ namespace Mesh {
 
 class SqliteCatalogStore;
 
-/** Everything a person can try to do with a product; each is decided by AccessPolicy::decide. */
-enum class AccessAction { ViewMetadata, Preview, Export, EditMetadata, Approve, Administer };
+/**
+ * Everything a person can try to do with a product; each is decided by AccessPolicy::decide.
+ * ClaimOwnership and ApproveClaim are the dark-data ownership claims (model/editing).
+ */
+enum class AccessAction {
+    ViewMetadata,
+    Preview,
+    Export,
+    EditMetadata,
+    Approve,
+    Administer,
+    ClaimOwnership,
+    ApproveClaim
+};
 
 /** What was asked about: a product by key, optionally narrowed to some of its columns. */
 struct AccessResource

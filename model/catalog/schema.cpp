@@ -256,7 +256,56 @@ CREATE TABLE ol_runs(
     facets TEXT NOT NULL DEFAULT '{}') WITHOUT ROWID;
 )SQL";
 
-constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
+// Migration 5: metadata editing and dark data (issue #9, editing half; model/editing).
+// product_versions: every saved edit of a product's metadata as a JSON snapshot (columns
+// included), numbered per product; the highest number is the version an editor's save must
+// start from (optimistic concurrency). product_previews: when a product's sample was last
+// previewed, for "never previewed" dark data. ownership_claims: "claim ownership" requests
+// that a steward approves. Nothing here is ever updated in place except a pending claim's
+// decision, and nothing is deleted.
+constexpr const char *kMigration5 = R"SQL(
+CREATE TABLE product_versions(
+    id INTEGER PRIMARY KEY,
+    product_key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    snapshot TEXT NOT NULL,
+    UNIQUE(product_key, version));
+CREATE TRIGGER product_versions_no_update BEFORE UPDATE ON product_versions
+BEGIN SELECT RAISE(ABORT, 'saved versions are never changed'); END;
+CREATE TRIGGER product_versions_no_delete BEFORE DELETE ON product_versions
+BEGIN SELECT RAISE(ABORT, 'saved versions are never deleted'); END;
+CREATE TABLE product_previews(
+    product_key TEXT PRIMARY KEY,
+    first_at TEXT NOT NULL,
+    last_at TEXT NOT NULL,
+    last_by TEXT NOT NULL DEFAULT '',
+    count INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE TABLE ownership_claims(
+    id INTEGER PRIMARY KEY,
+    product_key TEXT NOT NULL,
+    claimant_id TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'pending'
+        CHECK(status IN ('pending', 'approved', 'denied', 'withdrawn')),
+    created_at TEXT NOT NULL,
+    decided_at TEXT,
+    decided_by TEXT,
+    decision_reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX ownership_claims_product ON ownership_claims(product_key);
+CREATE UNIQUE INDEX ownership_claims_one_pending ON ownership_claims(product_key, claimant_id)
+    WHERE status = 'pending';
+CREATE TRIGGER ownership_claims_no_delete BEFORE DELETE ON ownership_claims
+BEGIN SELECT RAISE(ABORT, 'ownership claims are never deleted'); END;
+CREATE TRIGGER ownership_claims_final BEFORE UPDATE ON ownership_claims
+WHEN OLD.status <> 'pending'
+BEGIN SELECT RAISE(ABORT, 'a decided ownership claim is final'); END;
+)SQL";
+
+constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                         kMigration5};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

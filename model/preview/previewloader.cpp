@@ -4,6 +4,7 @@
 #include "access/accesspolicy.h"
 #include "access/accessservice.h"
 #include "catalog/sqlitecatalogstore.h"
+#include "editing/darkdataservice.h"
 #include "preview/masking.h"
 
 #include <QElapsedTimer>
@@ -55,6 +56,22 @@ bool recordUse(const PreviewSource &source, const PreviewAccess &access, AccessA
     if (!outcome.ok())
         *message = outcome.message;
     return outcome.ok();
+}
+/**
+ * Notes that the product's sample was previewed, so that the "Unclaimed data" view can tell
+ * products nobody ever looked at (model/editing). Best effort: a read-only catalog or a busy
+ * writer costs the mark, never the preview.
+ */
+void notePreview(const PreviewSource &source, const QString &userId)
+{
+    if (source.catalogPath.isEmpty() || source.productKey.isEmpty())
+        return;
+    CatalogError catalogError;
+    auto store = SqliteCatalogStore::open(source.catalogPath,
+                                          SqliteCatalogStore::OpenMode::ReadWrite, &catalogError);
+    if (!store)
+        return;
+    DarkDataService(*store).recordPreview(source.productKey, userId);
 }
 } // namespace
 
@@ -154,6 +171,7 @@ void PreviewLoader::open(quint64 epoch, const PreviewSource &source)
                  qUtf8Printable(auditProblem));
     }
     emit accessDecided(epoch, m_access);
+    notePreview(source, m_access.userId);
     m_reader = std::move(reader);
     m_columnsSent = m_reader->columns().size();
     emit opened(epoch, m_reader->columns(), m_reader->formatDescription(), m_reader->warnings(),

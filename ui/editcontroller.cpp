@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: MIT
+#include "editcontroller.h"
+
+#include "access/accessservice.h"
+#include "access/accesssession.h"
+#include "accesscontroller.h"
+#include "catalog/sqlitecatalogstore.h"
+#include "editing/productdraft.h"
+#include "historytab.h"
+#include "mainwindow.h"
+#include "metadataeditortab.h"
+#include "productpage.h"
+#include "session/catalogsession.h"
+#include "unclaimeddialog.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+namespace Mesh {
+
+EditController::EditController(QObject *parent) : QObject(parent)
+{
+    setObjectName(QStringLiteral("editController"));
+    m_group = new QUndoGroup(this);
+    m_userId = AccessService::osLogin().trimmed().toLower();
+    m_unavailable = tr("No catalog is open.");
+    createActions();
+}
+
+EditController::EditController(MainWindow *window) : EditController(static_cast<QObject *>(window))
+{
+    m_window = window;
+    // Edit menu: Undo, Redo and Save Metadata first, then what was there, then the dark data.
+    QMenu *edit = nullptr;
+    for (QAction *a : window->menuBar()->actions())
+        if (a->menu() && a->text().remove(QLatin1Char('&')) == tr("Edit"))
+            edit = a->menu();
+    if (!edit)
+        edit = window->menuBar()->addMenu(tr("&Edit"));
+    const QList<QAction *> existing = edit->actions();
+    QAction *first = existing.isEmpty() ? nullptr : existing.first();
+    edit->insertAction(first, m_undoAction);
+    edit->insertAction(first, m_redoAction);
+    edit->insertSeparator(first);
+    edit->insertAction(first, m_saveAction);
+    edit->insertSeparator(first);
+    edit->addSeparator();
+    edit->addAction(m_unclaimedAction);
+
+    ProductPage *page = window->productPage();
+    page->addPage(new MetadataEditorTab(this), tr("E&dit"));
+    page->addPage(new HistoryTab(this), tr("His&tory"));
+
+    connect(window->session(), &CatalogSession::opened, this, [this] {
+        QString error;
+        if (!openCatalog(m_window->session()->path(), &error))
+            m_window->statusBar()->showMessage(error, 8000);
+    });
+    if (auto *access = window->findChild<AccessController *>()) {
+        AccessSession *s = access->session();
+        connect(s, &AccessSession::userChanged, this, &EditController::setUserId);
+        connect(s, &AccessSession::opened, this, [this, s] { setUserId(s->userId()); });
+    }
+    connect(this, &EditController::productActivated, this,
+            [this](const QString &key) { m_window->session()->loadProductByKey(key); });
+    window->installEventFilter(this);
+}
+
+QStringList EditController::modifiedProducts() const
+{
+    QStringList keys;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (it->draft->isModified())
+            keys.append(it.key());
+    keys.sort();
+    return keys;
+}
+
+bool EditController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_window || event->type() != QEvent::Close)
+        return QObject::eventFilter(watched, event);
+    const QStringList modified = modifiedProducts();
+    if (modified.isEmpty())
+        return false;
+    const auto answer = QMessageBox::question(
+        m_window, tr("Unsaved Metadata"),
+        tr("You changed the metadata of %1 without saving. Save before closing?")
+            .arg(modified.join(QStringLiteral(", "))),
+        QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::SaveAll);
+    if (answer == QMessageBox::Discard)
+        return false;
+    if (answer == QMessageBox::SaveAll) {
+        QStringList failed;
+        for (const QString &key : modified)
+            if (!save(key).ok())
+                failed.append(key);
+        if (failed.isEmpty())
+            return false;
+        QMessageBox::warning(m_window, tr("Not Saved"),
+                             tr("%1 could not be saved; see the Edit tab. The window stays open.")
+                                 .arg(failed.join(QStringLiteral(", "))));
+    }
+    event->ignore();
+    return true;
+}
+
+EditController::~EditController() = default;
+
+void EditController::createActions()
+{
+    m_undoAction = m_group->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_group->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_saveAction = new QAction(tr("&Save Metadata"), this);
+    m_saveAction->setObjectName(QStringLiteral("saveMetadataAction"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setEnabled(false);
+    connect(m_saveAction, &QAction::triggered, this, [this] {
+        if (!m_active.isEmpty())
+            save(m_active);
+    });
+    m_unclaimedAction = new QAction(tr("&Unclaimed Data…"), this);
+    m_unclaimedAction->setObjectName(QStringLiteral("unclaimedAction"));
+    m_unclaimedAction->setToolTip(tr("Datasets nobody owns, documents or previews; claim them"));
+    m_unclaimedAction->setEnabled(false);
+    connect(m_unclaimedAction, &QAction::triggered, this, &EditController::showUnclaimed);
+}
+
+bool EditController::openCatalog(const QString &path, QString *error)
+{
+    clearDrafts();
+    m_darkData.reset();
+    m_editing.reset();
+    m_store.reset();
+    CatalogError e;
+    m_store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &e);
+    if (!m_store) {
+        m_unavailable = tr("Editing is unavailable: %1").arg(e.message);
+        if (error)
+            *error = m_unavailable;
+    } else {
+        m_unavailable.clear();
+        m_editing = std::make_unique<EditingService>(*m_store);
+        m_darkData = std::make_unique<DarkDataService>(*m_store);
+    }
+    m_unclaimedAction->setEnabled(m_store != nullptr);
+    updateSaveAction();
+    emit catalogChanged();
+    return m_store != nullptr;
+}
+
+void EditController::setUserId(const QString &userId)
+{
+    if (userId == m_userId)
+        return;
+    m_userId = userId;
+    emit userChanged(userId);
+}
+
+QList<User> EditController::users() const
+{
+    return m_store ? m_store->users() : QList<User>();
+}
+
+void EditController::clearDrafts()
+{
+    for (const Entry &e : std::as_const(m_entries)) {
+        m_group->removeStack(e.stack);
+        delete e.stack;
+        delete e.draft;
+    }
+    m_entries.clear();
+    m_active.clear();
+}
+
+ProductDraft *EditController::draft(const QString &productKey)
+{
+    if (const auto it = m_entries.constFind(productKey); it != m_entries.cend())
+        return it->draft;
+    if (!m_editing)
+        return nullptr;
+    const std::optional<VersionedProduct> loaded = m_editing->load(productKey);
+    if (!loaded)
+        return nullptr;
+    Entry e;
+    e.draft = new ProductDraft(this);
+    e.draft->load(loaded->product, loaded->version);
+    e.stack = new QUndoStack(this);
+    e.stack->setObjectName(QStringLiteral("undoStack:") + productKey);
+    m_group->addStack(e.stack);
+    connect(e.draft, &ProductDraft::modifiedChanged, this, [this, productKey] {
+        updateSaveAction();
+        emit draftStateChanged(productKey);
+    });
+    m_entries.insert(productKey, e);
+    return e.draft;
+}
+
+QUndoStack *EditController::undoStack(const QString &productKey)
+{
+    return draft(productKey) ? m_entries.value(productKey).stack : nullptr;
+}
+
+void EditController::refreshIfStale(const QString &productKey)
+{
+    const auto it = m_entries.constFind(productKey);
+    if (it == m_entries.cend() || !m_editing || it->draft->isModified())
+        return;
+    if (m_editing->currentVersion(productKey) != it->draft->baseVersion())
+        reload(productKey);
+}
+
+void EditController::setActiveProduct(const QString &productKey)
+{
+    m_active = productKey;
+    QUndoStack *stack = productKey.isEmpty() ? nullptr : undoStack(productKey);
+    m_group->setActiveStack(stack);
+    updateSaveAction();
+}
+
+void EditController::updateSaveAction()
+{
+    const auto it = m_entries.constFind(m_active);
+    m_saveAction->setEnabled(it != m_entries.cend() && it->draft->isModified());
+}
+
+AccessDecision EditController::mayEdit(const QString &productKey) const
+{
+    if (!m_editing)
+        return {AccessDecision::Verdict::Deny, m_unavailable, {}};
+    return m_editing->mayEdit(m_userId, productKey);
+}
+
+EditOutcome EditController::save(const QString &productKey, bool overwrite)
+{
+    ProductDraft *d = draft(productKey);
+    if (!d || !m_editing) {
+        EditOutcome o;
+        o.code = EditOutcome::Code::Failed;
+        o.message = m_unavailable.isEmpty() ? tr("There is no product “%1”.").arg(productKey)
+                                            : m_unavailable;
+        emit saveFailed(productKey, o);
+        return o;
+    }
+    const EditOutcome o = m_editing->save(m_userId, d->product(), d->baseVersion(), {}, overwrite);
+    if (o.code == EditOutcome::Code::Conflict) {
+        emit conflict(productKey, o);
+        return o;
+    }
+    if (!o.ok()) {
+        emit saveFailed(productKey, o);
+        return o;
+    }
+    if (const std::optional<VersionedProduct> saved = m_editing->load(productKey))
+        d->load(saved->product, saved->version);
+    m_entries.value(productKey).stack->setClean();
+    updateSaveAction();
+    emit draftStateChanged(productKey);
+    if (o.code == EditOutcome::Code::Ok) {
+        emit productSaved(productKey, o.version);
+        refreshViews(productKey);
+    }
+    return o;
+}
+
+void EditController::reload(const QString &productKey)
+{
+    ProductDraft *d = draft(productKey);
+    if (!d || !m_editing)
+        return;
+    if (const std::optional<VersionedProduct> saved = m_editing->load(productKey))
+        d->load(saved->product, saved->version);
+    m_entries.value(productKey).stack->clear();
+    updateSaveAction();
+    emit draftStateChanged(productKey);
+}
+
+QList<MetadataChange> EditController::compareWithSaved(const QString &productKey) const
+{
+    const auto it = m_entries.constFind(productKey);
+    if (it == m_entries.cend() || !m_editing)
+        return {};
+    const std::optional<VersionedProduct> saved = m_editing->load(productKey);
+    if (!saved)
+        return {};
+    return MetadataSnapshot::diff(MetadataSnapshot::fromProduct(saved->product),
+                                  MetadataSnapshot::fromProduct(it->draft->product()));
+}
+
+QList<ProductVersion> EditController::history(const QString &productKey) const
+{
+    return m_editing ? m_editing->history(productKey) : QList<ProductVersion>();
+}
+
+std::optional<QList<MetadataChange>> EditController::diff(const QString &productKey, int from,
+                                                          int to) const
+{
+    if (!m_editing)
+        return std::nullopt;
+    return m_editing->diff(productKey, from, to);
+}
+
+EditOutcome EditController::revert(const QString &productKey, int version)
+{
+    if (!m_editing) {
+        EditOutcome o;
+        o.code = EditOutcome::Code::Failed;
+        o.message = m_unavailable;
+        return o;
+    }
+    // A revert starts from the newest version; an open draft with changes keeps its own base,
+    // so saving it afterwards reports the conflict instead of undoing the revert unseen.
+    const EditOutcome o =
+        m_editing->revert(m_userId, productKey, version, m_editing->currentVersion(productKey));
+    if (o.code == EditOutcome::Code::Ok) {
+        if (const auto it = m_entries.constFind(productKey);
+            it != m_entries.cend() && !it->draft->isModified()) {
+            reload(productKey);
+        }
+        emit productSaved(productKey, o.version);
+        refreshViews(productKey);
+    }
+    return o;
+}
+
+void EditController::productChangedElsewhere(const QString &productKey)
+{
+    if (const auto it = m_entries.constFind(productKey);
+        it != m_entries.cend() && !it->draft->isModified())
+        reload(productKey);
+    emit productSaved(productKey, m_editing ? m_editing->currentVersion(productKey) : 0);
+    refreshViews(productKey);
+}
+
+void EditController::refreshViews(const QString &productKey)
+{
+    if (!m_window)
+        return;
+    // The search index and facets were updated in the save's transaction; ask again so that
+    // the result list, the facet counts and the product page show the edit.
+    m_window->setSearchText(m_window->searchField()->text());
+    if (m_window->productPage()->product() &&
+        m_window->productPage()->product()->product.key == productKey)
+        m_window->session()->loadProductByKey(productKey);
+}
+
+UnclaimedDialog *EditController::showUnclaimed()
+{
+    if (!m_unclaimed) {
+        m_unclaimed = new UnclaimedDialog(this, m_window);
+        m_unclaimed->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_unclaimed->refresh();
+    }
+    m_unclaimed->show();
+    m_unclaimed->raise();
+    return m_unclaimed;
+}
+
+} // namespace Mesh
