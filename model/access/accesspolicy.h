@@ -15,13 +15,25 @@ namespace Mesh {
 class SqliteCatalogStore;
 
 /** Everything a person can try to do with a product; each is decided by AccessPolicy::decide. */
-enum class AccessAction { ViewMetadata, Preview, Export, EditMetadata, Approve, Administer };
+enum class AccessAction {
+    ViewMetadata,
+    Preview,
+    Export,
+    EditMetadata,
+    Approve,
+    Administer,
+    // Governance: set a policy of resource.domain (empty: a global policy); no product involved.
+    SetGovernancePolicy,
+    // Quality: acknowledge or resolve an alert on a product.
+    ManageQualityAlerts,
+};
 
 /** What was asked about: a product by key, optionally narrowed to some of its columns. */
 struct AccessResource
 {
     QString productKey;
     QStringList columns; // empty: the whole product
+    QString domain = {}; // SetGovernancePolicy: the domain whose policy is set; empty = global
 };
 
 /** The policy's answer. AllowMasked: allowed, with maskedColumns shown masked. */
