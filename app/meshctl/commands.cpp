@@ -53,6 +53,12 @@ const char kUsage[] =
     "  lineage FILE NODE [--up N] [--down N] [--json|--dot|--openlineage]\n"
     "                                       lineage around a product, dataset or column\n"
     "  impact FILE NODE [--json]            downstream products and their owners\n"
+    "  governance FILE [--json] | governance set FILE KIND [PARAM] [--domain D]\n"
+    "                                       compliance scores and violations; set a policy\n"
+    "  alerts FILE [--json] | alerts ack|resolve FILE ID | alerts affecting FILE PRODUCT\n"
+    "                                       quality alerts: missing, duplicate, drift, null-spike\n"
+    "  contract import FILE C.yaml | export FILE PRODUCT [--out X.yaml] | check FILE PRODUCT\n"
+    "                                       ODCS v3 data contracts\n"
     "\n"
     "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed.\n";
 
@@ -381,6 +387,9 @@ int run(const QStringList &args)
         {QStringLiteral("bench"), cmdBench},
         {QStringLiteral("import-openlineage"), cmdImportOpenLineage},
         {QStringLiteral("lineage"), cmdLineage},
+        {QStringLiteral("governance"), cmdGovernance},
+        {QStringLiteral("alerts"), cmdAlerts},
+        {QStringLiteral("contract"), cmdContract},
         {QStringLiteral("impact"), cmdImpact},
     };
     const QString command = args.value(0);

@@ -30,4 +30,9 @@ int cmdLineage(const QStringList &args);
 int cmdImpact(const QStringList &args);
 int cmdBenchLineage(const QStringList &args);
 
+// Governance, quality alerts and data contracts (cmd_governance.cpp)
+int cmdGovernance(const QStringList &args);
+int cmdAlerts(const QStringList &args);
+int cmdContract(const QStringList &args);
+
 } // namespace Mesh::Cli
