@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "accesscontroller.h"
+#include "governancecontroller.h"
 #include "demo/demoloader.h"
 #include "emptystatewidget.h"
 #include "facetdelegate.h"
@@ -118,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     new LineageController(this); // the Lineage tab's graph, Lineage windows
     new AccessController(this); // Access menu, inbox badge, the product page's Access tab
+    new GovernanceController(this); // Governance menu and view, Alerts dock, Quality tab
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

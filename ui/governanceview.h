@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "governance/governancepolicy.h"
+
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTableWidget;
+class QTabWidget;
+class QTreeView;
+
+namespace Mesh {
+
+class EmptyStateWidget;
+class ViolationModel;
+
+/**
+ * The Governance view: the overall compliance score, violations grouped by domain and owner
+ * (double-click or Enter opens the product on the field to fix), product scores and the
+ * policies in force. Shows a report it is given; UI thread.
+ */
+class GovernanceView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit GovernanceView(QWidget *parent = nullptr);
+
+    void setReport(const GovernanceReport &report);
+    /** "Checking…" or an error in place of the report. */
+    void showMessage(const QString &message);
+
+    ViolationModel *violationModel() const { return m_model; }
+    QTreeView *violationView() const { return m_tree; }
+    QTableWidget *productTable() const { return m_products; }
+
+signals:
+    /** The user wants to fix a violation: open productKey at field ("overview:owner", …). */
+    void fixRequested(const QString &productKey, const QString &field);
+    void refreshRequested();
+
+private:
+    void activate(const QModelIndex &index);
+
+    QLabel *m_score = nullptr;
+    QLabel *m_summary = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    EmptyStateWidget *m_message = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTreeView *m_tree = nullptr;
+    QTableWidget *m_products = nullptr;
+    QTableWidget *m_policies = nullptr;
+    ViolationModel *m_model = nullptr;
+};
+
+} // namespace Mesh
