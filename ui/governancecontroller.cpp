@@ -150,11 +150,19 @@ GovernanceController::GovernanceController(MainWindow *window)
     connect(m_tab->panel(), &AlertsPanel::resolveRequested, this,
             [this](qint64 id) { transition(id, true); });
 
-    connect(window->session(), &CatalogSession::opened, this, [this] {
+    connect(window->session(), &CatalogSession::opened, this, [this](const QString &,
+                                                                     qint64 productCount) {
         m_path = m_window->session()->path();
         m_governanceAction->setEnabled(true);
         m_scanAction->setEnabled(true);
-        scan();
+        // A scan reads every sample; on a large catalog it waits for Scan now.
+        if (productCount <= kAutoScanProducts) {
+            scan();
+        } else {
+            refreshAlerts();
+            m_panel->setStatus(tr("%1 products: press Scan now to look for new quality problems.")
+                                   .arg(productCount));
+        }
         if (m_view)
             refreshGovernance();
     });

@@ -21,13 +21,16 @@ class QualityTab;
  * (a dialog), the Quality Alerts dock with a status-bar badge, and the product page's Quality
  * tab. Every read and write runs in a worker (QtConcurrent) on its own connection to the
  * catalog; acknowledging and resolving act as the signed-in user and are decided and audited in
- * model/. A scan runs each time a catalog is opened. UI thread.
+ * model/. A scan runs when a catalog of up to kAutoScanProducts products is opened. UI thread.
  */
 class GovernanceController : public QObject
 {
     Q_OBJECT
 
 public:
+    /** Catalogs up to this size are scanned for alerts when they are opened. */
+    static constexpr qint64 kAutoScanProducts = 5000;
+
     explicit GovernanceController(MainWindow *window);
 
     GovernanceView *showGovernance();

@@ -173,7 +173,7 @@ void GovernanceView::setReport(const GovernanceReport &report)
         return;
     }
     m_stack->setCurrentWidget(m_tabs);
-    m_tree->expandToDepth(0);
+    m_tree->expandToDepth(report.violations.size() <= 200 ? 1 : 0);
     for (int c = 0; c < ViolationModel::ColumnCount - 1; ++c)
         m_tree->resizeColumnToContents(c);
 }
