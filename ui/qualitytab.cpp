@@ -6,6 +6,8 @@
 
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Mesh {
 
 QualityTab::QualityTab(QWidget *parent) : ProductTab(parent)
@@ -24,6 +26,7 @@ QualityTab::QualityTab(QWidget *parent) : ProductTab(parent)
 void QualityTab::showProduct(const ProductDetails &details)
 {
     m_productKey = details.product.key;
+    m_loading = true;
     m_panel->setAffecting({});
     m_panel->setStatus(tr("Looking for alerts on %1 and upstream…").arg(details.product.name));
     emit alertsWanted(m_productKey);
@@ -45,6 +48,9 @@ void QualityTab::setAlerts(const QString &productKey, const QList<AffectingAlert
         own += a.distance == 0 ? 1 : 0;
     m_panel->setEmptyText(tr("No open alerts on this product or upstream of it."));
     m_panel->setAffecting(alerts);
+    // A refresh after acknowledge or resolve keeps that action's message in the status line.
+    if (!std::exchange(m_loading, false))
+        return;
     m_panel->setStatus(alerts.isEmpty()
                            ? QString()
                            : tr("%1 on this product, %2 upstream (double-click to open it)")

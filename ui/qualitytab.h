@@ -34,6 +34,7 @@ signals:
 private:
     AlertsPanel *m_panel = nullptr;
     QString m_productKey;
+    bool m_loading = false; // the alerts asked for by showProduct() are not in yet
 };
 
 } // namespace Mesh
