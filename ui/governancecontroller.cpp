@@ -68,6 +68,7 @@ struct AlertsResult
 struct GovernanceResult
 {
     GovernanceReport report;
+    QStringList domains;
     QString error;
 };
 
@@ -281,6 +282,8 @@ GovernanceView *GovernanceController::showGovernance()
         connect(m_view, &GovernanceView::fixRequested, this, &GovernanceController::openField);
         connect(m_view, &GovernanceView::refreshRequested, this,
                 &GovernanceController::refreshGovernance);
+        connect(m_view, &GovernanceView::policyChangeRequested, this,
+                &GovernanceController::setPolicy);
         m_dialog->resize(1000, 640);
         refreshGovernance();
     }
@@ -299,8 +302,11 @@ void GovernanceController::refreshGovernance()
         this,
         [path] {
             GovernanceResult r;
-            if (auto store = openStore(path, &r.error))
+            if (auto store = openStore(path, &r.error)) {
                 r.report = GovernanceService(*store).report();
+                for (const Domain &d : store->domains())
+                    r.domains.append(d.name);
+            }
             return r;
         },
         [this](const GovernanceResult &r) {
@@ -310,7 +316,30 @@ void GovernanceController::refreshGovernance()
                 m_view->showMessage(tr("The governance report is unavailable: %1").arg(r.error));
             else
                 m_view->setReport(r.report);
+            m_view->setDomains(r.domains);
             emit governanceRefreshed();
+        });
+}
+
+void GovernanceController::setPolicy(const GovernancePolicy &policy)
+{
+    const QString path = m_path;
+    const QString user = currentUser();
+    runAsync<AccessOutcome>(
+        this,
+        [path, user, policy] {
+            QString error;
+            auto store = openStore(path, &error);
+            if (!store)
+                return AccessOutcome{AccessOutcome::Code::Failed, error, 0, 0};
+            return GovernanceService(*store).setPolicy(user, policy);
+        },
+        [this](const AccessOutcome &o) {
+            if (!m_view)
+                return;
+            m_view->setPolicyStatus(o.ok() ? tr("Set: %1").arg(o.message) : o.message, !o.ok());
+            if (o.ok())
+                refreshGovernance();
         });
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "governance/governancepolicy.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -41,6 +43,8 @@ public:
     void openField(const QString &productKey, const QString &field);
     void scan();
     void refreshAlerts();
+    /** Sets a policy as the signed-in user; the model decides and audits. */
+    void setPolicy(const GovernancePolicy &policy);
 
 signals:
     void alertsRefreshed(int open);

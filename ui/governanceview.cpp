@@ -5,7 +5,11 @@
 #include "governance/violationmodel.h"
 #include "theme.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGroupBox>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -101,12 +105,74 @@ GovernanceView::GovernanceView(QWidget *parent) : QWidget(parent)
     m_policies->setHorizontalHeaderLabels({tr("Level"), tr("Rule"), tr("Set by"), tr("Since")});
     m_policies->verticalHeader()->hide();
     m_policies->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_tabs->addTab(m_policies, tr("P&olicies"));
+    auto *policyPage = new QWidget(m_tabs);
+    auto *policyLayout = new QVBoxLayout(policyPage);
+    policyLayout->addWidget(m_policies, 1);
+    policyLayout->addWidget(createPolicyEditor(policyPage));
+    m_tabs->addTab(policyPage, tr("P&olicies"));
 
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_tabs);
     layout->addWidget(m_stack, 1);
     showMessage(tr("Checking the catalog against its policies…"));
+}
+
+QWidget *GovernanceView::createPolicyEditor(QWidget *parent)
+{
+    auto *box = new QGroupBox(tr("Set a policy (council: global; stewards: their domain)"), parent);
+    auto *row = new QHBoxLayout(box);
+    m_scope = new QComboBox(box);
+    m_scope->setObjectName(QStringLiteral("policyScope"));
+    m_scope->addItem(tr("Global"), QString());
+    m_kind = new QComboBox(box);
+    m_kind->setObjectName(QStringLiteral("policyKind"));
+    for (GovernancePolicy::Kind k : GovernancePolicy::allKinds())
+        m_kind->addItem(GovernancePolicy::kindName(k), int(k));
+    m_parameter = new QLineEdit(box);
+    m_parameter->setObjectName(QStringLiteral("policyParameter"));
+    m_parameter->setPlaceholderText(tr("parameter: characters, hours or a regular expression"));
+    m_enabled = new QCheckBox(tr("On"), box);
+    m_enabled->setChecked(true);
+    auto *apply = new QPushButton(tr("&Set"), box);
+    apply->setObjectName(QStringLiteral("policyApply"));
+    m_policyStatus = new QLabel(box);
+    m_policyStatus->setObjectName(QStringLiteral("policyStatus"));
+    m_policyStatus->setWordWrap(true);
+    row->addWidget(m_scope);
+    row->addWidget(m_kind);
+    row->addWidget(m_parameter, 1);
+    row->addWidget(m_enabled);
+    row->addWidget(apply);
+    auto *outer = new QWidget(parent);
+    auto *layout = new QVBoxLayout(outer);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(box);
+    layout->addWidget(m_policyStatus);
+    connect(apply, &QPushButton::clicked, this, [this] {
+        GovernancePolicy p;
+        p.scope = m_scope->currentData().toString();
+        p.kind = GovernancePolicy::Kind(m_kind->currentData().toInt());
+        p.parameter = m_parameter->text().trimmed();
+        p.enabled = m_enabled->isChecked();
+        emit policyChangeRequested(p);
+    });
+    return outer;
+}
+
+void GovernanceView::setDomains(const QStringList &domains)
+{
+    const QString current = m_scope->currentData().toString();
+    m_scope->clear();
+    m_scope->addItem(tr("Global"), QString());
+    for (const QString &d : domains)
+        m_scope->addItem(d, d);
+    m_scope->setCurrentIndex(std::max(0, m_scope->findData(current)));
+}
+
+void GovernanceView::setPolicyStatus(const QString &text, bool error)
+{
+    m_policyStatus->setText(text);
+    m_policyStatus->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
 }
 
 void GovernanceView::showMessage(const QString &message)

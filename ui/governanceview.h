@@ -5,7 +5,10 @@
 
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
+class QLineEdit;
 class QStackedWidget;
 class QTableWidget;
 class QTabWidget;
@@ -29,6 +32,10 @@ public:
     explicit GovernanceView(QWidget *parent = nullptr);
 
     void setReport(const GovernanceReport &report);
+    /** The domains offered as policy scopes in the policy editor. */
+    void setDomains(const QStringList &domains);
+    /** The outcome of the last policy change (an error in red). */
+    void setPolicyStatus(const QString &text, bool error);
     /** "Checking…" or an error in place of the report. */
     void showMessage(const QString &message);
 
@@ -40,9 +47,12 @@ signals:
     /** The user wants to fix a violation: open productKey at field ("overview:owner", …). */
     void fixRequested(const QString &productKey, const QString &field);
     void refreshRequested();
+    /** The user asks to set a policy; the model decides whether they may. */
+    void policyChangeRequested(const GovernancePolicy &policy);
 
 private:
     void activate(const QModelIndex &index);
+    QWidget *createPolicyEditor(QWidget *parent);
 
     QLabel *m_score = nullptr;
     QLabel *m_summary = nullptr;
@@ -52,6 +62,11 @@ private:
     QTreeView *m_tree = nullptr;
     QTableWidget *m_products = nullptr;
     QTableWidget *m_policies = nullptr;
+    QComboBox *m_scope = nullptr;
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_parameter = nullptr;
+    QCheckBox *m_enabled = nullptr;
+    QLabel *m_policyStatus = nullptr;
     ViolationModel *m_model = nullptr;
 };
 

@@ -15,6 +15,7 @@
 #include "qualitytab.h"
 #include "session/catalogsession.h"
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QPushButton>
@@ -150,6 +151,36 @@ private slots:
             panel->model()->index(panel->model()->rowOf(id), 0).data(AlertListModel::StateRole)
                 .toString(),
             QStringLiteral("acknowledged"), 10000);
+    }
+
+    void stewardsSetTheirDomainsPoliciesFromTheView()
+    {
+        AccessSession *access = m_window->findChild<AccessController *>()->session();
+        GovernanceView *view = m_controller->showGovernance();
+        QSignalSpy ready(m_controller, &GovernanceController::governanceRefreshed);
+        QVERIFY(ready.wait(20000));
+        auto *scope = view->findChild<QComboBox *>(QStringLiteral("policyScope"));
+        auto *kind = view->findChild<QComboBox *>(QStringLiteral("policyKind"));
+        auto *apply = view->findChild<QPushButton *>(QStringLiteral("policyApply"));
+        auto *status = view->findChild<QLabel *>(QStringLiteral("policyStatus"));
+        QVERIFY(scope && kind && apply && status);
+        QVERIFY(scope->findData(QStringLiteral("Sales & Marketing")) > 0);
+        scope->setCurrentIndex(scope->findData(QStringLiteral("Sales & Marketing")));
+        kind->setCurrentIndex(kind->findText(QStringLiteral("column-classification")));
+
+        access->signInAs(QStringLiteral("kenji.watanabe"));
+        QTRY_COMPARE_WITH_TIMEOUT(access->userId(), QStringLiteral("kenji.watanabe"), 10000);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Only a steward")), 10000);
+
+        access->signInAs(QStringLiteral("priya.raman"));
+        QTRY_COMPARE_WITH_TIMEOUT(access->userId(), QStringLiteral("priya.raman"), 10000);
+        const int before = view->violationModel()->report().violations.size();
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(ready.wait(20000)); // the report is checked again after the change
+        QVERIFY(status->text().startsWith(QStringLiteral("Set:")));
+        QVERIFY(view->violationModel()->report().violations.size() > before);
+        view->window()->close();
     }
 };
 
