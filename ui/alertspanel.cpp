@@ -107,7 +107,8 @@ AlertsPanel::AlertsPanel(bool showRescan, QWidget *parent) : QWidget(parent)
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         const QString kind = m_kind->currentData().toString();
         m_proxy->setFilterRegularExpression(
-            kind.isEmpty() ? QString() : QStringLiteral("^%1$").arg(QRegularExpression::escape(kind)));
+            kind.isEmpty() ? QString()
+                           : QStringLiteral("^%1$").arg(QRegularExpression::escape(kind)));
         updateEmpty();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -181,8 +182,8 @@ bool AlertsPanel::selectAlert(qint64 id)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid())
         return false;
-    m_view->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     updateSelection();
     return true;
 }

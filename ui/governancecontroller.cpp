@@ -35,7 +35,7 @@ namespace Mesh {
 namespace {
 
 /** Runs work on the thread pool and hands its result to done on the receiver's thread. */
-template<typename Result, typename Work, typename Done>
+template <typename Result, typename Work, typename Done>
 void runAsync(QObject *receiver, Work work, Done done)
 {
     auto *watcher = new QFutureWatcher<Result>(receiver);
@@ -80,8 +80,7 @@ struct AffectingResult
 
 } // namespace
 
-GovernanceController::GovernanceController(MainWindow *window)
-    : QObject(window), m_window(window)
+GovernanceController::GovernanceController(MainWindow *window) : QObject(window), m_window(window)
 {
     setObjectName(QStringLiteral("governanceController"));
 
@@ -151,22 +150,23 @@ GovernanceController::GovernanceController(MainWindow *window)
     connect(m_tab->panel(), &AlertsPanel::resolveRequested, this,
             [this](qint64 id) { transition(id, true); });
 
-    connect(window->session(), &CatalogSession::opened, this, [this](const QString &,
-                                                                     qint64 productCount) {
-        m_path = m_window->session()->path();
-        m_governanceAction->setEnabled(true);
-        m_scanAction->setEnabled(true);
-        // A scan reads every sample; on a large catalog it waits for Scan now.
-        if (productCount <= kAutoScanProducts) {
-            scan();
-        } else {
-            refreshAlerts();
-            m_panel->setStatus(tr("%1 products: press Scan now to look for new quality problems.")
-                                   .arg(productCount));
-        }
-        if (m_view)
-            refreshGovernance();
-    });
+    connect(window->session(), &CatalogSession::opened, this,
+            [this](const QString &, qint64 productCount) {
+                m_path = m_window->session()->path();
+                m_governanceAction->setEnabled(true);
+                m_scanAction->setEnabled(true);
+                // A scan reads every sample; on a large catalog it waits for Scan now.
+                if (productCount <= kAutoScanProducts) {
+                    scan();
+                } else {
+                    refreshAlerts();
+                    m_panel->setStatus(
+                        tr("%1 products: press Scan now to look for new quality problems.")
+                            .arg(productCount));
+                }
+                if (m_view)
+                    refreshGovernance();
+            });
     connect(window, &MainWindow::productShown, this, &GovernanceController::focusPendingField);
 }
 
@@ -206,13 +206,13 @@ void GovernanceController::scan()
                 return;
             }
             m_panel->setAlerts(r.alerts);
-            QString status = tr("%n open alert(s); scanned %1 products, %2 new.", nullptr,
-                                int(r.alerts.size()))
-                                 .arg(r.summary.products)
-                                 .arg(r.summary.raised);
+            QString status =
+                tr("%n open alert(s); scanned %1 products, %2 new.", nullptr, int(r.alerts.size()))
+                    .arg(r.summary.products)
+                    .arg(r.summary.raised);
             if (!r.summary.problems.isEmpty())
-                status += tr(" %n sample(s) could not be read.", nullptr,
-                             int(r.summary.problems.size()));
+                status +=
+                    tr(" %n sample(s) could not be read.", nullptr, int(r.summary.problems.size()));
             m_panel->setStatus(status, !r.summary.problems.isEmpty());
             m_badge->setText(tr("⚠ %n alert(s)", nullptr, int(r.alerts.size())));
             m_badge->setVisible(!r.alerts.isEmpty());

@@ -9,8 +9,8 @@
 #include <QComboBox>
 #include <QGroupBox>
 #include <QHeaderView>
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -209,8 +209,8 @@ void GovernanceView::setReport(const GovernanceReport &report)
         m_products->setItem(r, 0, name);
         m_products->setItem(r, 1, item(p.domain.isEmpty() ? tr("(none)") : p.domain));
         m_products->setItem(r, 2, item(p.ownerId.isEmpty() ? tr("(none)") : p.ownerId));
-        QTableWidgetItem *score = numberItem(
-            p.score(), QStringLiteral("%1%").arg(QString::number(p.score(), 'f', 0)));
+        QTableWidgetItem *score =
+            numberItem(p.score(), QStringLiteral("%1%").arg(QString::number(p.score(), 'f', 0)));
         score->setForeground(scoreColor(p.score()));
         m_products->setItem(r, 3, score);
         m_products->setItem(r, 4, item(tr("%1 of %2").arg(p.passed).arg(p.checks)));

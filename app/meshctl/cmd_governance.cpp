@@ -145,7 +145,8 @@ int alertsTransition(const QStringList &args, bool resolve)
     c.parser.setApplicationDescription(QString::fromUtf8(kAlertsUsage));
     c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Catalog file."));
     c.parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Alert id."));
-    c.option(QStringLiteral("note"), QStringLiteral("Why, for the audit log."), QStringLiteral("TEXT"));
+    c.option(QStringLiteral("note"), QStringLiteral("Why, for the audit log."),
+             QStringLiteral("TEXT"));
     c.option(QStringLiteral("as"), QStringLiteral("Act as USER (demo catalog only; audited)."),
              QStringLiteral("USER"));
     if (int r = c.parse(args, 2, 2); r != -1)
@@ -204,8 +205,8 @@ QString alertLine(const QualityAlert &a)
 {
     return QStringLiteral("#%1  %2  %3  %4  %5\n      %6\n")
         .arg(a.id)
-        .arg(pad(QualityFinding::kindName(a.finding.kind), 10),
-             pad(a.finding.severity, 8), pad(QualityAlert::stateName(a.state), 12),
+        .arg(pad(QualityFinding::kindName(a.finding.kind), 10), pad(a.finding.severity, 8),
+             pad(QualityAlert::stateName(a.state), 12),
              a.finding.productKey + QStringLiteral(": ") + a.finding.title, a.finding.detail);
 }
 
@@ -223,8 +224,9 @@ int alertsAffecting(const QStringList &args)
     if (!store)
         return code;
     if (!store->productByKey(c.positional(1)))
-        return fail(Usage, QStringLiteral("there is no product “%1” in %2")
-                               .arg(c.positional(1), c.positional(0)));
+        return fail(
+            Usage,
+            QStringLiteral("there is no product “%1” in %2").arg(c.positional(1), c.positional(0)));
     const QList<AffectingAlert> list = QualityService(*store).alertsAffecting(c.positional(1));
     if (c.isSet(QStringLiteral("json"))) {
         QJsonArray array;
@@ -241,9 +243,9 @@ int alertsAffecting(const QStringList &args)
         out(QStringLiteral("No open alerts on %1 or upstream of it.\n").arg(c.positional(1)));
     for (const AffectingAlert &a : list)
         out(alertLine(a.alert) +
-            (a.distance == 0 ? QString()
-                             : QStringLiteral("      via %1\n")
-                                   .arg(a.path.join(QStringLiteral(" → ")))));
+            (a.distance == 0
+                 ? QString()
+                 : QStringLiteral("      via %1\n").arg(a.path.join(QStringLiteral(" → ")))));
     return Ok;
 }
 
@@ -254,7 +256,8 @@ int alertsList(const QStringList &args)
     c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Catalog file."));
     c.option(QStringLiteral("json"), QStringLiteral("Print JSON."));
     c.option(QStringLiteral("no-scan"), QStringLiteral("List stored alerts without scanning."));
-    c.option(QStringLiteral("product"), QStringLiteral("Only this product."), QStringLiteral("KEY"));
+    c.option(QStringLiteral("product"), QStringLiteral("Only this product."),
+             QStringLiteral("KEY"));
     c.option(QStringLiteral("all"), QStringLiteral("Include resolved alerts."));
     if (int r = c.parse(args, 1, 1); r != -1)
         return r == -2 ? Ok : r;
@@ -318,8 +321,8 @@ int contractImport(const QStringList &args)
         return r == -2 ? Ok : r;
     QFile file(c.positional(1));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(Usage, QStringLiteral("cannot read %1: %2").arg(c.positional(1),
-                                                                    file.errorString()));
+        return fail(Usage,
+                    QStringLiteral("cannot read %1: %2").arg(c.positional(1), file.errorString()));
     const QByteArray yaml = file.readAll();
     int code = Ok;
     auto store = openCatalog(c.positional(0), &code);
@@ -403,8 +406,8 @@ int contractCheck(const QStringList &args)
                                       {QStringLiteral("passed"), i.passed},
                                       {QStringLiteral("problem"), i.problem}});
         outJson({{QStringLiteral("product"), c.positional(1)},
-                 {QStringLiteral("contract"), stored ? QStringLiteral("imported")
-                                                     : QStringLiteral("derived from metadata")},
+                 {QStringLiteral("contract"),
+                  stored ? QStringLiteral("imported") : QStringLiteral("derived from metadata")},
                  {QStringLiteral("checks"), checks},
                  {QStringLiteral("failed"), result->failed()}});
     } else {
@@ -509,16 +512,16 @@ int cmdGovernance(const QStringList &args)
         grouped[v.domain][v.ownerId].append(v);
     text += QStringLiteral("\nViolations\n");
     for (auto d = grouped.cbegin(); d != grouped.cend(); ++d) {
-        text += QStringLiteral("%1\n").arg(d.key().isEmpty() ? QStringLiteral("(no domain)")
-                                                             : d.key());
+        text +=
+            QStringLiteral("%1\n").arg(d.key().isEmpty() ? QStringLiteral("(no domain)") : d.key());
         for (auto o = d->cbegin(); o != d->cend(); ++o) {
-            text += QStringLiteral("  owner %1\n").arg(o.key().isEmpty() ? QStringLiteral("(none)")
-                                                                         : o.key());
+            text += QStringLiteral("  owner %1\n")
+                        .arg(o.key().isEmpty() ? QStringLiteral("(none)") : o.key());
             for (const GovernanceViolation &v : *o)
                 text += QStringLiteral("    %1  [%2, %3] %4  → %5\n")
                             .arg(v.productKey, GovernancePolicy::kindName(v.kind),
-                                 v.scope.isEmpty() ? QStringLiteral("global") : v.scope,
-                                 v.message, v.field);
+                                 v.scope.isEmpty() ? QStringLiteral("global") : v.scope, v.message,
+                                 v.field);
         }
     }
     if (report.violations.isEmpty())

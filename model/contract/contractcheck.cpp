@@ -30,8 +30,8 @@ ContractCheckResult run(const OdcsContract &contract, const Product &product,
     for (const OdcsSchemaObject &object : contract.schema) {
         const Dataset *dataset = nullptr;
         for (const Dataset &ds : product.datasets)
-            if (ds.name == object.name || (product.datasets.size() == 1 &&
-                                           contract.schema.size() == 1))
+            if (ds.name == object.name ||
+                (product.datasets.size() == 1 && contract.schema.size() == 1))
                 dataset = &ds;
         if (!dataset) {
             result.items.append({QStringLiteral("%1 exists").arg(object.name), false,
@@ -92,9 +92,9 @@ ContractCheckResult run(const OdcsContract &contract, const Product &product,
                 const QString inferred = QualityDetectors::inferType(sample, idx);
                 const bool ok =
                     QualityDetectors::typeAccepts(Odcs::columnTypeFor(prop.logicalType), inferred);
-                result.items.append({QStringLiteral("%1 values are %2").arg(name, prop.logicalType),
-                                     ok, ok ? QString()
-                                            : QStringLiteral("values are %1").arg(inferred)});
+                result.items.append(
+                    {QStringLiteral("%1 values are %2").arg(name, prop.logicalType), ok,
+                     ok ? QString() : QStringLiteral("values are %1").arg(inferred)});
                 if (!ok)
                     driftProblems.append(QStringLiteral("%1 values are %2, the contract says %3")
                                              .arg(prop.name, inferred, prop.logicalType));
@@ -108,12 +108,12 @@ ContractCheckResult run(const OdcsContract &contract, const Product &product,
                 int nulls = 0;
                 for (const QStringList &row : sample.rows)
                     nulls += missingCell(row.value(idx)) ? 1 : 0;
-                result.items.append(
-                    {QStringLiteral("%1 has no missing values").arg(name), nulls == 0,
-                     nulls == 0 ? QString()
-                                : QStringLiteral("%1 of %2 rows are missing it")
-                                      .arg(nulls)
-                                      .arg(sample.rows.size())});
+                result.items.append({QStringLiteral("%1 has no missing values").arg(name),
+                                     nulls == 0,
+                                     nulls == 0 ? QString()
+                                                : QStringLiteral("%1 of %2 rows are missing it")
+                                                      .arg(nulls)
+                                                      .arg(sample.rows.size())});
                 if (nulls > 0)
                     nullProblems.append(QStringLiteral("%1 is missing in %2 of %3 rows")
                                             .arg(prop.name)
@@ -130,9 +130,9 @@ ContractCheckResult run(const OdcsContract &contract, const Product &product,
             f.title = QStringLiteral("Contract broken in %1: %2 problem(s)")
                           .arg(object.name)
                           .arg(driftProblems.size());
-            f.detail = QStringLiteral("Contract %1 %2: %3.")
-                           .arg(contract.id, contract.version,
-                                driftProblems.join(QStringLiteral("; ")));
+            f.detail =
+                QStringLiteral("Contract %1 %2: %3.")
+                    .arg(contract.id, contract.version, driftProblems.join(QStringLiteral("; ")));
             result.findings.append(f);
         }
         if (!nullProblems.isEmpty()) {
@@ -142,9 +142,9 @@ ContractCheckResult run(const OdcsContract &contract, const Product &product,
             f.fingerprint = QStringLiteral("contract-nulls:%1").arg(object.name);
             f.severity = QStringLiteral("critical");
             f.title = QStringLiteral("Contract: required values missing in %1").arg(object.name);
-            f.detail = QStringLiteral("Contract %1 %2: %3.")
-                           .arg(contract.id, contract.version,
-                                nullProblems.join(QStringLiteral("; ")));
+            f.detail =
+                QStringLiteral("Contract %1 %2: %3.")
+                    .arg(contract.id, contract.version, nullProblems.join(QStringLiteral("; ")));
             result.findings.append(f);
         }
         if (haveSample && !keyColumns.isEmpty()) {

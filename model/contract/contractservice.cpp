@@ -113,11 +113,12 @@ ContractImport ContractService::importContract(const QString &actor, const QByte
             entry.actor = actor;
             entry.action = QStringLiteral("import-contract");
             entry.productKey = product.key;
-            entry.subject = QStringLiteral("contract %1 %2")
-                                .arg(parsed.contract->id, parsed.contract->version);
-            entry.detail = QStringLiteral("%1 the product from ODCS %2. %3")
-                               .arg(existing ? QStringLiteral("Updated") : QStringLiteral("Created"),
-                                    parsed.contract->apiVersion, decision.reason);
+            entry.subject =
+                QStringLiteral("contract %1 %2").arg(parsed.contract->id, parsed.contract->version);
+            entry.detail =
+                QStringLiteral("%1 the product from ODCS %2. %3")
+                    .arg(existing ? QStringLiteral("Updated") : QStringLiteral("Created"),
+                         parsed.contract->apiVersion, decision.reason);
             QString message;
             if (!AuditLog::append(db, entry, &message)) {
                 *e = {CatalogError::Code::Io, message};
@@ -128,14 +129,15 @@ ContractImport ContractService::importContract(const QString &actor, const QByte
         &error);
     if (!ok) {
         result.outcome = {Code::Failed,
-                          QStringLiteral("Importing the contract failed: %1").arg(error.message),
-                          0, 0};
+                          QStringLiteral("Importing the contract failed: %1").arg(error.message), 0,
+                          0};
         return result;
     }
     result.created = !existing;
-    result.outcome.message = QStringLiteral("%1 %2 from contract %3 %4.")
-                                 .arg(existing ? QStringLiteral("Updated") : QStringLiteral("Created"),
-                                      product.key, parsed.contract->id, parsed.contract->version);
+    result.outcome.message =
+        QStringLiteral("%1 %2 from contract %3 %4.")
+            .arg(existing ? QStringLiteral("Updated") : QStringLiteral("Created"), product.key,
+                 parsed.contract->id, parsed.contract->version);
     return result;
 }
 
@@ -170,8 +172,7 @@ std::optional<QByteArray> ContractService::exportContract(const QString &product
     }
     bool stored = false;
     const std::optional<OdcsContract> base = contractOf(productKey, &stored);
-    const OdcsContract contract =
-        Odcs::fromProduct(*product, stored && base ? &*base : nullptr);
+    const OdcsContract contract = Odcs::fromProduct(*product, stored && base ? &*base : nullptr);
     return Odcs::write(contract);
 }
 

@@ -307,8 +307,7 @@ public:
     }
 
     /** A list of maps; each map is handed to read with its own Reader. */
-    template<typename T, typename F>
-    QList<T> objects(const char *key, F read)
+    template <typename T, typename F> QList<T> objects(const char *key, F read)
     {
         const YAML::Node n = node(key);
         QList<T> out;
@@ -320,8 +319,8 @@ public:
         }
         int i = 0;
         for (const YAML::Node &item : n) {
-            const QString path = QStringLiteral("%1[%2]").arg(childPath(QString::fromLatin1(key)))
-                                     .arg(i++);
+            const QString path =
+                QStringLiteral("%1[%2]").arg(childPath(QString::fromLatin1(key))).arg(i++);
             if (!item.IsMap()) {
                 Reader(item, path, m_errors).error(item, {}, QStringLiteral("must be a mapping"));
                 continue;
@@ -362,9 +361,9 @@ private:
     QSet<QString> m_known;
 };
 
-const char *const kOperators[] = {"mustBe",         "mustNotBe",           "mustBeGreaterThan",
-                                  "mustBeGreaterOrEqualTo", "mustBeLessThan",
-                                  "mustBeLessOrEqualTo",    "mustBeBetween", "mustNotBeBetween"};
+const char *const kOperators[] = {
+    "mustBe",         "mustNotBe",           "mustBeGreaterThan", "mustBeGreaterOrEqualTo",
+    "mustBeLessThan", "mustBeLessOrEqualTo", "mustBeBetween",     "mustNotBeBetween"};
 
 OdcsCustomProperty readCustomProperty(Reader &r)
 {
@@ -408,9 +407,9 @@ OdcsProperty readProperty(Reader &r)
     p.name = r.string("name");
     p.logicalType = r.string("logicalType");
     static const QStringList kLogical = {
-        QStringLiteral("string"),  QStringLiteral("date"),   QStringLiteral("timestamp"),
-        QStringLiteral("time"),    QStringLiteral("number"), QStringLiteral("integer"),
-        QStringLiteral("object"),  QStringLiteral("array"),  QStringLiteral("boolean")};
+        QStringLiteral("string"), QStringLiteral("date"),   QStringLiteral("timestamp"),
+        QStringLiteral("time"),   QStringLiteral("number"), QStringLiteral("integer"),
+        QStringLiteral("object"), QStringLiteral("array"),  QStringLiteral("boolean")};
     if (!p.logicalType.isEmpty() && !kLogical.contains(p.logicalType))
         r.error(r.yaml()["logicalType"], QStringLiteral("logicalType"),
                 QStringLiteral("“%1” is not an ODCS logical type (one of %2)")
@@ -663,8 +662,7 @@ OdcsParseResult parse(const QByteArray &yaml)
 
         c.schema = r.objects<OdcsSchemaObject>("schema", readSchemaObject);
         c.slaProperties = r.objects<OdcsSlaProperty>("slaProperties", readSla);
-        c.customProperties =
-            r.objects<OdcsCustomProperty>("customProperties", readCustomProperty);
+        c.customProperties = r.objects<OdcsCustomProperty>("customProperties", readCustomProperty);
 
         const YAML::Node team = r.node("team");
         if (team && team.IsSequence()) {
@@ -904,12 +902,11 @@ OdcsProductMapping toProduct(const OdcsContract &c)
             col.name = prop.name;
             // The catalog's own type names survive in physicalType (decimal vs number, …).
             static const QStringList kCatalogTypes = {
-                QStringLiteral("string"),    QStringLiteral("integer"), QStringLiteral("decimal"),
-                QStringLiteral("date"),      QStringLiteral("timestamp"),
-                QStringLiteral("boolean"),   QStringLiteral("json")};
-            const QString logical = prop.logicalType.isEmpty()
-                                        ? logicalTypeFor(prop.physicalType)
-                                        : prop.logicalType;
+                QStringLiteral("string"), QStringLiteral("integer"),   QStringLiteral("decimal"),
+                QStringLiteral("date"),   QStringLiteral("timestamp"), QStringLiteral("boolean"),
+                QStringLiteral("json")};
+            const QString logical =
+                prop.logicalType.isEmpty() ? logicalTypeFor(prop.physicalType) : prop.logicalType;
             col.type = kCatalogTypes.contains(prop.physicalType) &&
                                logicalTypeFor(prop.physicalType) == logical
                            ? prop.physicalType
@@ -1010,8 +1007,8 @@ OdcsContract fromProduct(const Product &p, const OdcsContract *base)
         if (o.logicalType.isEmpty())
             o.logicalType = QStringLiteral("object");
         if (o.physicalType.isEmpty())
-            o.physicalType = ds.format == QStringLiteral("api") ? QStringLiteral("api")
-                                                                : QStringLiteral("file");
+            o.physicalType =
+                ds.format == QStringLiteral("api") ? QStringLiteral("api") : QStringLiteral("file");
         o.description = ds.description;
         setCustom(&o.customProperties, QStringLiteral("format"), ds.format);
         setCustom(&o.customProperties, QStringLiteral("location"), ds.location);
@@ -1026,8 +1023,7 @@ OdcsContract fromProduct(const Product &p, const OdcsContract *base)
             const QString logical = logicalTypeFor(col.type);
             if (prop.logicalType != logical || columnTypeFor(logical) != col.type) {
                 prop.logicalType = logical;
-                prop.physicalType =
-                    columnTypeFor(logical) == col.type ? QString() : col.type;
+                prop.physicalType = columnTypeFor(logical) == col.type ? QString() : col.type;
             }
             prop.description = col.description;
             prop.classification = col.classification;

@@ -40,9 +40,9 @@ struct OdcsQuality
 {
     QString name;
     QString description;
-    QString type;      // text, library, sql, custom; empty = library (the default)
-    QString metric;    // v3.1.0: nullValues, missingValues, invalidValues, duplicateValues, rowCount
-    QString rule;      // v3.0.x spelling of metric (deprecated in v3.1.0), kept as written
+    QString type;   // text, library, sql, custom; empty = library (the default)
+    QString metric; // v3.1.0: nullValues, missingValues, invalidValues, duplicateValues, rowCount
+    QString rule;   // v3.0.x spelling of metric (deprecated in v3.1.0), kept as written
     QString dimension; // accuracy, completeness, uniqueness, …
     QString severity;
     QString query; // sql
@@ -172,7 +172,7 @@ struct OdcsParseResult
 {
     std::optional<OdcsContract> contract; // set when there are no errors
     QList<OdcsIssue> errors;              // invalid YAML, missing required fields, wrong types
-    QList<OdcsIssue> warnings;            // things kept but not understood (unknown apiVersion, …)
+    QList<OdcsIssue> warnings; // things kept but not understood (unknown apiVersion, …)
     bool ok() const { return errors.isEmpty() && contract.has_value(); }
 };
 

@@ -85,7 +85,7 @@ EffectiveRules combine(const QList<GovernancePolicy> &policies, const QString &d
 } // namespace
 
 QSet<QString> GovernanceEvaluator::productsFeedingKpis(const QList<Product> &products,
-                                                      const QList<LineageEdge> &edges)
+                                                       const QList<LineageEdge> &edges)
 {
     QHash<QString, QStringList> upstream;
     for (const LineageEdge &e : edges)

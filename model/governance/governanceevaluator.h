@@ -28,7 +28,7 @@ public:
 
     /** Keys of the products upstream (transitively) of a product of the KPI domain. */
     static QSet<QString> productsFeedingKpis(const QList<Product> &products,
-                                            const QList<LineageEdge> &edges);
+                                             const QList<LineageEdge> &edges);
 };
 
 } // namespace Mesh

@@ -7,8 +7,8 @@ namespace Mesh {
 
 QList<GovernancePolicy::Kind> GovernancePolicy::allKinds()
 {
-    return {Kind::RequiredOwner,    Kind::DescriptionMinLength, Kind::ColumnClassification,
-            Kind::KpiFreshnessSla,  Kind::NamingConvention,     Kind::PiiAccessPolicy};
+    return {Kind::RequiredOwner,   Kind::DescriptionMinLength, Kind::ColumnClassification,
+            Kind::KpiFreshnessSla, Kind::NamingConvention,     Kind::PiiAccessPolicy};
 }
 
 QString GovernancePolicy::kindName(Kind kind)
@@ -69,8 +69,7 @@ QString GovernancePolicy::validateParameter(Kind kind, const QString &parameter)
     case Kind::RequiredOwner:
     case Kind::ColumnClassification:
     case Kind::PiiAccessPolicy:
-        return parameter.isEmpty() ? QString()
-                                   : QStringLiteral("this policy takes no parameter");
+        return parameter.isEmpty() ? QString() : QStringLiteral("this policy takes no parameter");
     case Kind::DescriptionMinLength: {
         bool ok = false;
         const int n = parameter.toInt(&ok);

@@ -15,7 +15,8 @@ namespace Mesh {
  */
 struct GovernancePolicy
 {
-    enum class Kind {
+    enum class Kind
+    {
         RequiredOwner,        // every product has an owner
         DescriptionMinLength, // parameter: minimum characters of the description
         ColumnClassification, // every column carries a classification

@@ -49,9 +49,9 @@ GovernanceService::GovernanceService(SqliteCatalogStore &store, AccessPolicy::Cl
 QList<GovernancePolicy> GovernanceService::policies() const
 {
     refreshSnapshot(m_store.database());
-    Statement &st = m_store.database().prepare(QStringLiteral(
-        "SELECT id, scope, kind, parameter, enabled, updated_at, updated_by "
-        "FROM governance_policies ORDER BY scope <> '', scope, kind"));
+    Statement &st = m_store.database().prepare(
+        QStringLiteral("SELECT id, scope, kind, parameter, enabled, updated_at, updated_by "
+                       "FROM governance_policies ORDER BY scope <> '', scope, kind"));
     QList<GovernancePolicy> out;
     while (st.step()) {
         GovernancePolicy p;
@@ -80,9 +80,9 @@ AccessOutcome GovernanceService::setPolicy(const QString &actor, const Governanc
         for (const Domain &d : m_store.domains())
             known = known || d.name == policy.scope;
         if (!known)
-            return outcome(Code::Invalid,
-                           QStringLiteral("There is no domain “%1” in this catalog.")
-                               .arg(policy.scope));
+            return outcome(
+                Code::Invalid,
+                QStringLiteral("There is no domain “%1” in this catalog.").arg(policy.scope));
     }
     AccessResource resource;
     resource.domain = policy.scope;
@@ -108,10 +108,8 @@ AccessOutcome GovernanceService::setPolicy(const QString &actor, const Governanc
                                               "council requires %2 characters, %3 would loosen "
                                               "it.")
                                    .arg(policy.scope, g.parameter, policy.parameter));
-            if (policy.kind == GovernancePolicy::Kind::KpiFreshnessSla &&
-                g.parameter.toInt() > 0 &&
-                (policy.parameter.toInt() == 0 ||
-                 policy.parameter.toInt() > g.parameter.toInt()))
+            if (policy.kind == GovernancePolicy::Kind::KpiFreshnessSla && g.parameter.toInt() > 0 &&
+                (policy.parameter.toInt() == 0 || policy.parameter.toInt() > g.parameter.toInt()))
                 return outcome(Code::Invalid,
                                QStringLiteral("%1 may only tighten the KPI freshness rule: the "
                                               "council allows at most %2 h, %3 would loosen it.")
@@ -138,9 +136,9 @@ AccessOutcome GovernanceService::setPolicy(const QString &actor, const Governanc
             entry.at = stored.updatedAt;
             entry.actor = actor;
             entry.action = QStringLiteral("set-policy");
-            entry.subject = QStringLiteral("%1 policy %2")
-                                .arg(stored.isGlobal() ? QStringLiteral("global") : stored.scope,
-                                     kindName);
+            entry.subject =
+                QStringLiteral("%1 policy %2")
+                    .arg(stored.isGlobal() ? QStringLiteral("global") : stored.scope, kindName);
             entry.detail = QStringLiteral("%1%2. %3")
                                .arg(stored.enabled ? QString() : QStringLiteral("Disabled: "),
                                     stored.summary(), decision.reason);
@@ -188,8 +186,8 @@ bool GovernanceService::seedDemoPolicies(SqliteCatalogStore &store, QString *err
          QStringLiteral("ingrid.berg")},
         {0, QStringLiteral("People"), Kind::ColumnClassification, QString(), true, at,
          QStringLiteral("daniel.cohen")},
-        {0, QStringLiteral("Sales & Marketing"), Kind::KpiFreshnessSla, QStringLiteral("24"),
-         true, at, QStringLiteral("priya.raman")},
+        {0, QStringLiteral("Sales & Marketing"), Kind::KpiFreshnessSla, QStringLiteral("24"), true,
+         at, QStringLiteral("priya.raman")},
         {0, QStringLiteral("KPI"), Kind::NamingConvention, QStringLiteral("^kpi\\."), true, at,
          QStringLiteral("samuel.adeyemi")},
     };

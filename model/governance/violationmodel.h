@@ -17,7 +17,8 @@ class ViolationModel : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         ProductKeyRole = Qt::UserRole + 1, // violation rows
         FieldRole,                         // where to fix it ("overview:owner", "schema:ds/col")
         PolicyKindRole,                    // GovernancePolicy::kindName
@@ -25,7 +26,13 @@ public:
         LevelRole,                         // 0 domain, 1 owner, 2 violation
         ScoreRole,                         // domain rows: the domain's score (double)
     };
-    enum Columns { ItemColumn, PolicyColumn, ProblemColumn, ColumnCount };
+    enum Columns
+    {
+        ItemColumn,
+        PolicyColumn,
+        ProblemColumn,
+        ColumnCount
+    };
 
     explicit ViolationModel(QObject *parent = nullptr);
 

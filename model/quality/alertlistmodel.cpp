@@ -54,10 +54,9 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
         case StateColumn:
             return QualityAlert::stateName(a.state);
         case ProductColumn:
-            return row.distance == 0
-                       ? a.finding.productKey
-                       : tr("%1 (upstream, %n step(s))", nullptr, row.distance)
-                             .arg(a.finding.productKey);
+            return row.distance == 0 ? a.finding.productKey
+                                     : tr("%1 (upstream, %n step(s))", nullptr, row.distance)
+                                           .arg(a.finding.productKey);
         case TitleColumn:
             return a.finding.title;
         case LastSeenColumn:
@@ -67,7 +66,8 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         QString tip = a.finding.detail;
         if (row.distance > 0)
-            tip += tr("\nReaches this product through %1.").arg(row.path.join(QStringLiteral(" → ")));
+            tip +=
+                tr("\nReaches this product through %1.").arg(row.path.join(QStringLiteral(" → ")));
         if (!a.acknowledgedBy.isEmpty())
             tip += tr("\nAcknowledged by %1.").arg(a.acknowledgedBy);
         return tip;

@@ -16,7 +16,8 @@ class AlertListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         AlertIdRole = Qt::UserRole + 1,
         ProductKeyRole,
         KindRole,     // missing, duplicate, drift, null-spike
@@ -25,7 +26,8 @@ public:
         DistanceRole, // 0 = on the product itself
         DetailRole,
     };
-    enum Columns {
+    enum Columns
+    {
         KindColumn,
         SeverityColumn,
         StateColumn,

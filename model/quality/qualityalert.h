@@ -16,7 +16,13 @@ namespace Mesh {
  */
 struct QualityFinding
 {
-    enum class Kind { Missing, Duplicate, Drift, NullSpike };
+    enum class Kind
+    {
+        Missing,
+        Duplicate,
+        Drift,
+        NullSpike
+    };
     QString productKey;
     Kind kind = Kind::Missing;
     QString fingerprint;
@@ -33,7 +39,12 @@ struct QualityFinding
 /** A finding as stored in quality_alerts, with its life: open → acknowledged → resolved. */
 struct QualityAlert
 {
-    enum class State { Open, Acknowledged, Resolved };
+    enum class State
+    {
+        Open,
+        Acknowledged,
+        Resolved
+    };
     qint64 id = 0;
     QualityFinding finding;
     State state = State::Open;

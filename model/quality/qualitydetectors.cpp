@@ -34,8 +34,8 @@ SampleTable SampleTable::read(const QString &location, int maxRows)
     table.truncated = !reader->isComplete();
     QList<SampleRow> rows;
     if (!reader->readRows(0, count, &rows)) {
-        table.error = reader->error() ? reader->error().toString()
-                                      : QStringLiteral("reading rows failed");
+        table.error =
+            reader->error() ? reader->error().toString() : QStringLiteral("reading rows failed");
         return table;
     }
     table.rows.reserve(rows.size());
@@ -120,16 +120,17 @@ std::optional<QualityFinding> freshness(const Product &p, const QDateTime &now)
         const qint64 secs = p.updatedAt.secsTo(now);
         if (secs > qint64(p.freshnessSlaHours) * 3600) {
             const bool critical = secs > qint64(p.freshnessSlaHours) * 3600 * 2;
-            return finding(p.key, Kind::Missing, QStringLiteral("freshness"),
-                           QStringLiteral("Late: last update %1 ago, SLA %2 h")
-                               .arg(age(secs))
-                               .arg(p.freshnessSlaHours),
-                           QStringLiteral("Last update %1 UTC; the freshness SLA of %2 h was "
-                                          "breached by %3.")
-                               .arg(p.updatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                               .arg(p.freshnessSlaHours)
-                               .arg(age(secs - qint64(p.freshnessSlaHours) * 3600)),
-                           critical ? QStringLiteral("critical") : QStringLiteral("warning"));
+            return finding(
+                p.key, Kind::Missing, QStringLiteral("freshness"),
+                QStringLiteral("Late: last update %1 ago, SLA %2 h")
+                    .arg(age(secs))
+                    .arg(p.freshnessSlaHours),
+                QStringLiteral("Last update %1 UTC; the freshness SLA of %2 h was "
+                               "breached by %3.")
+                    .arg(p.updatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                    .arg(p.freshnessSlaHours)
+                    .arg(age(secs - qint64(p.freshnessSlaHours) * 3600)),
+                critical ? QStringLiteral("critical") : QStringLiteral("warning"));
         }
         return std::nullopt;
     }
@@ -261,8 +262,8 @@ std::optional<QualityFinding> missingDays(const QString &productKey, const Datas
 
 QStringList guessKeyColumns(const Dataset &dataset, const SampleTable &sample)
 {
-    const QString first = !dataset.columns.isEmpty() ? dataset.columns.first().name
-                                                     : sample.columns.value(0);
+    const QString first =
+        !dataset.columns.isEmpty() ? dataset.columns.first().name : sample.columns.value(0);
     const QString lower = first.toLower();
     if (lower == QStringLiteral("id") || lower == QStringLiteral("key") ||
         lower == QStringLiteral("gsid"))
@@ -415,8 +416,8 @@ std::optional<QualityFinding> declaredDrift(const QString &productKey, const Dat
         }
         const QString inferred = inferType(sample, idx);
         if (!typeAccepts(c.type, inferred))
-            changed.append(QStringLiteral("%1 (declared %2, data is %3)")
-                               .arg(c.name, c.type, inferred));
+            changed.append(
+                QStringLiteral("%1 (declared %2, data is %3)").arg(c.name, c.type, inferred));
     }
     // JSON samples flatten objects into dotted paths: a declared `json` column covers the
     // fields inside it, and an object that is null in some records appears as its own column.
@@ -478,10 +479,8 @@ std::optional<QualityFinding> snapshotDrift(const QString &productKey, const QSt
     for (const SnapshotColumn &c : before) {
         if (!now.contains(c.name))
             removed.append(c.name);
-        else if (!c.type.isEmpty() && !now.value(c.name).isEmpty() &&
-                 now.value(c.name) != c.type)
-            changed.append(
-                QStringLiteral("%1 (%2 → %3)").arg(c.name, c.type, now.value(c.name)));
+        else if (!c.type.isEmpty() && !now.value(c.name).isEmpty() && now.value(c.name) != c.type)
+            changed.append(QStringLiteral("%1 (%2 → %3)").arg(c.name, c.type, now.value(c.name)));
     }
     if (added.isEmpty() && removed.isEmpty() && changed.isEmpty())
         return std::nullopt;
@@ -495,19 +494,17 @@ std::optional<QualityFinding> snapshotDrift(const QString &productKey, const QSt
     QByteArray key;
     for (const SnapshotColumn &c : after)
         key += c.name.toUtf8() + ':' + c.type.toUtf8() + ';';
-    return finding(productKey, Kind::Drift,
-                   QStringLiteral("snapshot-drift:%1:%2")
-                       .arg(datasetName,
-                            QString::fromLatin1(
-                                QCryptographicHash::hash(key, QCryptographicHash::Sha1)
-                                    .toHex()
-                                    .left(12))),
-                   QStringLiteral("Schema changed in %1 since %2")
-                       .arg(datasetName,
-                            beforeAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
-                   parts.join(QLatin1Char(' ')),
-                   removed.isEmpty() && changed.isEmpty() ? QStringLiteral("warning")
-                                                          : QStringLiteral("critical"));
+    return finding(
+        productKey, Kind::Drift,
+        QStringLiteral("snapshot-drift:%1:%2")
+            .arg(datasetName,
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(12))),
+        QStringLiteral("Schema changed in %1 since %2")
+            .arg(datasetName, beforeAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+        parts.join(QLatin1Char(' ')),
+        removed.isEmpty() && changed.isEmpty() ? QStringLiteral("warning")
+                                               : QStringLiteral("critical"));
 }
 
 QList<QualityFinding> nullSpikes(const QString &productKey, const QString &datasetName,

@@ -59,7 +59,8 @@ std::optional<QualityFinding> duplicates(const QString &productKey, const QStrin
                                          const SampleTable &sample, const QStringList &keyColumns);
 /** The key of a dataset when the contract gives none: a first column named id, key or *_id. */
 QStringList guessKeyColumns(const Dataset &dataset, const SampleTable &sample);
-/** The logical type the values of one column have: integer, decimal, date, timestamp, boolean or string. */
+/** The logical type the values of one column have: integer, decimal, date, timestamp, boolean or
+ * string. */
 QString inferType(const SampleTable &sample, int column);
 /** Declared schema against the sample's columns: added, removed, type changed. */
 std::optional<QualityFinding> declaredDrift(const QString &productKey, const Dataset &dataset,

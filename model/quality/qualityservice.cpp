@@ -69,7 +69,8 @@ QString snapshotJson(const QList<SnapshotColumn> &columns)
 {
     QJsonArray array;
     for (const SnapshotColumn &c : columns)
-        array.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("type"), c.type}});
+        array.append(
+            QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("type"), c.type}});
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
@@ -101,12 +102,12 @@ QList<QualityFinding> QualityService::detect(const Product &product, QStringList
         SampleTable sample = SampleTable::read(ds.location);
         if (!sample.error.isEmpty()) {
             if (problems)
-                problems->append(QStringLiteral("%1 / %2: %3").arg(product.key, ds.name,
-                                                                   sample.error));
+                problems->append(
+                    QStringLiteral("%1 / %2: %3").arg(product.key, ds.name, sample.error));
             continue;
         }
-        if (auto f = QualityDetectors::missingDays(product.key, ds, sample,
-                                                   product.freshnessSlaHours))
+        if (auto f =
+                QualityDetectors::missingDays(product.key, ds, sample, product.freshnessSlaHours))
             findings.append(*f);
         QStringList keys;
         if (contract)
@@ -204,8 +205,8 @@ bool QualityService::store(const QList<QualityFinding> &findings, const QString 
     return true;
 }
 
-QualityScanSummary QualityService::scan(const QString &productKey,
-                                        const std::atomic<bool> *cancel, const Progress &progress)
+QualityScanSummary QualityService::scan(const QString &productKey, const std::atomic<bool> *cancel,
+                                        const Progress &progress)
 {
     QualityScanSummary summary;
     refreshSnapshot(m_store.database());
@@ -320,13 +321,12 @@ AccessOutcome QualityService::transition(const QString &actor, qint64 alertId,
         [&](CatalogError *e) {
             Database &db = m_store.database();
             Statement &st = db.prepare(
-                resolving
-                    ? QStringLiteral("UPDATE quality_alerts SET state = 'resolved', "
-                                     "resolved_by = ?2, resolved_at = ?3, note = ?4 "
-                                     "WHERE id = ?1 AND state <> 'resolved'")
-                    : QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', "
-                                     "acknowledged_by = ?2, acknowledged_at = ?3, note = ?4 "
-                                     "WHERE id = ?1 AND state = 'open'"));
+                resolving ? QStringLiteral("UPDATE quality_alerts SET state = 'resolved', "
+                                           "resolved_by = ?2, resolved_at = ?3, note = ?4 "
+                                           "WHERE id = ?1 AND state <> 'resolved'")
+                          : QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', "
+                                           "acknowledged_by = ?2, acknowledged_at = ?3, note = ?4 "
+                                           "WHERE id = ?1 AND state = 'open'"));
             st.bind(1, alertId).bind(2, actor).bind(3, accessTime(now)).bind(4, note);
             if (!st.exec() || db.changes() != 1) {
                 *e = {CatalogError::Code::Io,
@@ -338,8 +338,8 @@ AccessOutcome QualityService::transition(const QString &actor, qint64 alertId,
             AuditEntry entry;
             entry.at = now;
             entry.actor = actor;
-            entry.action = resolving ? QStringLiteral("resolve-alert")
-                                     : QStringLiteral("acknowledge-alert");
+            entry.action =
+                resolving ? QStringLiteral("resolve-alert") : QStringLiteral("acknowledge-alert");
             entry.productKey = a->finding.productKey;
             entry.subject = QStringLiteral("alert #%1").arg(alertId);
             entry.detail = QStringLiteral("%1 (%2)%3")
@@ -354,15 +354,15 @@ AccessOutcome QualityService::transition(const QString &actor, qint64 alertId,
         },
         &error);
     if (!ok)
-        return outcome(Code::Failed, QStringLiteral("Alert #%1 was not changed: %2")
-                                         .arg(alertId)
-                                         .arg(error.message));
+        return outcome(
+            Code::Failed,
+            QStringLiteral("Alert #%1 was not changed: %2").arg(alertId).arg(error.message));
     AccessOutcome done;
     done.id = alertId;
-    done.message = QStringLiteral("Alert #%1 %2 by %3.")
-                       .arg(alertId)
-                       .arg(resolving ? QStringLiteral("resolved") : QStringLiteral("acknowledged"),
-                            actor);
+    done.message =
+        QStringLiteral("Alert #%1 %2 by %3.")
+            .arg(alertId)
+            .arg(resolving ? QStringLiteral("resolved") : QStringLiteral("acknowledged"), actor);
     return done;
 }
 

@@ -13,7 +13,8 @@ namespace Mesh {
 
 class SqliteCatalogStore;
 
-/** What a scan did: products looked at, findings, alerts raised and refreshed, unreadable samples. */
+/** What a scan did: products looked at, findings, alerts raised and refreshed, unreadable samples.
+ */
 struct QualityScanSummary
 {
     int products = 0;
@@ -44,7 +45,8 @@ public:
      * finding already live updates its alert's last-seen time and text; a new one opens an
      * alert. Alerts are never closed by a scan: a person resolves them.
      */
-    QualityScanSummary scan(const QString &productKey = {}, const std::atomic<bool> *cancel = nullptr,
+    QualityScanSummary scan(const QString &productKey = {},
+                            const std::atomic<bool> *cancel = nullptr,
                             const Progress &progress = {});
     /** The findings for one product without storing anything (for tests and `contract check`). */
     QList<QualityFinding> detect(const Product &product, QStringList *problems = nullptr);

@@ -85,8 +85,8 @@ private slots:
             service.importContract(QStringLiteral("ravi.patel"), "apiVersion: v3.1.0\nkind: [\n");
         QCOMPARE(broken.outcome.code, AccessOutcome::Code::Invalid);
         QVERIFY(broken.errors.value(0).line > 0);
-        const ContractImport missing =
-            service.importContract(QStringLiteral("ravi.patel"), "apiVersion: v3.1.0\nkind: DataContract\n");
+        const ContractImport missing = service.importContract(
+            QStringLiteral("ravi.patel"), "apiVersion: v3.1.0\nkind: DataContract\n");
         QCOMPARE(missing.outcome.code, AccessOutcome::Code::Invalid);
         QCOMPARE(missing.errors.size(), 3); // id, version, status
         QByteArray otherDomain = kNewProduct;

@@ -198,8 +198,9 @@ private slots:
         QCOMPARE(extra(c.extras, QStringLiteral("x-internal-ticket"))->value.toString(),
                  QStringLiteral("FIN-1234"));
         QVERIFY(extra(c.descriptionExtras, QStringLiteral("x-review-board")));
-        QCOMPARE(extra(o.extras, QStringLiteral("x-partitioning"))->value.toMap().value(
-                     QStringLiteral("by")),
+        QCOMPARE(extra(o.extras, QStringLiteral("x-partitioning"))
+                     ->value.toMap()
+                     .value(QStringLiteral("by")),
                  QVariant(QStringLiteral("period")));
         QVERIFY(extra(o.properties[3].extras, QStringLiteral("examples")));
         QVERIFY(extra(o.properties[2].quality[0].extras, QStringLiteral("x-owner-note")));
@@ -310,7 +311,8 @@ private slots:
         QTest::newRow("required is not a boolean")
             << head + "apiVersion: v3.0.0\nkind: DataContract\nschema:\n  - name: t\n"
                       "    properties:\n      - name: c\n        required: maybe\n"
-            << QStringLiteral("schema[0].properties[0].required") << QStringLiteral("true or false");
+            << QStringLiteral("schema[0].properties[0].required")
+            << QStringLiteral("true or false");
         QTest::newRow("schema is not a list")
             << head + "apiVersion: v3.1.0\nkind: DataContract\nschema: {name: t}\n"
             << QStringLiteral("schema") << QStringLiteral("must be a list");
@@ -318,8 +320,8 @@ private slots:
             << head + "apiVersion: v3.1.0\nkind: DataContract\nslaProperties:\n"
                       "  - property: latency\n"
             << QStringLiteral("slaProperties[0].value") << QStringLiteral("required");
-        QTest::newRow("not a mapping") << QByteArray("- just\n- a list\n") << QString()
-                                       << QStringLiteral("YAML mapping");
+        QTest::newRow("not a mapping")
+            << QByteArray("- just\n- a list\n") << QString() << QStringLiteral("YAML mapping");
     }
 
     void rejectsWrongKindVersionAndTypes()
@@ -399,12 +401,24 @@ private slots:
         ds.name = QStringLiteral("scrap");
         ds.format = QStringLiteral("csv");
         ds.location = QStringLiteral("mes/scrap.csv");
-        ds.columns = {{0, QStringLiteral("run_id"), QStringLiteral("integer"),
-                       QStringLiteral("Run"), QString(), {}},
-                      {0, QStringLiteral("weight_kg"), QStringLiteral("decimal"),
-                       QStringLiteral("Weight"), QString(), {QStringLiteral("metric")}},
-                      {0, QStringLiteral("payload"), QStringLiteral("json"), QString(),
-                       QStringLiteral("PII.NonSensitive"), {}}};
+        ds.columns = {{0,
+                       QStringLiteral("run_id"),
+                       QStringLiteral("integer"),
+                       QStringLiteral("Run"),
+                       QString(),
+                       {}},
+                      {0,
+                       QStringLiteral("weight_kg"),
+                       QStringLiteral("decimal"),
+                       QStringLiteral("Weight"),
+                       QString(),
+                       {QStringLiteral("metric")}},
+                      {0,
+                       QStringLiteral("payload"),
+                       QStringLiteral("json"),
+                       QString(),
+                       QStringLiteral("PII.NonSensitive"),
+                       {}}};
         p.datasets = {ds};
 
         const OdcsContract c = Odcs::fromProduct(p);

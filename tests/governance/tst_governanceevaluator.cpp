@@ -9,7 +9,8 @@ using Kind = GovernancePolicy::Kind;
 
 namespace {
 
-Product product(const QString &key, const QString &domain, const QString &owner = QStringLiteral("o"))
+Product product(const QString &key, const QString &domain,
+                const QString &owner = QStringLiteral("o"))
 {
     Product p;
     p.key = key;
@@ -21,8 +22,12 @@ Product product(const QString &key, const QString &domain, const QString &owner 
     p.freshnessSlaHours = 24;
     Dataset ds;
     ds.name = QStringLiteral("t");
-    ds.columns = {{0, QStringLiteral("id"), QStringLiteral("string"), QString(),
-                   QStringLiteral("PII.NonSensitive"), {}}};
+    ds.columns = {{0,
+                   QStringLiteral("id"),
+                   QStringLiteral("string"),
+                   QString(),
+                   QStringLiteral("PII.NonSensitive"),
+                   {}}};
     p.datasets = {ds};
     return p;
 }
@@ -115,8 +120,7 @@ private slots:
     {
         const GovernanceReport r = GovernanceEvaluator::evaluate(
             {product(QStringLiteral("a.x"), QStringLiteral("A"), QString())}, {},
-            {rule(Kind::RequiredOwner),
-             rule(Kind::RequiredOwner, {}, QStringLiteral("A"), false)});
+            {rule(Kind::RequiredOwner), rule(Kind::RequiredOwner, {}, QStringLiteral("A"), false)});
         QCOMPARE(violationsOf(r, QStringLiteral("a.x")).size(), 1);
         const GovernanceReport off = GovernanceEvaluator::evaluate(
             {product(QStringLiteral("a.x"), QStringLiteral("A"), QString())}, {},
@@ -130,8 +134,12 @@ private slots:
         Product p = product(QStringLiteral("a.x"), QStringLiteral("A"));
         p.datasets[0].columns.append(
             {0, QStringLiteral("amount"), QStringLiteral("decimal"), QString(), QString(), {}});
-        p.datasets[0].columns.append(
-            {0, QStringLiteral("note"), QStringLiteral("string"), QString(), QStringLiteral(" "), {}});
+        p.datasets[0].columns.append({0,
+                                      QStringLiteral("note"),
+                                      QStringLiteral("string"),
+                                      QString(),
+                                      QStringLiteral(" "),
+                                      {}});
         const GovernanceReport r = GovernanceEvaluator::evaluate(
             {p}, {}, {rule(Kind::ColumnClassification, {}, QStringLiteral("A"))});
         const auto v = violationsOf(r, QStringLiteral("a.x"));
@@ -141,9 +149,8 @@ private slots:
         // Another domain's rule does not apply.
         Product other = p;
         other.domain = QStringLiteral("B");
-        QVERIFY(GovernanceEvaluator::evaluate({other}, {},
-                                              {rule(Kind::ColumnClassification, {},
-                                                    QStringLiteral("A"))})
+        QVERIFY(GovernanceEvaluator::evaluate(
+                    {other}, {}, {rule(Kind::ColumnClassification, {}, QStringLiteral("A"))})
                     .violations.isEmpty());
     }
 
@@ -159,12 +166,15 @@ private slots:
         kpi.freshnessSlaHours = 0;
         const QList<LineageEdge> edges = {
             {QStringLiteral("a.raw"), QStringLiteral("a.curated"), QStringLiteral("copy"), {}},
-            {QStringLiteral("a.curated"), QStringLiteral("kpi.x"), QStringLiteral("aggregate"), {}}};
+            {QStringLiteral("a.curated"),
+             QStringLiteral("kpi.x"),
+             QStringLiteral("aggregate"),
+             {}}};
         QCOMPARE(GovernanceEvaluator::productsFeedingKpis({raw, curated, unrelated, kpi}, edges),
                  (QSet<QString>{QStringLiteral("a.raw"), QStringLiteral("a.curated")}));
-        const GovernanceReport r = GovernanceEvaluator::evaluate(
-            {raw, curated, unrelated, kpi}, edges,
-            {rule(Kind::KpiFreshnessSla, QStringLiteral("48"))});
+        const GovernanceReport r =
+            GovernanceEvaluator::evaluate({raw, curated, unrelated, kpi}, edges,
+                                          {rule(Kind::KpiFreshnessSla, QStringLiteral("48"))});
         QVERIFY(violationsOf(r, QStringLiteral("a.raw"))[0].message.contains(
             QStringLiteral("no freshness SLA")));
         QVERIFY(violationsOf(r, QStringLiteral("a.curated"))[0].message.contains(
@@ -210,8 +220,8 @@ private slots:
         Product plain = product(QStringLiteral("a.plain"), QStringLiteral("A"));
         plain.accessPolicy.clear();
         plain.datasets[0].columns[0].classification = QStringLiteral("public");
-        const GovernanceReport r = GovernanceEvaluator::evaluate(
-            {pii, plain}, {}, {rule(Kind::PiiAccessPolicy)});
+        const GovernanceReport r =
+            GovernanceEvaluator::evaluate({pii, plain}, {}, {rule(Kind::PiiAccessPolicy)});
         QCOMPARE(violationsOf(r, QStringLiteral("a.pii")).value(0).field,
                  QStringLiteral("overview:accessPolicy"));
         QVERIFY(violationsOf(r, QStringLiteral("a.plain")).isEmpty());
@@ -221,7 +231,7 @@ private slots:
     void scoresPerProductAndDomain()
     {
         Product a = product(QStringLiteral("a.one"), QStringLiteral("A"), QString()); // 1 of 2
-        Product b = product(QStringLiteral("a.two"), QStringLiteral("A"));           // 2 of 2
+        Product b = product(QStringLiteral("a.two"), QStringLiteral("A"));            // 2 of 2
         Product c = product(QStringLiteral("b.one"), QStringLiteral("B"), QString()); // 0 of 2
         c.description.clear();
         const GovernanceReport r = GovernanceEvaluator::evaluate(
@@ -243,9 +253,9 @@ private slots:
 
     void validatesParameters()
     {
-        QVERIFY(GovernancePolicy::validateParameter(Kind::DescriptionMinLength,
-                                                    QStringLiteral("abc"))
-                    .contains(QStringLiteral("number")));
+        QVERIFY(
+            GovernancePolicy::validateParameter(Kind::DescriptionMinLength, QStringLiteral("abc"))
+                .contains(QStringLiteral("number")));
         QVERIFY(GovernancePolicy::validateParameter(Kind::NamingConvention, QStringLiteral("(["))
                     .contains(QStringLiteral("not a valid regular expression")));
         QVERIFY(GovernancePolicy::validateParameter(Kind::RequiredOwner, QStringLiteral("x"))

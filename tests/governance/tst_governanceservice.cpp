@@ -44,8 +44,8 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        const QString path = m_dir.filePath(QStringLiteral("gov-%1.mesh")
-                                                .arg(QString::fromLatin1(QTest::currentTestFunction())));
+        const QString path = m_dir.filePath(
+            QStringLiteral("gov-%1.mesh").arg(QString::fromLatin1(QTest::currentTestFunction())));
         CatalogError error;
         m_store = DemoLoader::createDemoCatalog(path, &error);
         QVERIFY2(m_store, qPrintable(error.message));
@@ -67,8 +67,8 @@ private slots:
         int darkOwner = 0;
         bool finance = false, fx = false;
         for (const GovernanceViolation &v : r.violations) {
-            darkOwner += v.productKey.startsWith(QStringLiteral("legacy.")) &&
-                         v.kind == Kind::RequiredOwner;
+            darkOwner +=
+                v.productKey.startsWith(QStringLiteral("legacy.")) && v.kind == Kind::RequiredOwner;
             finance = finance || (v.scope == QStringLiteral("Finance") &&
                                   v.kind == Kind::DescriptionMinLength);
             fx = fx || (v.productKey == QStringLiteral("legacy.fx_rates_tmp") &&
@@ -88,8 +88,8 @@ private slots:
         GovernanceService service(*m_store);
         const int before = auditCount(QStringLiteral("set-policy"));
         const double scoreBefore = service.report().overallScore;
-        const AccessOutcome o = service.setPolicy(
-            QStringLiteral("aiko.tanaka"), rule(Kind::ColumnClassification));
+        const AccessOutcome o =
+            service.setPolicy(QStringLiteral("aiko.tanaka"), rule(Kind::ColumnClassification));
         QVERIFY2(o.ok(), qPrintable(o.message));
         QCOMPARE(auditCount(QStringLiteral("set-policy")), before + 1);
         AuditFilter f;
@@ -106,20 +106,23 @@ private slots:
     {
         GovernanceService service(*m_store);
         const int before = auditCount(QStringLiteral("set-policy"));
-        QVERIFY(service
-                    .setPolicy(QStringLiteral("priya.raman"),
-                               rule(Kind::ColumnClassification, {}, QStringLiteral("Sales & Marketing")))
-                    .ok());
-        const AccessOutcome other = service.setPolicy(
-            QStringLiteral("priya.raman"), rule(Kind::ColumnClassification, {}, QStringLiteral("Finance")));
+        QVERIFY(
+            service
+                .setPolicy(QStringLiteral("priya.raman"), rule(Kind::ColumnClassification, {},
+                                                               QStringLiteral("Sales & Marketing")))
+                .ok());
+        const AccessOutcome other =
+            service.setPolicy(QStringLiteral("priya.raman"),
+                              rule(Kind::ColumnClassification, {}, QStringLiteral("Finance")));
         QCOMPARE(other.code, AccessOutcome::Code::Refused);
         QVERIFY(other.message.contains(QStringLiteral("steward of Finance")));
         const AccessOutcome global =
             service.setPolicy(QStringLiteral("priya.raman"), rule(Kind::ColumnClassification));
         QCOMPARE(global.code, AccessOutcome::Code::Refused);
         QVERIFY(global.message.contains(QStringLiteral("governance council")));
-        QCOMPARE(service.setPolicy(QStringLiteral("kenji.watanabe"),
-                                   rule(Kind::RequiredOwner, {}, QStringLiteral("Sales & Marketing")))
+        QCOMPARE(service
+                     .setPolicy(QStringLiteral("kenji.watanabe"),
+                                rule(Kind::RequiredOwner, {}, QStringLiteral("Sales & Marketing")))
                      .code,
                  AccessOutcome::Code::Refused);
         // Only the allowed change was written and audited.
@@ -130,8 +133,8 @@ private slots:
     {
         GovernanceService service(*m_store);
         const AccessOutcome looser = service.setPolicy(
-            QStringLiteral("priya.raman"),
-            rule(Kind::DescriptionMinLength, QStringLiteral("20"), QStringLiteral("Sales & Marketing")));
+            QStringLiteral("priya.raman"), rule(Kind::DescriptionMinLength, QStringLiteral("20"),
+                                                QStringLiteral("Sales & Marketing")));
         QCOMPARE(looser.code, AccessOutcome::Code::Invalid);
         QVERIFY(looser.message.contains(QStringLiteral("only tighten")));
         const AccessOutcome off = service.setPolicy(
@@ -157,8 +160,9 @@ private slots:
                                 rule(Kind::NamingConvention, QStringLiteral("([a-z")))
                      .code,
                  AccessOutcome::Code::Invalid);
-        const AccessOutcome unknown = service.setPolicy(
-            QStringLiteral("aiko.tanaka"), rule(Kind::RequiredOwner, {}, QStringLiteral("Nowhere")));
+        const AccessOutcome unknown =
+            service.setPolicy(QStringLiteral("aiko.tanaka"),
+                              rule(Kind::RequiredOwner, {}, QStringLiteral("Nowhere")));
         QCOMPARE(unknown.code, AccessOutcome::Code::Invalid);
         QVERIFY(unknown.message.contains(QStringLiteral("Nowhere")));
     }

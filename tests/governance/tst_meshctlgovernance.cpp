@@ -66,11 +66,11 @@ private slots:
         QVERIFY(o[QStringLiteral("score")].toDouble() < 100);
         bool dark = false;
         for (const QJsonValue &v : o[QStringLiteral("violations")].toArray())
-            dark = dark || (v[QStringLiteral("product")].toString() ==
-                                QStringLiteral("legacy.evt_dump_x") &&
-                            v[QStringLiteral("policy")].toString() ==
-                                QStringLiteral("required-owner") &&
-                            v[QStringLiteral("field")].toString() == QStringLiteral("overview:owner"));
+            dark =
+                dark ||
+                (v[QStringLiteral("product")].toString() == QStringLiteral("legacy.evt_dump_x") &&
+                 v[QStringLiteral("policy")].toString() == QStringLiteral("required-owner") &&
+                 v[QStringLiteral("field")].toString() == QStringLiteral("overview:owner"));
         QVERIFY(dark);
         const Run text = meshctl({QStringLiteral("governance"), m_catalog});
         QVERIFY(text.out.contains(QStringLiteral("Violations")));
@@ -80,8 +80,8 @@ private slots:
     void settingAPolicyIsDecidedByRole()
     {
         const Run refused = meshctl({QStringLiteral("governance"), QStringLiteral("set"), m_catalog,
-                                     QStringLiteral("column-classification"), QStringLiteral("--as"),
-                                     QStringLiteral("kenji.watanabe")});
+                                     QStringLiteral("column-classification"),
+                                     QStringLiteral("--as"), QStringLiteral("kenji.watanabe")});
         QCOMPARE(refused.code, 3);
         QCOMPARE(refused.err.count(QLatin1Char('\n')), 1);
         const Run ok = meshctl({QStringLiteral("governance"), QStringLiteral("set"), m_catalog,
@@ -135,9 +135,9 @@ private slots:
                      .code,
                  2);
         // The affected KPI lists what is left upstream.
-        const Run affecting = meshctl({QStringLiteral("alerts"), QStringLiteral("affecting"),
-                                       m_catalog, QStringLiteral("kpi.sales-forecast"),
-                                       QStringLiteral("--json")});
+        const Run affecting =
+            meshctl({QStringLiteral("alerts"), QStringLiteral("affecting"), m_catalog,
+                     QStringLiteral("kpi.sales-forecast"), QStringLiteral("--json")});
         QCOMPARE(affecting.code, 0);
         for (const QJsonValue &a : json(affecting)[QStringLiteral("alerts")].toArray())
             QVERIFY(a[QStringLiteral("id")].toInteger() != duplicate);
@@ -150,8 +150,9 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("apiVersion: v3.1.0\nkind: DataContract\nid: x\nschema: [\n");
         f.close();
-        const Run invalid = meshctl({QStringLiteral("contract"), QStringLiteral("import"), m_catalog,
-                                     bad, QStringLiteral("--as"), QStringLiteral("ravi.patel")});
+        const Run invalid =
+            meshctl({QStringLiteral("contract"), QStringLiteral("import"), m_catalog, bad,
+                     QStringLiteral("--as"), QStringLiteral("ravi.patel")});
         QCOMPARE(invalid.code, 2);
         QVERIFY2(invalid.err.contains(QStringLiteral("line ")), qPrintable(invalid.err));
         QCOMPARE(invalid.err.count(QLatin1Char('\n')), 1);

@@ -91,8 +91,8 @@ private slots:
                                     {QStringLiteral("loaded_at"), QStringLiteral("timestamp")}});
         const QStringList cols = {QStringLiteral("date"), QStringLiteral("v"),
                                   QStringLiteral("loaded_at")};
-        QVERIFY(!missingDays(QStringLiteral("a.x"), ds,
-                             table(cols, daily(QDate(2026, 3, 1), 30)), 24));
+        QVERIFY(
+            !missingDays(QStringLiteral("a.x"), ds, table(cols, daily(QDate(2026, 3, 1), 30)), 24));
         const auto gaps = missingDays(QStringLiteral("a.x"), ds,
                                       table(cols, daily(QDate(2026, 3, 1), 30, {5, 17})), 24);
         QVERIFY(gaps);
@@ -114,11 +114,11 @@ private slots:
             skip.insert(i);
         skip.insert(10);
         const Dataset ds = dataset({{QStringLiteral("date"), QStringLiteral("date")}});
-        const auto f = missingDays(QStringLiteral("mfg.x"), ds,
-                                   table({QStringLiteral("date"), QStringLiteral("v"),
-                                          QStringLiteral("loaded_at")},
-                                         daily(QDate(2026, 3, 1), 56, skip)),
-                                   0);
+        const auto f = missingDays(
+            QStringLiteral("mfg.x"), ds,
+            table({QStringLiteral("date"), QStringLiteral("v"), QStringLiteral("loaded_at")},
+                  daily(QDate(2026, 3, 1), 56, skip)),
+            0);
         QVERIFY(f);
         QVERIFY2(f->title.startsWith(QStringLiteral("1 day(s) missing")), qPrintable(f->title));
         QVERIFY(f->detail.contains(QStringLiteral("Sunday")));
@@ -147,7 +147,8 @@ private slots:
                                                   {QString(), QStringLiteral("8")}}),
                                      {QStringLiteral("id")});
         QVERIFY(keys);
-        QVERIFY2(keys->title.startsWith(QStringLiteral("1 duplicate key(s)")), qPrintable(keys->title));
+        QVERIFY2(keys->title.startsWith(QStringLiteral("1 duplicate key(s)")),
+                 qPrintable(keys->title));
         // A null and an empty string are different cells.
         QVERIFY(!duplicates(QStringLiteral("a.x"), QStringLiteral("t"),
                             table({QStringLiteral("a")}, {{QString()}, {QStringLiteral("")}}), {}));
@@ -178,8 +179,9 @@ private slots:
         const auto f = declaredDrift(QStringLiteral("a.x"), ds, data);
         QVERIFY(f);
         QCOMPARE(f->kind, QualityFinding::Kind::Drift);
-        QVERIFY2(f->detail.contains(QStringLiteral("not in the data: gone")), qPrintable(f->detail));
-        QVERIFY(f->detail.contains(QStringLiteral("not declared: extra.")));   // payload.* covered
+        QVERIFY2(f->detail.contains(QStringLiteral("not in the data: gone")),
+                 qPrintable(f->detail));
+        QVERIFY(f->detail.contains(QStringLiteral("not declared: extra."))); // payload.* covered
         QVERIFY(f->detail.contains(QStringLiteral("amount (declared decimal, data is string)")));
         QCOMPARE(f->severity, QStringLiteral("critical"));
         QVERIFY(!declaredDrift(QStringLiteral("a.x"),
@@ -196,7 +198,8 @@ private slots:
         const QList<SnapshotColumn> after = {{QStringLiteral("id"), QStringLiteral("integer")},
                                              {QStringLiteral("score"), QStringLiteral("string")},
                                              {QStringLiteral("new"), QStringLiteral("date")}};
-        const auto f = snapshotDrift(QStringLiteral("a.x"), QStringLiteral("t"), before, after, kNow);
+        const auto f =
+            snapshotDrift(QStringLiteral("a.x"), QStringLiteral("t"), before, after, kNow);
         QVERIFY(f);
         QVERIFY(f->detail.contains(QStringLiteral("Added: new.")));
         QVERIFY(f->detail.contains(QStringLiteral("Removed: old.")));
@@ -229,10 +232,10 @@ private slots:
         QTest::addColumn<QString>("type");
         QTest::newRow("integer") << QStringList{QStringLiteral("1"), QStringLiteral("-20")}
                                  << QStringLiteral("integer");
-        QTest::newRow("decimal comma") << QStringList{QStringLiteral("5,0"), QStringLiteral("3")}
-                                       << QStringLiteral("decimal");
-        QTest::newRow("boolean Y/N") << QStringList{QStringLiteral("Y"), QStringLiteral("N")}
-                                     << QStringLiteral("boolean");
+        QTest::newRow("decimal comma")
+            << QStringList{QStringLiteral("5,0"), QStringLiteral("3")} << QStringLiteral("decimal");
+        QTest::newRow("boolean Y/N")
+            << QStringList{QStringLiteral("Y"), QStringLiteral("N")} << QStringLiteral("boolean");
         QTest::newRow("dates") << QStringList{QStringLiteral("2026-01-02"),
                                               QStringLiteral("3/14/2026")}
                                << QStringLiteral("date");

@@ -105,7 +105,8 @@ private slots:
         QCOMPARE(auditCount(QStringLiteral("acknowledge-alert")), audits);
 
         // The owner acknowledges, the domain's steward resolves; both audited.
-        QVERIFY(service.acknowledge(QStringLiteral("fatima.alrashid"), id, QStringLiteral("on it")).ok());
+        QVERIFY(service.acknowledge(QStringLiteral("fatima.alrashid"), id, QStringLiteral("on it"))
+                    .ok());
         QCOMPARE(service.alert(id)->state, QualityAlert::State::Acknowledged);
         QCOMPARE(service.alert(id)->acknowledgedBy, QStringLiteral("fatima.alrashid"));
         QCOMPARE(service.acknowledge(QStringLiteral("fatima.alrashid"), id).code,
@@ -142,7 +143,8 @@ private slots:
         QualityService service(*m_store);
         service.scan();
         // legacy.fx_rates_tmp → sales.sales-forecast → kpi.sales-forecast
-        const QList<AffectingAlert> affecting = service.alertsAffecting(QStringLiteral("kpi.sales-forecast"));
+        const QList<AffectingAlert> affecting =
+            service.alertsAffecting(QStringLiteral("kpi.sales-forecast"));
         const AffectingAlert *fx = nullptr;
         bool own = false;
         for (const AffectingAlert &a : affecting) {
@@ -160,7 +162,8 @@ private slots:
         for (int i = 1; i < affecting.size(); ++i)
             QVERIFY(affecting[i - 1].distance <= affecting[i].distance);
         // Nothing upstream of a raw source.
-        for (const AffectingAlert &a : service.alertsAffecting(QStringLiteral("legacy.fx_rates_tmp")))
+        for (const AffectingAlert &a :
+             service.alertsAffecting(QStringLiteral("legacy.fx_rates_tmp")))
             QCOMPARE(a.distance, 0);
         // The model the views use.
         AlertListModel model;
@@ -170,8 +173,10 @@ private slots:
         const int row = model.rowOf(fx->alert.id);
         QVERIFY(row >= 0);
         QCOMPARE(model.index(row, 0).data(AlertListModel::DistanceRole).toInt(), 2);
-        QVERIFY(model.index(row, AlertListModel::ProductColumn).data().toString().contains(
-            QStringLiteral("upstream")));
+        QVERIFY(model.index(row, AlertListModel::ProductColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("upstream")));
     }
 
     void schemaSnapshotsReportDrift()
@@ -199,7 +204,8 @@ private slots:
         service.scan(QStringLiteral("mfg.scrap"));
         bool snapshot = false, declared = false;
         for (const QualityAlert &a : alertsOf(QStringLiteral("mfg.scrap"), Kind::Drift)) {
-            snapshot = snapshot || a.finding.fingerprint.startsWith(QStringLiteral("snapshot-drift"));
+            snapshot =
+                snapshot || a.finding.fingerprint.startsWith(QStringLiteral("snapshot-drift"));
             declared = declared || a.finding.fingerprint.startsWith(QStringLiteral("drift:"));
             if (a.finding.fingerprint.startsWith(QStringLiteral("snapshot-drift")))
                 QVERIFY(a.finding.detail.contains(QStringLiteral("Removed:")));
@@ -212,7 +218,8 @@ private slots:
     {
         // A contract saying revenue_usd... is required and the key is unique: the stored
         // contract's checks run with the scan.
-        const std::optional<Product> p = m_store->productByKey(QStringLiteral("legacy.cust_map_v2"));
+        const std::optional<Product> p =
+            m_store->productByKey(QStringLiteral("legacy.cust_map_v2"));
         QVERIFY(p);
         const QByteArray yaml =
             "apiVersion: v3.1.0\nkind: DataContract\nid: legacy.cust_map_v2\nversion: 0.1.0\n"
@@ -225,7 +232,8 @@ private slots:
         QVERIFY2(imported.outcome.ok(), qPrintable(imported.outcome.message));
         QualityService(*m_store).scan(QStringLiteral("legacy.cust_map_v2"));
         QStringList fingerprints;
-        for (const QualityAlert &a : QualityService(*m_store).alerts(QStringLiteral("legacy.cust_map_v2")))
+        for (const QualityAlert &a :
+             QualityService(*m_store).alerts(QStringLiteral("legacy.cust_map_v2")))
             fingerprints.append(a.finding.fingerprint);
         QVERIFY2(fingerprints.contains(QStringLiteral("contract-nulls:cust_map_v2")),
                  qPrintable(fingerprints.join(QLatin1Char(' '))));

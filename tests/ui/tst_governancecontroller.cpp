@@ -87,7 +87,8 @@ private slots:
         QVERIFY(view->violationModel()->rowCount() >= 3);
 
         QSignalSpy shown(m_window.get(), &MainWindow::productShown);
-        emit view->fixRequested(QStringLiteral("legacy.evt_dump_x"), QStringLiteral("overview:owner"));
+        emit view->fixRequested(QStringLiteral("legacy.evt_dump_x"),
+                                QStringLiteral("overview:owner"));
         QVERIFY(shown.wait(10000));
         ProductPage *page = m_window->productPage();
         QCOMPARE(page->product()->product.key, QStringLiteral("legacy.evt_dump_x"));
@@ -115,10 +116,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 2, 10000);
         bool upstream = false;
         for (int r = 0; r < model->rowCount(); ++r)
-            upstream = upstream ||
-                       (model->index(r, 0).data(AlertListModel::ProductKeyRole).toString() ==
-                            QStringLiteral("legacy.fx_rates_tmp") &&
-                        model->index(r, 0).data(AlertListModel::DistanceRole).toInt() == 2);
+            upstream =
+                upstream || (model->index(r, 0).data(AlertListModel::ProductKeyRole).toString() ==
+                                 QStringLiteral("legacy.fx_rates_tmp") &&
+                             model->index(r, 0).data(AlertListModel::DistanceRole).toInt() == 2);
         QVERIFY(upstream);
     }
 
@@ -130,7 +131,8 @@ private slots:
         QualityTab *tab = m_controller->qualityTab();
         AlertsPanel *panel = tab->panel();
         QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() >= 1, 10000);
-        const qint64 id = panel->model()->index(0, 0).data(AlertListModel::AlertIdRole).toLongLong();
+        const qint64 id =
+            panel->model()->index(0, 0).data(AlertListModel::AlertIdRole).toLongLong();
         auto *status = panel->findChild<QLabel *>(QStringLiteral("alertsStatus"));
         auto *ack = panel->findChild<QPushButton *>(QStringLiteral("alertAcknowledge"));
 
@@ -147,10 +149,11 @@ private slots:
         QVERIFY(panel->selectAlert(id));
         QTest::mouseClick(ack, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("acknowledged by")), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            panel->model()->index(panel->model()->rowOf(id), 0).data(AlertListModel::StateRole)
-                .toString(),
-            QStringLiteral("acknowledged"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->model()
+                                      ->index(panel->model()->rowOf(id), 0)
+                                      .data(AlertListModel::StateRole)
+                                      .toString(),
+                                  QStringLiteral("acknowledged"), 10000);
     }
 
     void stewardsSetTheirDomainsPoliciesFromTheView()

@@ -43,7 +43,8 @@ GovernanceReport crafted()
         {}, {owner, description});
 }
 
-QualityAlert alert(qint64 id, QualityFinding::Kind kind, const QString &state = QStringLiteral("open"))
+QualityAlert alert(qint64 id, QualityFinding::Kind kind,
+                   const QString &state = QStringLiteral("open"))
 {
     QualityAlert a;
     a.id = id;
@@ -120,11 +121,12 @@ private slots:
         QAbstractItemModelTester tester(panel.model());
         panel.resize(900, 400);
         panel.show();
-        panel.setAlerts({alert(1, QualityFinding::Kind::Duplicate),
-                         alert(2, QualityFinding::Kind::Missing),
-                         alert(3, QualityFinding::Kind::Duplicate, QStringLiteral("acknowledged"))});
+        panel.setAlerts(
+            {alert(1, QualityFinding::Kind::Duplicate), alert(2, QualityFinding::Kind::Missing),
+             alert(3, QualityFinding::Kind::Duplicate, QStringLiteral("acknowledged"))});
         QCOMPARE(panel.view()->model()->rowCount(), 3);
-        panel.kindFilter()->setCurrentIndex(panel.kindFilter()->findData(QStringLiteral("duplicate")));
+        panel.kindFilter()->setCurrentIndex(
+            panel.kindFilter()->findData(QStringLiteral("duplicate")));
         QCOMPARE(panel.view()->model()->rowCount(), 2);
         QVERIFY(panel.selectAlert(1));
         QSignalSpy ack(&panel, &AlertsPanel::acknowledgeRequested);
