@@ -174,7 +174,10 @@ void LineageController::onImportDone(const ImportReport &report, const QString &
     m_importer->wait();
     delete m_importer;
     m_importer = nullptr;
-    delete m_importProgress;
+    // Later, not now: a modal progress dialog's setValue() processes events, so this can run
+    // inside it, and deleting the dialog there crashes when setValue() carries on.
+    m_importProgress->hide();
+    m_importProgress->deleteLater();
     m_importProgress = nullptr;
     m_lastReport = report;
 

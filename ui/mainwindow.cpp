@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "accesscontroller.h"
+#include "governancecontroller.h"
 #include "demo/demoloader.h"
 #include "editcontroller.h"
 #include "emptystatewidget.h"
@@ -120,6 +121,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     new LineageController(this); // the Lineage tab's graph, Lineage windows
     new AccessController(this); // Access menu, inbox badge, the product page's Access tab
     new EditController(this); // Edit and History tabs, undo/redo, Unclaimed Data (after Access)
+    new GovernanceController(this); // Governance menu and view, Alerts dock, Quality tab
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

@@ -61,6 +61,12 @@ const char kUsage[] =
     "  unclaimed FILE [--all] [--json]      dark data: no owner, no description, never previewed\n"
     "  claim FILE PRODUCT | claim approve|deny|withdraw FILE ID | claim list FILE\n"
     "                                       claim ownership of dark data; a steward approves\n"
+    "  governance FILE [--json] | governance set FILE KIND [PARAM] [--domain D]\n"
+    "                                       compliance scores and violations; set a policy\n"
+    "  alerts FILE [--json] | alerts ack|resolve FILE ID | alerts affecting FILE PRODUCT\n"
+    "                                       quality alerts: missing, duplicate, drift, null-spike\n"
+    "  contract import FILE C.yaml | export FILE PRODUCT [--out X.yaml] | check FILE PRODUCT\n"
+    "                                       ODCS v3 data contracts\n"
     "\n"
     "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed,\n"
     "5 conflict (someone else saved first).\n";
@@ -390,6 +396,9 @@ int run(const QStringList &args)
         {QStringLiteral("bench"), cmdBench},
         {QStringLiteral("import-openlineage"), cmdImportOpenLineage},
         {QStringLiteral("lineage"), cmdLineage},
+        {QStringLiteral("governance"), cmdGovernance},
+        {QStringLiteral("alerts"), cmdAlerts},
+        {QStringLiteral("contract"), cmdContract},
         {QStringLiteral("impact"), cmdImpact},
         {QStringLiteral("edit"), cmdEdit},
         {QStringLiteral("history"), cmdHistory},

@@ -37,5 +37,9 @@ int cmdHistory(const QStringList &args);
 int cmdRevert(const QStringList &args);
 int cmdUnclaimed(const QStringList &args);
 int cmdClaim(const QStringList &args);
+// Governance, quality alerts and data contracts (cmd_governance.cpp)
+int cmdGovernance(const QStringList &args);
+int cmdAlerts(const QStringList &args);
+int cmdContract(const QStringList &args);
 
 } // namespace Mesh::Cli

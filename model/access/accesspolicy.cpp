@@ -76,6 +76,10 @@ QString AccessPolicy::actionName(AccessAction action)
         return QStringLiteral("claim ownership");
     case AccessAction::ApproveClaim:
         return QStringLiteral("approve an ownership claim");
+    case AccessAction::SetGovernancePolicy:
+        return QStringLiteral("set governance policy");
+    case AccessAction::ManageQualityAlerts:
+        return QStringLiteral("manage quality alerts");
     }
     return {};
 }
@@ -133,6 +137,26 @@ AccessDecision AccessPolicy::decide(const QString &userId, AccessAction action,
                                     const AccessResource &resource) const
 {
     refreshSnapshot(m_store.database());
+    if (action == AccessAction::SetGovernancePolicy) {
+        // Global policies belong to the governance council; a domain's stewards may add or
+        // tighten their own domain's (federated governance). Administrators may do both.
+        const std::optional<User> user = m_store.user(userId);
+        const QStringList roles = user ? user->roles : QStringList();
+        const QString who = userId.isEmpty() ? QStringLiteral("an unknown user") : userId;
+        if (roles.contains(QStringLiteral("admin")))
+            return allow(QStringLiteral("%1 is an administrator.").arg(who));
+        if (roles.contains(QStringLiteral("council")))
+            return allow(QStringLiteral("%1 is on the governance council.").arg(who));
+        if (resource.domain.isEmpty())
+            return deny(QStringLiteral("Only the governance council (or an administrator) may set "
+                                       "global policies; %1 is not on it.")
+                            .arg(who));
+        if (user && roles.contains(QStringLiteral("steward")) && user->domain == resource.domain)
+            return allow(QStringLiteral("%1 is a steward of %2.").arg(who, resource.domain));
+        return deny(QStringLiteral("Only a steward of %1, the governance council or an "
+                                   "administrator may set %1's policies; %2 is none of them.")
+                        .arg(resource.domain, who));
+    }
     const std::optional<Product> product = m_store.productByKey(resource.productKey);
     if (!product)
         return deny(
@@ -212,6 +236,19 @@ AccessDecision AccessPolicy::decide(const QString &userId, AccessAction action,
                                                         : product->ownerId,
                              product->domain.isEmpty() ? product->name : product->domain,
                              product->name, who));
+    case AccessAction::SetGovernancePolicy:
+        break; // decided above, before the product lookup
+    case AccessAction::ManageQualityAlerts:
+        if (!capacity.isEmpty())
+            return allow(QStringLiteral("%1 is the product's %2.").arg(who, capacity));
+        if (isAdmin || roles.contains(QStringLiteral("council")))
+            return allow(QStringLiteral("%1 is %2.").arg(
+                who, isAdmin ? QStringLiteral("an administrator")
+                             : QStringLiteral("on the governance council")));
+        return deny(QStringLiteral("Only the owner or a steward of %1 (or the governance "
+                                   "council, or an administrator) may acknowledge or resolve its "
+                                   "alerts; %2 is none of them.")
+                        .arg(product->name, who));
     case AccessAction::Administer:
         if (capacity == QStringLiteral("owner"))
             return allow(QStringLiteral("%1 owns %2.").arg(who, product->name));

@@ -26,7 +26,11 @@ enum class AccessAction {
     Approve,
     Administer,
     ClaimOwnership,
-    ApproveClaim
+    ApproveClaim,
+    // Governance: set a policy of resource.domain (empty: a global policy); no product involved.
+    SetGovernancePolicy,
+    // Quality: acknowledge or resolve an alert on a product.
+    ManageQualityAlerts,
 };
 
 /** What was asked about: a product by key, optionally narrowed to some of its columns. */
@@ -34,6 +38,7 @@ struct AccessResource
 {
     QString productKey;
     QStringList columns; // empty: the whole product
+    QString domain = {}; // SetGovernancePolicy: the domain whose policy is set; empty = global
 };
 
 /** The policy's answer. AllowMasked: allowed, with maskedColumns shown masked. */

@@ -304,8 +304,67 @@ WHEN OLD.status <> 'pending'
 BEGIN SELECT RAISE(ABORT, 'a decided ownership claim is final'); END;
 )SQL";
 
+// Migration 6: governance policies (global and per domain), quality alerts with their
+// acknowledge/resolve state, schema snapshots for drift, and imported ODCS data contracts
+// (model/governance, model/quality, model/contract). The global default policies are the
+// governance council's starting point; domains add or tighten their own.
+constexpr const char *kMigration6 = R"SQL(
+CREATE TABLE governance_policies(
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    parameter TEXT NOT NULL DEFAULT '',
+    enabled INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    UNIQUE(scope, kind));
+INSERT INTO governance_policies(scope, kind, parameter, enabled, updated_at, updated_by) VALUES
+    ('', 'required-owner', '', 1, '2026-01-01T00:00:00Z', 'governance-council'),
+    ('', 'description-min-length', '50', 1, '2026-01-01T00:00:00Z', 'governance-council'),
+    ('', 'kpi-freshness-sla', '48', 1, '2026-01-01T00:00:00Z', 'governance-council'),
+    ('', 'naming-convention', '^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$', 1, '2026-01-01T00:00:00Z',
+     'governance-council'),
+    ('', 'pii-access-policy', '', 1, '2026-01-01T00:00:00Z', 'governance-council');
+CREATE TABLE quality_alerts(
+    id INTEGER PRIMARY KEY,
+    product_key TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK(kind IN ('missing', 'duplicate', 'drift', 'null-spike')),
+    fingerprint TEXT NOT NULL,
+    severity TEXT NOT NULL DEFAULT 'warning',
+    title TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT 'open' CHECK(state IN ('open', 'acknowledged', 'resolved')),
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    acknowledged_by TEXT,
+    acknowledged_at TEXT,
+    resolved_by TEXT,
+    resolved_at TEXT,
+    note TEXT NOT NULL DEFAULT '');
+CREATE UNIQUE INDEX quality_alerts_live ON quality_alerts(product_key, fingerprint)
+    WHERE state <> 'resolved';
+CREATE INDEX quality_alerts_product ON quality_alerts(product_key);
+CREATE TRIGGER quality_alerts_no_delete BEFORE DELETE ON quality_alerts
+BEGIN SELECT RAISE(ABORT, 'alert history is never deleted'); END;
+CREATE TRIGGER quality_alerts_resolved_final BEFORE UPDATE ON quality_alerts
+WHEN OLD.state = 'resolved'
+BEGIN SELECT RAISE(ABORT, 'a resolved alert is final'); END;
+CREATE TABLE schema_snapshots(
+    id INTEGER PRIMARY KEY,
+    product_key TEXT NOT NULL,
+    dataset TEXT NOT NULL,
+    taken_at TEXT NOT NULL,
+    columns TEXT NOT NULL);
+CREATE INDEX schema_snapshots_product ON schema_snapshots(product_key, dataset, id);
+CREATE TABLE product_contracts(
+    product_key TEXT PRIMARY KEY,
+    yaml TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL) WITHOUT ROWID;
+)SQL";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                         kMigration5};
+                                       kMigration5, kMigration6};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

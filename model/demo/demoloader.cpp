@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "demo/demoloader.h"
 
+#include "governance/governanceservice.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -195,6 +197,11 @@ bool DemoLoader::load(SqliteCatalogStore &store, const QJsonObject &descriptor,
                                        o.value(QStringLiteral("job")).toString()};
                 if (!store.addLineageEdge(edge, e))
                     return false;
+            }
+            QString seedError; // the domains' own governance policies (model/governance)
+            if (!GovernanceService::seedDemoPolicies(store, &seedError)) {
+                *e = {CatalogError::Code::Io, seedError};
+                return false;
             }
             return true;
         },
