@@ -46,9 +46,11 @@ bool JsonRecordReader::next(QByteArray *record)
     // Inside a top-level array, elements and commas must alternate as in any JSON array.
     for (;;) {
         if (m_pos >= m_buffer.size() && !fill()) {
-            if (m_topArray && !m_arrayClosed && m_error.isEmpty())
-                m_error = QStringLiteral("line %1: the array that starts the file is not closed "
-                                         "with ]; the file may be cut off").arg(m_line);
+            if (m_topArray && !m_arrayClosed && m_error.isEmpty()) {
+                m_problem = Problem::Unclosed;
+                m_error = QStringLiteral("line %1: the array is not closed with ]; the file may "
+                                         "be cut off").arg(m_line);
+            }
             return false;
         }
         const char c = m_buffer.at(m_pos);
@@ -85,12 +87,14 @@ bool JsonRecordReader::next(QByteArray *record)
                                      : QStringLiteral("line %1: a comma is missing between two "
                                                       "elements of the array");
                 m_error = m_error.arg(m_line);
+                m_problem = Problem::Grammar;
                 return false;
             }
             m_arrayState = ArrayState::AfterValue;
         }
         if (m_arrayClosed) {
             m_error = QStringLiteral("line %1: text after the closing ] of the array").arg(m_line);
+            m_problem = Problem::Grammar;
             return false;
         }
         break;
@@ -119,6 +123,7 @@ bool JsonRecordReader::next(QByteArray *record)
                               .arg(m_recordNumber)
                               .arg(m_recordLine)
                               .arg(double(m_maxRecordBytes) / (1 << 20), 0, 'g', 3);
+                m_problem = Problem::TooLarge;
                 return false;
             }
             continue;
@@ -165,6 +170,7 @@ bool JsonRecordReader::next(QByteArray *record)
                                   .arg(m_recordNumber)
                                   .arg(m_recordLine)
                                   .arg(double(m_maxRecordBytes) / (1 << 20), 0, 'g', 3);
+                    m_problem = Problem::TooLarge;
                     return false;
                 }
                 *record = m_buffer.mid(m_pos, i + 1 - m_pos);

@@ -47,6 +47,12 @@ public:
     /** The read chunk; smaller suits readers that start often and read a few records. */
     void setChunkBytes(qint64 bytes) { m_chunk = bytes; }
     QString error() const { return m_error; }
+    /** What error() is about, so callers can tell a cut-off file from bad JSON or a huge record. */
+    enum class Problem { None, Grammar, Unclosed, TooLarge };
+    Problem problem() const { return m_problem; }
+    /** The line and device position reading has reached (where an error was found). */
+    qint64 line() const { return m_line; }
+    qint64 position() const { return m_base + m_bytesRead - (m_buffer.size() - m_pos); }
 
 private:
     bool fill();
@@ -70,6 +76,7 @@ private:
     ArrayState m_arrayState = ArrayState::Start;
     bool m_eof = false;
     QString m_error;
+    Problem m_problem = Problem::None;
 };
 
 } // namespace Mesh

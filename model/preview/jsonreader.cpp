@@ -135,6 +135,7 @@ struct Found
     const char *start = nullptr; // just inside the records array
     QString path;
     qint64 elements = -1;
+    int enclosing = 0; // objects around the array
 };
 
 /**
@@ -169,6 +170,7 @@ bool findRecords(const char *p, const char *end, const QString &outer, int depth
             best->start = q + 1;
             best->path = path + QStringLiteral("[]");
             best->elements = -1;
+            best->enclosing = depth + 1;
             return true;
         }
         const char *after = nullptr;
@@ -184,6 +186,7 @@ bool findRecords(const char *p, const char *end, const QString &outer, int depth
                 best->start = q + 1;
                 best->path = path + QStringLiteral("[]");
                 best->elements = n;
+                best->enclosing = depth + 1;
             }
         } else {
             after = skipValue(q, end);
@@ -269,7 +272,12 @@ std::unique_ptr<JsonReader> JsonReader::open(const QString &path, const ReaderOp
         return nullptr;
     }
     const qint64 size = r->m_file.size();
-    uchar *map = size > 0 ? r->m_file.map(0, size) : nullptr;
+    if (size == 0) {
+        *error = PreviewError::make(PreviewError::Kind::Empty, path,
+                                    QStringLiteral("is empty: it holds no JSON value."));
+        return nullptr;
+    }
+    uchar *map = r->m_file.map(0, size);
     if (!map) {
         *error = PreviewError::make(PreviewError::Kind::Io, path,
                                     QStringLiteral("cannot be memory-mapped: %1.").arg(r->m_file.errorString()));
@@ -279,6 +287,12 @@ std::unique_ptr<JsonReader> JsonReader::open(const QString &path, const ReaderOp
     r->m_end = r->m_begin + size;
     r->m_bytes = QByteArray::fromRawData(r->m_begin, qsizetype(size));
     r->locate();
+    if (r->m_regionStart >= size && r->m_layout == Layout::Values) {
+        *error = PreviewError::make(PreviewError::Kind::Empty, path,
+                                    QStringLiteral("holds only white space, no JSON value."),
+                                    QStringLiteral("Check that the sample was exported completely."));
+        return nullptr;
+    }
     r->m_indexDevice.setBuffer(&r->m_bytes);
     r->m_indexDevice.open(QIODevice::ReadOnly);
     r->m_indexDevice.seek(r->m_regionStart);
@@ -308,7 +322,11 @@ void JsonReader::locate()
     m_layout = Layout::Values;
     m_regionStart = p - m_begin;
     m_envelope = QStringLiteral("NDJSON");
-    if (p < m_end && *p == '[') {
+    m_enclosing = 0;
+    if (p < m_end && *p != '[' && *p != '{') {
+        // RFC 8259: a JSON text may be a bare value (42, "text", null): one row, one column.
+        m_envelope = QStringLiteral("single value");
+    } else if (p < m_end && *p == '[') {
         m_layout = Layout::Elements;
         m_regionStart = p + 1 - m_begin;
         m_envelope = QStringLiteral("array");
@@ -324,6 +342,7 @@ void JsonReader::locate()
             m_layout = Layout::Elements;
             m_regionStart = found.start - m_begin;
             m_envelope = found.path;
+            m_enclosing = found.enclosing;
         } else if (!more) {
             m_envelope = QStringLiteral("single object");
         }
@@ -346,11 +365,23 @@ bool JsonReader::indexMore(int budgetMs)
     timer.start();
     QByteArray record;
     int n = 0;
+    const bool single = m_envelope == QLatin1String("single value");
     while (m_indexer->next(&record)) {
+        if (single && m_rowCount > 0) {
+            // A JSON text is one value; NDJSON is objects, so "1\n2" or "1 x" is neither.
+            m_error = PreviewError::make(
+                PreviewError::Kind::Json, location(),
+                QStringLiteral("line %1: text after the JSON value.").arg(m_indexer->recordLine()),
+                QStringLiteral("A JSON file holds one value (or one object a line, as NDJSON); "
+                               "remove what follows the first value."),
+                m_indexer->recordLine(), m_indexer->recordOffset());
+            releaseIndexed();
+            return false;
+        }
         QJsonValue value;
         QJsonParseError parseError{};
         const bool ok = parse(record, &value, &parseError);
-        if (!ok || (m_layout == Layout::Values && !value.isObject())) {
+        if (!ok || (m_layout == Layout::Values && !single && !value.isObject())) {
             qsizetype at = ok ? 0 : parseError.offset;
             // NDJSON: a record that runs past its line is that line's fault, not the next one's.
             const qsizetype newline = record.indexOf('\n');
@@ -362,7 +393,8 @@ bool JsonReader::indexMore(int budgetMs)
             const QString what = !ok ? parseError.errorString() : QStringLiteral("not an object");
             m_error = PreviewError::make(
                 PreviewError::Kind::Json, location(),
-                m_layout == Layout::Values
+                single ? QStringLiteral("this is not a JSON value (%1).").arg(what)
+                : m_layout == Layout::Values
                     ? QStringLiteral("this line is not a JSON object (%1).").arg(what)
                     : QStringLiteral("record %1 is not valid JSON (%2).").arg(m_rowCount + 1).arg(what),
                 !ok && atEnd && parseError.offset >= record.size() - 1
@@ -386,19 +418,76 @@ bool JsonReader::indexMore(int budgetMs)
                 return true;
         }
     }
-    if (!m_indexer->error().isEmpty()) {
+    switch (m_indexer->problem()) {
+    case JsonRecordReader::Problem::None:
+        if (m_layout == Layout::Elements)
+            checkTail();
+        break;
+    case JsonRecordReader::Problem::TooLarge:
         m_error = PreviewError::make(PreviewError::Kind::LineTooLong, location(),
                                      QStringLiteral("%1.").arg(m_indexer->error()),
                                      QStringLiteral("The records before it are shown; check that "
                                                     "the file holds records, not one huge value."),
                                      m_indexer->recordLine(), m_indexer->recordOffset());
-    } else if (m_layout == Layout::Elements && !m_indexer->arrayClosed()) {
-        m_warnings << QStringLiteral("The JSON array is not closed; the file was probably cut "
-                                     "off. All complete records are shown.");
+        break;
+    case JsonRecordReader::Problem::Unclosed:
+        // Not valid JSON, so an error (not a warning); but every complete record stays shown.
+        m_error = PreviewError::make(PreviewError::Kind::Json, location(),
+                                     QStringLiteral("%1.").arg(m_indexer->error()),
+                                     QStringLiteral("The document ends early; it was probably cut "
+                                                    "off. The records before it are shown."),
+                                     m_indexer->line(), m_indexer->position());
+        break;
+    case JsonRecordReader::Problem::Grammar:
+        m_error = PreviewError::make(PreviewError::Kind::Json, location(),
+                                     QStringLiteral("%1.").arg(m_indexer->error()),
+                                     QStringLiteral("The records before it are shown; fix the JSON "
+                                                    "at this position, or export the sample again."),
+                                     m_indexer->line(), m_indexer->position());
+        break;
     }
     releaseIndexed();
     m_complete = !m_error;
     return false;
+}
+
+void JsonReader::checkTail()
+{
+    // After the records array's ]: the objects around it (an envelope) close, then only white
+    // space. Checked structurally, like locate() found the array: "[1] [2]", "[1]]", "[1] x" and
+    // comments after the document are not JSON.
+    const char *p = m_begin + m_indexer->position();
+    int depth = m_enclosing;
+    for (; p < m_end && depth > 0; ++p) {
+        if (*p == '"') {
+            p = skipString(p, m_end);
+            if (!p) {
+                p = m_end;
+                break;
+            }
+            --p;
+        } else if (*p == '{' || *p == '[') {
+            ++depth;
+        } else if (*p == '}' || *p == ']') {
+            --depth;
+        }
+    }
+    const char *bad = depth > 0 ? m_end : skipSpace(p, m_end);
+    if (depth == 0 && bad == m_end)
+        return;
+    const qint64 line = 1 + std::count(m_begin, bad, '\n');
+    m_error = depth > 0
+        ? PreviewError::make(PreviewError::Kind::Json, location(),
+                             QStringLiteral("line %1: the document ends before the object around "
+                                            "the records is closed.").arg(line),
+                             QStringLiteral("The document ends early; it was probably cut off. "
+                                            "The records before it are shown."),
+                             line, bad - m_begin)
+        : PreviewError::make(PreviewError::Kind::Json, location(),
+                             QStringLiteral("line %1: text after the end of the JSON document.").arg(line),
+                             QStringLiteral("The records are shown; a JSON file holds one document "
+                                            "(no comments, no second value): remove what follows it."),
+                             line, bad - m_begin);
 }
 
 void JsonReader::releaseIndexed()

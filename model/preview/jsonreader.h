@@ -17,7 +17,8 @@ namespace Mesh {
 class JsonRecordReader;
 
 /**
- * JSON samples: an array of objects, NDJSON (one object a line), or an API envelope around the
+ * JSON samples: an array of objects, NDJSON (one object a line), a single value (one row, one
+ * column, as RFC 8259 allows any value as a JSON text), or an API envelope around the
  * records — HubSpot `results[]`, Jira `issues[]` and `values[]`, Workday `Report_Entry[]`,
  * Gainsight `data.records[]`, NetSuite `items[]`, or else the largest array of objects within
  * two levels of the top. Nested objects become `a.b.c` columns (as the catalog documents them);
@@ -66,6 +67,7 @@ private:
     bool parse(const QByteArray &record, QJsonValue *value, QJsonParseError *error) const;
     void addColumns(const QJsonValue &value, const QString &prefix);
     void releaseIndexed();
+    void checkTail();
 
     ReaderOptions m_options;
     QFile m_file;
@@ -77,6 +79,7 @@ private:
     Layout m_layout = Layout::Values;
     qint64 m_regionStart = 0;
     qint64 m_regionLine = 1;
+    int m_enclosing = 0; // objects around the records array, closed after its ]
     QString m_envelope;
     QStringList m_columns;
     QHash<QString, int> m_columnIndex;

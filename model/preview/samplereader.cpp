@@ -192,11 +192,13 @@ std::unique_ptr<SampleReader> SampleReader::openFile(const QString &path,
             return nullptr;
         }
     }
-    // JSON: the first character after a BOM and white space opens an object or an array.
+    // JSON: the first character after a BOM and white space opens an object or an array; or the
+    // file says it is JSON, which may also be a bare value such as 42 (RFC 8259).
     qsizetype i = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     while (i < head.size() && std::strchr(" \t\r\n", head.at(i)))
         ++i;
-    if (!utf16 && i < head.size() && (head.at(i) == '{' || head.at(i) == '['))
+    const bool jsonName = info.suffix().compare(u"json", Qt::CaseInsensitive) == 0;
+    if (!utf16 && i < head.size() && (head.at(i) == '{' || head.at(i) == '[' || jsonName))
         return JsonReader::open(path, options, error);
     return CsvReader::open(path, options, error);
 }

@@ -100,6 +100,11 @@ private slots:
         JsonRecordReader rc(&c, JsonRecordReader::Mode::Elements);
         QCOMPARE(all(rc), QList<QByteArray>{R"({"id": 1})"});
         QVERIFY(!rc.arrayClosed());
+        QCOMPARE(rc.problem(), JsonRecordReader::Problem::Unclosed);
+        QCOMPARE(rc.line(), 1);
+        QCOMPARE(rc.position(), cut.size());
+        QCOMPARE(r.problem(), JsonRecordReader::Problem::None);
+        QCOMPARE(r.position(), doc.indexOf(']') + 1); // where the enclosing document goes on
     }
 
     void refusesRecordsAboveTheCap()

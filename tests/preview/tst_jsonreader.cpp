@@ -154,15 +154,101 @@ private slots:
         QVERIFY2(r->error().hint.contains(u"cut off"), qPrintable(r->error().toString()));
     }
 
-    void warnsWhenAnArrayIsNotClosed()
+    void reportsAnArrayThatIsNotClosed()
     {
+        // Not JSON (RFC 8259), so an error rather than a warning; the complete records stay.
         const QString path = write(QStringLiteral("open.json"), "[{\"a\":1},\n{\"a\":2}\n");
         PreviewError error;
         auto r = SampleReader::openFile(path, {}, &error);
-        QVERIFY(r);
+        QVERIFY2(r, qPrintable(error.toString()));
         QCOMPARE(r->rowCount(), 2);
+        QCOMPARE(r->error().kind, PreviewError::Kind::Json);
+        QCOMPARE(r->error().line, 3);
+        QVERIFY2(r->error().what.contains(u"not closed"), qPrintable(r->error().toString()));
+        QVERIFY2(r->error().hint.contains(u"cut off"), qPrintable(r->error().toString()));
+        QVERIFY(!r->isComplete());
+        QList<SampleRow> rows;
+        QVERIFY(r->readRows(0, 2, &rows));
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(1).cell(0), QStringLiteral("2"));
+    }
+
+    void readsATopLevelScalarAsOneValue()
+    {
+        PreviewError error;
+        auto r = SampleReader::openFile(write(QStringLiteral("scalar.json"), " -1.5 \n"), {}, &error);
+        QVERIFY2(r, qPrintable(error.toString()));
+        QVERIFY2(!r->error(), qPrintable(r->error().toString()));
         QVERIFY(r->isComplete());
-        QVERIFY2(r->warnings().join(u' ').contains(u"not closed"), qPrintable(r->warnings().join(u' ')));
+        QVERIFY(r->formatDescription().contains(u"single value"));
+        QCOMPARE(r->columns(), QStringList{QStringLiteral("value")});
+        QCOMPARE(r->rowCount(), 1);
+        QList<SampleRow> rows;
+        QVERIFY(r->readRows(0, 1, &rows));
+        QCOMPARE(rows.first().cell(0), QStringLiteral("-1.5"));
+
+        // A second value is not one JSON text, and scalars are not NDJSON records.
+        auto two = SampleReader::openFile(write(QStringLiteral("two.json"), "1\n2\n"), {}, &error);
+        QVERIFY(two);
+        QCOMPARE(two->rowCount(), 1);
+        QCOMPARE(two->error().kind, PreviewError::Kind::Json);
+        QCOMPARE(two->error().line, 2);
+        QVERIFY(!two->isComplete());
+    }
+
+    void rejectsTextAfterTheDocument()
+    {
+        struct Case
+        {
+            QByteArray text;
+            qint64 line;
+            qint64 rows;
+        };
+        const QList<Case> cases = {
+            {"[{\"a\":1}]\n[{\"a\":2}]\n", 2, 1},                 // a second array
+            {"[{\"a\":1}]]", 1, 1},                                  // an extra ]
+            {"[{\"a\":1}]\n// exported by hand\n", 2, 1},           // a comment
+            {"{\n\"results\": [{\"a\":1}, {\"a\":2}]\n}\nx\n", 4, 2}, // after an envelope
+            {"{\n\"data\": {\"records\": [{\"a\":1}]}}}", 2, 1},     // one } too many
+        };
+        for (const Case &c : cases) {
+            PreviewError error;
+            auto r = SampleReader::openFile(write(QStringLiteral("tail.json"), c.text), {}, &error);
+            QVERIFY2(r, qPrintable(error.toString()));
+            QCOMPARE(r->rowCount(), c.rows);
+            QCOMPARE(r->error().kind, PreviewError::Kind::Json);
+            QCOMPARE(r->error().line, c.line);
+            QVERIFY2(r->error().what.contains(u"after the end"), qPrintable(r->error().toString()));
+            QVERIFY(!r->isComplete());
+        }
+
+        // An envelope cut off after its records array: an error that says so.
+        PreviewError error;
+        auto cut = SampleReader::openFile(
+            write(QStringLiteral("cut-envelope.json"), "{\"results\": [{\"a\":1}], \"paging\": {"), {}, &error);
+        QVERIFY(cut);
+        QCOMPARE(cut->rowCount(), 1);
+        QVERIFY2(cut->error().hint.contains(u"cut off"), qPrintable(cut->error().toString()));
+
+        // Still fine: NDJSON of objects, and white space after an array or envelope.
+        for (const QByteArray &ok : {QByteArray("{\"a\":1}\n{\"a\":2}\n"), QByteArray("[{\"a\":1},{\"a\":2}]\n\n"),
+                                     QByteArray("{\"results\": [{\"a\":1},{\"a\":2}], \"n\": \"]}\"}\n")}) {
+            auto r = SampleReader::openFile(write(QStringLiteral("ok.json"), ok), {}, &error);
+            QVERIFY2(r, qPrintable(error.toString()));
+            QVERIFY2(!r->error(), qPrintable(r->error().toString()));
+            QVERIFY(r->isComplete());
+            QCOMPARE(r->rowCount(), 2);
+        }
+    }
+
+    void refusesAFileWithNoValue()
+    {
+        for (const QByteArray &text : {QByteArray(), QByteArray(" \n\t ")}) {
+            PreviewError error;
+            QVERIFY(!JsonReader::open(write(QStringLiteral("blank.json"), text), {}, &error));
+            QCOMPARE(error.kind, PreviewError::Kind::Empty);
+            QVERIFY2(error.what.contains(u"no JSON value"), qPrintable(error.toString()));
+        }
     }
 
     void keepsNdjsonLinesBeforeABadLine()
