@@ -30,4 +30,10 @@ int cmdLineage(const QStringList &args);
 int cmdImpact(const QStringList &args);
 int cmdBenchLineage(const QStringList &args);
 
+// KPIs (cmd_kpi.cpp, cmd_benchkpi.cpp)
+int cmdKpi(const QStringList &args);
+int cmdBenchKpi(const QStringList &args);
+struct Command;
+int generateKpiFacts(const Command &c); // meshctl generate --kpi-rows
+
 } // namespace Mesh::Cli
