@@ -8,6 +8,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -18,6 +19,7 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
 #include <QToolButton>

@@ -4,6 +4,7 @@
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>

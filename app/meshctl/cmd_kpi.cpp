@@ -198,7 +198,7 @@ int cmdKpi(const QStringList &args)
     return anyError ? PartlyFailed : Ok;
 }
 
-int generateKpiFacts(const Command &c)
+int generateKpiFacts(Command &c)
 {
     int code = Ok;
     const auto rows = c.integer(QStringLiteral("kpi-rows"), 10000000, 1000, 1000000000, &code);

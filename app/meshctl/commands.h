@@ -34,6 +34,6 @@ int cmdBenchLineage(const QStringList &args);
 int cmdKpi(const QStringList &args);
 int cmdBenchKpi(const QStringList &args);
 struct Command;
-int generateKpiFacts(const Command &c); // meshctl generate --kpi-rows
+int generateKpiFacts(Command &c); // meshctl generate --kpi-rows
 
 } // namespace Mesh::Cli
