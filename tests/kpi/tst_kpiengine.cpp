@@ -327,7 +327,8 @@ private slots:
 
         // Today the same inputs are fresh and the tile shows its colour.
         auto now = openEngine(m_catalog);
-        const KpiTile *fresh = tileOf(now->dashboard(KpiGrain::Month, QDate(2026, 11, 20)), u"kpi.gross-margin"_s);
+        const KpiDashboard today = now->dashboard(KpiGrain::Month, QDate(2026, 11, 20));
+        const KpiTile *fresh = tileOf(today, u"kpi.gross-margin"_s);
         QVERIFY(fresh);
         QCOMPARE(fresh->status, fresh->targetStatus);
         QCOMPARE(fresh->inputs.first().state, KpiInputStatus::State::Fresh);
@@ -506,7 +507,8 @@ private slots:
             bool quarter;
         } cases[] = {{KpiGrain::Month, u"2026-11"_s, false}, {KpiGrain::Quarter, u"2026-Q4"_s, true}};
         for (const auto &c : cases) {
-            const KpiTile *gm = tileOf(engine->dashboard(c.grain, QDate(2026, 11, 20)), u"kpi.gross-margin"_s);
+            const KpiDashboard dash = engine->dashboard(c.grain, QDate(2026, 11, 20));
+            const KpiTile *gm = tileOf(dash, u"kpi.gross-margin"_s);
             QVERIFY(gm);
             QCOMPARE(gm->period, c.period);
             const double expected = expectedFromSamples(samples, c.period, c.quarter).at(2).value;
@@ -515,7 +517,8 @@ private slots:
         // Rollups survive a reopen: the dashboard opens from them without recomputing.
         engine.reset();
         auto again = openEngine(catalog);
-        const KpiTile *gm = tileOf(again->dashboard(KpiGrain::Month, QDate(2026, 11, 20)), u"kpi.gross-margin"_s);
+        const KpiDashboard reopened = again->dashboard(KpiGrain::Month, QDate(2026, 11, 20));
+        const KpiTile *gm = tileOf(reopened, u"kpi.gross-margin"_s);
         QVERIFY(gm && gm->value);
         QVERIFY(std::abs(*gm->value - expectedFromSamples(samples, u"2026-11"_s, false).at(2).value) < 1e-12);
     }
