@@ -49,6 +49,11 @@ KpiDashboardController::KpiDashboardController(MainWindow *window) : QObject(win
         bar->addAction(m_action);
 }
 
+KpiDashboardWindow *KpiDashboardController::dashboard() const
+{
+    return m_dashboard;
+}
+
 QString KpiDashboardController::currentUser() const
 {
     if (auto *access = m_window->findChild<AccessController *>())

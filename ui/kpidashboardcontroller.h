@@ -24,7 +24,7 @@ public:
     explicit KpiDashboardController(MainWindow *window);
 
     KpiDashboardWindow *openDashboard();
-    KpiDashboardWindow *dashboard() const { return m_dashboard; }
+    KpiDashboardWindow *dashboard() const;
     QAction *action() const { return m_action; }
 
 private:

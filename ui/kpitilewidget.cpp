@@ -4,6 +4,7 @@
 #include "kpisparkline.h"
 #include "theme.h"
 
+#include <QApplication>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
@@ -199,7 +200,12 @@ void KpiTileWidget::setTile(const KpiTile &tile, KpiGrain grain)
 void KpiTileWidget::applyStyle()
 {
     const QColor status = kpiStatusColor(m_tile.status);
-    const QPalette p = palette();
+    // The palette the application set, not the one the style sheet derived from it.
+    const QPalette p = QApplication::palette(this);
+    const QString key = p.color(QPalette::Base).name() + p.color(QPalette::Mid).name() + status.name();
+    if (key == m_appliedStyle)
+        return; // setStyleSheet sends PaletteChange again: stop here
+    m_appliedStyle = key;
     setStyleSheet(QStringLiteral(
                       "#kpiTile { background: %1; border: 1px solid %2; border-left: 6px solid %3; "
                       "border-radius: 6px; }"

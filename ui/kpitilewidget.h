@@ -57,6 +57,7 @@ private:
     KpiSparkline *m_sparkline = nullptr;
     QLabel *m_inputs = nullptr;
     QLabel *m_reason = nullptr;
+    QString m_appliedStyle;
 };
 
 } // namespace Mesh

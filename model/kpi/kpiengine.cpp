@@ -8,6 +8,11 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QSet>
+#include <QThread>
+
+#include <algorithm>
+#include <thread>
+#include <vector>
 
 #include <cmath>
 
@@ -180,22 +185,68 @@ QList<KpiPoint> KpiEngine::pointsFrom(const KpiQueryResult &result, QString *err
 
 bool KpiEngine::compute(const KpiDefinition &def, QString *error, const std::atomic<bool> *cancel)
 {
-    QElapsedTimer t;
-    t.start();
-    QString why;
-    for (KpiGrain grain : {KpiGrain::Month, KpiGrain::Quarter, KpiGrain::Year}) {
-        const KpiQueryResult r = query().run(KpiPeriod::expandMacro(def.sql, grain), {}, 1000000, cancel);
-        const QList<KpiPoint> points = pointsFrom(r, &why);
+    const QHash<QString, QString> errors = computeMany({def}, cancel, 1);
+    if (errors.contains(def.key) && error)
+        *error = errors.value(def.key);
+    return !errors.contains(def.key);
+}
+
+QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
+                                               const std::atomic<bool> *cancel, int threads)
+{
+    struct Job
+    {
+        KpiDefinition def;
+        QString fingerprint;
+        QList<KpiPoint> points[3];
+        QString error;
+        double ms = 0;
+    };
+    static constexpr KpiGrain kGrains[] = {KpiGrain::Month, KpiGrain::Quarter, KpiGrain::Year};
+    std::vector<Job> jobs;
+    for (const KpiDefinition &def : defs)
+        jobs.push_back({def, fingerprint(def), {}, {}, 0});
+    // Every (KPI, grain) query is one task, so two threads share six KPIs evenly.
+    std::atomic<int> next{0};
+    const int tasks = int(jobs.size()) * 3;
+    std::vector<double> taskMs(size_t(tasks), 0.0);
+    const QString path = d->warehouse->path();
+    const auto work = [&] {
+        KpiQuery query(path);
+        query.setTimeLimitMs(30 * 60 * 1000); // large fact tables; an editor test run keeps 30 s
+        int t;
+        while ((t = next.fetch_add(1)) < tasks) {
+            Job &job = jobs[size_t(t / 3)];
+            QElapsedTimer timer;
+            timer.start();
+            const KpiQueryResult r =
+                query.run(KpiPeriod::expandMacro(job.def.sql, kGrains[t % 3]), {}, 1000000, cancel);
+            QString why;
+            job.points[t % 3] = pointsFrom(r, &why);
+            if (!why.isEmpty())
+                job.error = why; // the same message from any grain
+            taskMs[size_t(t)] = double(timer.nsecsElapsed()) / 1e6;
+        }
+    };
+    const int n = std::clamp(threads > 0 ? threads : QThread::idealThreadCount(), 1, std::max(1, tasks));
+    std::vector<std::thread> pool;
+    for (int i = 1; i < n; ++i)
+        pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
+    QHash<QString, QString> errors;
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        Job &job = jobs[j];
+        QString why = job.error;
+        for (int g = 0; g < 3 && why.isEmpty(); ++g)
+            d->warehouse->writeRollups(job.def.key, kGrains[g], job.points[g], &why);
+        job.ms = taskMs[j * 3] + taskMs[j * 3 + 1] + taskMs[j * 3 + 2];
+        d->warehouse->recordComputation(job.def.key, why.isEmpty() ? job.fingerprint : QString(), why, job.ms);
         if (!why.isEmpty())
-            break;
-        if (!d->warehouse->writeRollups(def.key, grain, points, &why))
-            break;
+            errors.insert(job.def.key, why);
     }
-    d->warehouse->recordComputation(def.key, why.isEmpty() ? fingerprint(def) : QString(), why,
-                                    double(t.nsecsElapsed()) / 1e6);
-    if (!why.isEmpty() && error)
-        *error = why;
-    return why.isEmpty();
+    return errors;
 }
 
 KpiRefreshReport KpiEngine::refresh(bool force, const Progress &progress,
@@ -240,24 +291,24 @@ KpiRefreshReport KpiEngine::refresh(bool force, const Progress &progress,
     report.loadMs = double(t.nsecsElapsed()) / 1e6;
     t.restart();
     d->query.reset(); // see the tables just swapped in
+    QList<KpiDefinition> stale;
     for (const KpiDefinition &def : d->definitions) {
-        if (cancel && cancel->load()) {
-            report.cancelled = true;
-            break;
-        }
-        if (progress)
-            progress(done, total, QStringLiteral("Computing %1").arg(def.name));
-        ++done;
-        if (!force && d->warehouse->computedFingerprint(def.key) == fingerprint(def)) {
+        if (!force && d->warehouse->computedFingerprint(def.key) == fingerprint(def))
             ++report.kpisUnchanged;
-            continue;
-        }
-        QString why;
-        if (compute(def, &why, cancel)) {
-            ++report.kpisComputed;
-        } else {
+        else
+            stale << def;
+    }
+    if (progress)
+        progress(done, total, QStringLiteral("Computing %1 KPIs").arg(stale.size()));
+    const QHash<QString, QString> errors = computeMany(stale, cancel);
+    if (cancel && cancel->load())
+        report.cancelled = true;
+    for (const KpiDefinition &def : stale) {
+        if (errors.contains(def.key)) {
             ++report.kpisFailed;
-            report.problems << QStringLiteral("%1: %2").arg(def.name, why);
+            report.problems << QStringLiteral("%1: %2").arg(def.name, errors.value(def.key));
+        } else {
+            ++report.kpisComputed;
         }
     }
     report.computeMs = double(t.nsecsElapsed()) / 1e6;

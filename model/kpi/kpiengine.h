@@ -122,6 +122,13 @@ public:
     /** Recomputes one KPI from the loaded inputs (all grains); false with *error on failure. */
     bool compute(const KpiDefinition &definition, QString *error,
                  const std::atomic<bool> *cancel = nullptr);
+    /**
+     * Recomputes several KPIs, their queries spread over threads (each with its own read-only
+     * connection; threads 0 = one per core); rollups are then written here. Returns the error
+     * of each KPI that failed, by key.
+     */
+    QHash<QString, QString> computeMany(const QList<KpiDefinition> &definitions,
+                                        const std::atomic<bool> *cancel = nullptr, int threads = 0);
 
     /** The tiles at grain; asOf invalid = today. domain empty = every department. */
     KpiDashboard dashboard(KpiGrain grain, QDate asOf = {}, const QString &domain = {}) const;

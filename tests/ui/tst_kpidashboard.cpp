@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -75,6 +76,26 @@ private slots:
             QVERIFY(!tile->tile().period.isEmpty());
         }
         screenshot(&w, u"kpi-dashboard.png"_s);
+        if (!qEnvironmentVariableIsEmpty("MESH_SCREENSHOT_DIR")) {
+            // The same dashboard in a dark palette, to look at legibility.
+            const QPalette light = QApplication::palette();
+            QPalette dark;
+            dark.setColor(QPalette::Window, QColor(0x26, 0x29, 0x2e));
+            dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+            dark.setColor(QPalette::Base, QColor(0x1d, 0x1f, 0x23));
+            dark.setColor(QPalette::AlternateBase, QColor(0x2c, 0x2f, 0x34));
+            dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+            dark.setColor(QPalette::Button, QColor(0x33, 0x36, 0x3b));
+            dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+            dark.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5e));
+            dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
+            dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+            QApplication::setPalette(dark);
+            QTest::qWait(200);
+            screenshot(&w, u"kpi-dashboard-dark.png"_s);
+            QApplication::setPalette(light);
+            QTest::qWait(50);
+        }
 
         QSignalSpy shown(&w, &KpiDashboardWindow::dashboardShown);
         w.setGrain(KpiGrain::Quarter);
