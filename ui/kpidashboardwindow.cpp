@@ -7,6 +7,7 @@
 #include "kpitilewidget.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
@@ -324,6 +325,7 @@ void KpiDashboardWindow::paintDashboard(QPainter *painter, const QRect &target) 
 
 QImage KpiDashboardWindow::renderImage() const
 {
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // tiles sized to their text
     const QSize grid = m_grid->size();
     const int header = QFontMetrics(font()).height() * 3 + 24;
     const qreal dpr = 2.0;
@@ -354,6 +356,7 @@ bool KpiDashboardWindow::exportPdf(const QString &path, QString *error) const
     pdf.setTitle(tr("%1 — KPI Dashboard").arg(m_dashboard.catalogName));
     pdf.setCreator(QStringLiteral("Mesh Explorer"));
     pdf.setResolution(144);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QPainter p;
     if (!p.begin(&pdf)) {
         if (error)

@@ -202,15 +202,15 @@ void KpiDrillDialog::setDrill(const QString &period, const KpiQueryResult &break
         auto *series = new QHorizontalBarSeries;
         series->append(set);
         chart->addSeries(series);
-        auto *y = new QBarCategoryAxis;
-        y->append(labels);
-        auto *x = new QValueAxis;
-        x->setRange(0, hi * 1.1 + 1e-9);
-        x->setLabelFormat(QStringLiteral("%.3g"));
-        chart->addAxis(y, Qt::AlignLeft);
-        chart->addAxis(x, Qt::AlignBottom);
-        series->attachAxis(x);
-        series->attachAxis(y);
+        chart->createDefaultAxes();
+        if (const QList<QAbstractAxis *> ys = chart->axes(Qt::Vertical); !ys.isEmpty())
+            if (auto *y = qobject_cast<QBarCategoryAxis *>(ys.first()))
+                y->setCategories(labels);
+        if (const QList<QAbstractAxis *> xs = chart->axes(Qt::Horizontal); !xs.isEmpty())
+            if (auto *x = qobject_cast<QValueAxis *>(xs.first())) {
+                x->setRange(0, hi * 1.1 + 1e-9);
+                x->setLabelFormat(QStringLiteral("%.3g"));
+            }
         for (QAbstractAxis *axis : chart->axes())
             axis->setLabelsColor(palette().color(QPalette::WindowText));
     }

@@ -24,9 +24,9 @@ KpiSparkline::KpiSparkline(bool large, QWidget *parent) : QChartView(parent), m_
     setChart(c);
     setFrameShape(QFrame::NoFrame);
     setStyleSheet(QStringLiteral("background: transparent"));
-    setMinimumHeight(large ? 220 : 54);
+    setMinimumHeight(large ? 220 : 70);
     if (!large)
-        setMaximumHeight(64);
+        setMaximumHeight(130);
     setFocusPolicy(Qt::NoFocus);
     setAttribute(Qt::WA_TransparentForMouseEvents, !large); // clicks go to the tile
 }
@@ -89,6 +89,7 @@ void KpiSparkline::setPoints(const QList<KpiPoint> &all, std::optional<double> t
     if (m_large) {
         auto *cat = new QBarCategoryAxis;
         cat->append(categories);
+        cat->setLabelsAngle(categories.size() > 8 ? -90 : 0);
         c->addAxis(cat, Qt::AlignBottom);
         x->setVisible(false);
         y->setLabelFormat(QStringLiteral("%.3g"));
@@ -115,6 +116,14 @@ void KpiSparkline::changeEvent(QEvent *event)
 void KpiSparkline::applyPalette()
 {
     const QColor text = palette().color(QPalette::WindowText);
+    for (QAbstractSeries *series : chart()->series()) {
+        if (series->name() != tr("target"))
+            continue;
+        auto *line = static_cast<QLineSeries *>(series);
+        QPen pen = line->pen();
+        pen.setColor(text);
+        line->setPen(pen);
+    }
     for (QAbstractAxis *axis : chart()->axes()) {
         axis->setLabelsColor(text);
         axis->setGridLineColor(palette().color(QPalette::Mid));

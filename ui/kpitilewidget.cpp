@@ -8,6 +8,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
 #include <QVBoxLayout>
 
 namespace Mesh {
@@ -199,25 +201,38 @@ void KpiTileWidget::setTile(const KpiTile &tile, KpiGrain grain)
 
 void KpiTileWidget::applyStyle()
 {
+    // Only the small labels carry style sheets; the tile paints itself (paintEvent), so the
+    // labels keep their own fonts and size hints.
     const QColor status = kpiStatusColor(m_tile.status);
-    // The palette the application set, not the one the style sheet derived from it.
-    const QPalette p = QApplication::palette(this);
-    const QString key = p.color(QPalette::Base).name() + p.color(QPalette::Mid).name() + status.name();
+    const QString key = status.name() + palette().color(QPalette::WindowText).name();
     if (key == m_appliedStyle)
-        return; // setStyleSheet sends PaletteChange again: stop here
+        return;
     m_appliedStyle = key;
-    setStyleSheet(QStringLiteral(
-                      "#kpiTile { background: %1; border: 1px solid %2; border-left: 6px solid %3; "
-                      "border-radius: 6px; }"
-                      "#kpiTile:focus { border: 2px solid %4; border-left: 6px solid %3; }"
-                      "#kpiStatus { background: %3; color: white; border-radius: 8px; padding: 2px 6px; "
-                      "font-weight: bold; }"
-                      "#kpiReason { color: %5; }")
-                      .arg(p.color(QPalette::Base).name(), p.color(QPalette::Mid).name(), status.name(),
-                           p.color(QPalette::Highlight).name(),
-                           m_tile.status == KpiTile::Status::Error
-                               ? kpiStatusColor(KpiTile::Status::Error).name()
-                               : kpiStatusColor(KpiTile::Status::Warning).name()));
+    m_status->setStyleSheet(QStringLiteral("background: %1; color: white; border-radius: 8px; "
+                                           "padding: 2px 8px; font-weight: bold;")
+                                .arg(status.name()));
+    m_reason->setStyleSheet(QStringLiteral("color: %1").arg(
+        m_tile.status == KpiTile::Status::Error ? kpiStatusColor(KpiTile::Status::Error).name()
+                                                : kpiStatusColor(KpiTile::Status::Warning).name()));
+    update();
+}
+
+void KpiTileWidget::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    QPainterPath outline;
+    outline.addRoundedRect(r, 6, 6);
+    p.fillPath(outline, palette().color(QPalette::Base));
+    p.save();
+    p.setClipPath(outline);
+    p.fillRect(QRectF(r.left(), r.top(), 6, r.height()), kpiStatusColor(m_tile.status));
+    p.restore();
+    QPen pen(hasFocus() ? palette().color(QPalette::Highlight) : palette().color(QPalette::Mid));
+    pen.setWidthF(hasFocus() ? 2.0 : 1.0);
+    p.setPen(pen);
+    p.drawPath(outline);
 }
 
 void KpiTileWidget::mouseReleaseEvent(QMouseEvent *event)
@@ -241,6 +256,8 @@ void KpiTileWidget::changeEvent(QEvent *event)
     QFrame::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && !m_tile.definition.key.isEmpty())
         applyStyle();
+    if (event->type() == QEvent::ActivationChange)
+        update();
 }
 
 } // namespace Mesh

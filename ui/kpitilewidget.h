@@ -43,6 +43,9 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override { QFrame::focusInEvent(event); update(); }
+    void focusOutEvent(QFocusEvent *event) override { QFrame::focusOutEvent(event); update(); }
 
 private:
     void applyStyle();

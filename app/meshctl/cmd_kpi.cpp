@@ -243,10 +243,14 @@ int cmdBenchKpi(const QStringList &args)
     c.option(QStringLiteral("reuse"), QStringLiteral("Reuse the data an earlier run left in --dir."));
     c.option(QStringLiteral("no-install"), QStringLiteral("Do not npm-install @duckdb/node-api."));
     c.option(QStringLiteral("peer-timeout"), QStringLiteral("Seconds a peer may take (default 600)."), QStringLiteral("S"));
+    c.option(QStringLiteral("repeats"), QStringLiteral("Runs of each recompute; the median counts (default 3)."), QStringLiteral("N"));
     c.option(QStringLiteral("json"), QStringLiteral("Print the benchmark JSON object."));
     if (int r = c.parse(args, 0, 0); r != -1)
         return r == -2 ? Ok : r;
     int code = Ok;
+    const auto repeats = c.integer(QStringLiteral("repeats"), 3, 1, 100, &code);
+    if (!repeats)
+        return code;
     const auto rows = c.integer(QStringLiteral("rows"), 10000000, 1000, 1000000000, &code);
     const auto timeout = c.integer(QStringLiteral("peer-timeout"), 600, 1, 86400, &code);
     if (!rows || !timeout)
@@ -257,6 +261,7 @@ int cmdBenchKpi(const QStringList &args)
     options.reuse = c.isSet(QStringLiteral("reuse"));
     options.install = !c.isSet(QStringLiteral("no-install"));
     options.peerTimeoutSecs = int(*timeout);
+    options.repeats = int(*repeats);
     BenchReport report(QStringLiteral("kpi"));
     QString error;
     if (!KpiBench::run(options, report, [](const QString &line) {

@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QPalette>
 #include <QPlainTextEdit>
@@ -38,18 +39,30 @@ private:
     /** Waits until the window has refreshed and shows the dashboard that followed. */
     static bool waitReady(KpiDashboardWindow &w)
     {
+        // The dashboard shown after the refresh may arrive in the same event batch as the
+        // refresh itself, so count the shows from the moment the refresh finished.
+        QSignalSpy shown(&w, &KpiDashboardWindow::dashboardShown);
         QSignalSpy refreshed(&w, &KpiDashboardWindow::refreshFinished);
+        qsizetype shownAtRefresh = -1;
+        QObject context;
+        QObject::connect(&w, &KpiDashboardWindow::refreshFinished, &context,
+                         [&] { shownAtRefresh = shown.size(); });
         if (!refreshed.wait(120000))
             return false;
-        QSignalSpy shown(&w, &KpiDashboardWindow::dashboardShown);
-        return shown.wait(20000);
+        QElapsedTimer timer;
+        timer.start();
+        while (shown.size() <= shownAtRefresh && timer.elapsed() < 20000)
+            QTest::qWait(20);
+        return shown.size() > shownAtRefresh;
     }
 
     static void screenshot(QWidget *w, const QString &name)
     {
         const QString dir = qEnvironmentVariable("MESH_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            w->grab().save(dir + u'/' + name);
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(400); // let layouts and the charts settle, as a person would see them
+        w->grab().save(dir + u'/' + name);
     }
 
 private slots:
@@ -192,7 +205,9 @@ private slots:
         QVERIFY(waitReady(w));
         QString error;
         const QString png = m_dir.filePath(u"dash.png"_s);
-        const QString pdf = m_dir.filePath(u"dash.pdf"_s);
+        const QString pdf = qEnvironmentVariableIsEmpty("MESH_SCREENSHOT_DIR")
+                                ? m_dir.filePath(u"dash.pdf"_s)
+                                : qEnvironmentVariable("MESH_SCREENSHOT_DIR") + u"/kpi-dashboard.pdf"_s;
         QVERIFY2(w.exportPng(png, &error), qPrintable(error));
         QVERIFY2(w.exportPdf(pdf, &error), qPrintable(error));
         const QImage image(png);
