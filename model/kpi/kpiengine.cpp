@@ -236,6 +236,12 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
     for (std::thread &t : pool)
         t.join();
     QHash<QString, QString> errors;
+    if (cancel && cancel->load()) {
+        // Cancelled: keep the previous rollups and fingerprints, so the next refresh redoes these.
+        for (const Job &job : jobs)
+            errors.insert(job.def.key, QStringLiteral("cancelled"));
+        return errors;
+    }
     for (size_t j = 0; j < jobs.size(); ++j) {
         Job &job = jobs[j];
         QString why = job.error;
@@ -301,8 +307,10 @@ KpiRefreshReport KpiEngine::refresh(bool force, const Progress &progress,
     if (progress)
         progress(done, total, QStringLiteral("Computing %1 KPIs").arg(stale.size()));
     const QHash<QString, QString> errors = computeMany(stale, cancel);
-    if (cancel && cancel->load())
+    if (cancel && cancel->load()) {
         report.cancelled = true;
+        return report;
+    }
     for (const KpiDefinition &def : stale) {
         if (errors.contains(def.key)) {
             ++report.kpisFailed;
