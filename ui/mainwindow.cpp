@@ -7,6 +7,7 @@
 #include "editcontroller.h"
 #include "emptystatewidget.h"
 #include "facetdelegate.h"
+#include "kpidashboardcontroller.h"
 #include "lineagecontroller.h"
 #include "productpage.h"
 #include "previewtab.h"
@@ -122,6 +123,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     new AccessController(this); // Access menu, inbox badge, the product page's Access tab
     new EditController(this); // Edit and History tabs, undo/redo, Unclaimed Data (after Access)
     new GovernanceController(this); // Governance menu and view, Alerts dock, Quality tab
+    new KpiDashboardController(this); // View → KPI Dashboard (Ctrl+D)
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

@@ -33,6 +33,8 @@ const char kUsage[] =
     "  demo --out FILE                      write the Messy Inc. demo catalog\n"
     "  generate --products N [--seed S] --out FILE\n"
     "                                       write a synthetic catalog of N products\n"
+    "  generate --kpi-rows N [--seed S] --out FILE\n"
+    "                                       the demo with N rows of KPI facts (bench kpi)\n"
     "  info FILE [--json]                   counts per entity\n"
     "  search FILE QUERY [--limit N] [--json]\n"
     "                                       ranked full-text search\n"
@@ -48,6 +50,7 @@ const char kUsage[] =
     "                                       first rows of a CSV/JSON/SQLite sample or URL\n"
     "  bench preview [--size-mb N] [--json] first screen, index, seek: big CSV and JSON\n"
     "  bench lineage [--nodes N] [--json]   layered layout vs Graphviz dot and elkjs\n"
+    "  bench kpi [--rows N] [--json]        KPI recompute and dashboard open at 10M rows\n"
     "  import-openlineage CATALOG EVENTS_FILE [--json]\n"
     "                                       import OpenLineage RunEvents (JSON, array, NDJSON)\n"
     "  lineage FILE NODE [--up N] [--down N] [--json|--dot|--openlineage]\n"
@@ -67,6 +70,8 @@ const char kUsage[] =
     "                                       quality alerts: missing, duplicate, drift, null-spike\n"
     "  contract import FILE C.yaml | export FILE PRODUCT [--out X.yaml] | check FILE PRODUCT\n"
     "                                       ODCS v3 data contracts\n"
+    "  kpi FILE [--json] [--period month|quarter|year] [--as-of DATE] [--domain NAME]\n"
+    "                                       every KPI with value, target, status, freshness\n"
     "\n"
     "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed,\n"
     "5 conflict (someone else saved first).\n";
@@ -100,8 +105,11 @@ int cmdGenerate(const QStringList &args)
     c.option(QStringLiteral("products"), QStringLiteral("Number of products (1–2000000)."), QStringLiteral("N"));
     c.option(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S"));
     c.option(QStringLiteral("out"), QStringLiteral("Catalog file to create."), QStringLiteral("FILE"));
+    c.option(QStringLiteral("kpi-rows"), QStringLiteral("Instead: the demo catalog with N rows of KPI facts across its KPI inputs."), QStringLiteral("N"));
     if (int r = c.parse(args, 0, 0); r != -1)
         return r == -2 ? Ok : r;
+    if (c.isSet(QStringLiteral("kpi-rows")))
+        return generateKpiFacts(c);
     int code = Ok;
     const auto products = c.integer(QStringLiteral("products"), 1000, 1, 2000000, &code);
     const auto seed = c.integer(QStringLiteral("seed"), 1, 0, std::numeric_limits<qint64>::max(), &code);
@@ -369,15 +377,19 @@ int cmdBench(const QStringList &args)
         return cmdBenchPreview(args.mid(1));
     if (which == QStringLiteral("lineage"))
         return cmdBenchLineage(args.mid(1));
+    if (which == QStringLiteral("kpi"))
+        return cmdBenchKpi(args.mid(1));
     if (which.isEmpty() || which == QStringLiteral("--help") || which == QStringLiteral("-h")) {
         out(QStringLiteral("Usage: meshctl bench BENCHMARK [options]   (meshctl bench BENCHMARK --help for each)\n"
                            "  search FILE [--queries N] [--json] [--measure-startup]   search latency per keystroke\n"
                            "  preview [--size-mb N] [--dir DIR] [--json]              sample preview of large files\n"
                            "  lineage [--nodes N] [--peer-timeout S] [--no-install] [--json]\n"
-                           "                                                          layout vs Graphviz dot and elkjs\n"));
+                           "                                                          layout vs Graphviz dot and elkjs\n"
+                           "  kpi [--rows N] [--dir DIR] [--reuse] [--no-install] [--json]\n"
+                           "                                                          KPI recompute vs sqlite3 and DuckDB\n"));
         return which.isEmpty() ? Usage : Ok;
     }
-    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage").arg(which));
+    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage, kpi").arg(which));
 }
 
 } // namespace
@@ -405,6 +417,7 @@ int run(const QStringList &args)
         {QStringLiteral("revert"), cmdRevert},
         {QStringLiteral("unclaimed"), cmdUnclaimed},
         {QStringLiteral("claim"), cmdClaim},
+        {QStringLiteral("kpi"), cmdKpi},
     };
     const QString command = args.value(0);
     for (const auto &[name, handler] : commands)

@@ -41,5 +41,10 @@ int cmdClaim(const QStringList &args);
 int cmdGovernance(const QStringList &args);
 int cmdAlerts(const QStringList &args);
 int cmdContract(const QStringList &args);
+// KPIs (cmd_kpi.cpp, cmd_benchkpi.cpp)
+int cmdKpi(const QStringList &args);
+int cmdBenchKpi(const QStringList &args);
+struct Command;
+int generateKpiFacts(Command &c); // meshctl generate --kpi-rows
 
 } // namespace Mesh::Cli

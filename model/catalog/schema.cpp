@@ -363,8 +363,36 @@ CREATE TABLE product_contracts(
     imported_by TEXT NOT NULL) WITHOUT ROWID;
 )SQL";
 
+// Migration 7: KPI definitions (model/kpi, the KPI dashboard). A KPI is data: SQL over named input
+// products, its unit, target and thresholds, edited by the KPI product's owner. Rollups and the
+// loaded input tables live in the analytics database beside the catalog, not here.
+constexpr const char *kMigration7 = R"SQL(
+CREATE TABLE kpi_definitions(
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    owner_id TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    inputs TEXT NOT NULL DEFAULT '',
+    sql TEXT NOT NULL,
+    breakdown_sql TEXT NOT NULL DEFAULT '',
+    breakdown_label TEXT NOT NULL DEFAULT '',
+    rows_sql TEXT NOT NULL DEFAULT '',
+    secondary_label TEXT NOT NULL DEFAULT '',
+    secondary_unit TEXT NOT NULL DEFAULT '',
+    target REAL,
+    green REAL,
+    amber REAL,
+    higher_is_better INTEGER NOT NULL DEFAULT 1,
+    additive INTEGER NOT NULL DEFAULT 0,
+    grain TEXT NOT NULL DEFAULT 'month' CHECK(grain IN ('month', 'quarter', 'year')),
+    position INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL DEFAULT '',
+    updated_by TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+)SQL";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5, kMigration6};
+                                       kMigration5, kMigration6, kMigration7};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

@@ -39,8 +39,8 @@ SampleTable SampleTable::read(const QString &location, int maxRows)
         return table;
     }
     table.rows.reserve(rows.size());
-    for (SampleRow &r : rows)
-        table.rows.append(std::move(r.cells));
+    for (const SampleRow &r : rows)
+        table.rows.append(r.cells());
     if (table.rows.isEmpty() && reader->error())
         table.error = reader->error().toString();
     return table;

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "kpi/kpidefinition.h"
+#include "kpi/kpiquery.h"
+#include "kpi/kpiwarehouse.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Mesh {
+
+class SqliteCatalogStore;
+
+/** Whether an input product can be trusted right now, and why not. */
+struct KpiInputStatus
+{
+    enum class State { Fresh, NoSla, Stale, Missing, Failing };
+    QString productKey;
+    QString name;
+    QString domain;
+    QString ownerId;
+    State state = State::Missing;
+    QString reason; // e.g. "updated 30 h ago; its freshness SLA is 24 h"
+    QDateTime updatedAt;
+    int slaHours = 0;
+    double ageHours = 0;
+    qint64 rows = 0;
+    bool isProblem() const { return state == State::Stale || state == State::Missing || state == State::Failing; }
+};
+
+/** One tile of the dashboard, built from the rollups alone (no SQL runs to show it). */
+struct KpiTile
+{
+    enum class Status { Green, Amber, Red, NoTarget, Warning, Error };
+    KpiDefinition definition;
+    QStringList domains; // departments of its inputs, for the domain filter
+    QString period;      // the current period: the latest with data, not after the as-of date
+    QString previousPeriod;
+    std::optional<double> value;
+    std::optional<double> previous;
+    std::optional<double> secondary;
+    std::optional<double> target; // scaled to the grain for additive KPIs
+    Status status = Status::NoTarget; // what to show: thresholds, or Warning/Error with reason
+    Status targetStatus = Status::NoTarget; // value against thresholds alone
+    QString reason;
+    QList<KpiPoint> series; // periods up to the current one
+    QList<KpiInputStatus> inputs;
+
+    /** value − previous: a difference for ratios, else relative (0.12 = +12 %). */
+    std::optional<double> change() const;
+    bool changeIsRelative() const;
+};
+
+/** The whole dashboard at one grain. */
+struct KpiDashboard
+{
+    QString catalogName;
+    QString catalogPath;
+    KpiGrain grain = KpiGrain::Month;
+    QDate asOf;
+    QDateTime generatedAt;
+    QList<KpiTile> tiles;
+    QStringList domains; // every department with a tile, for the filter
+};
+
+/** What a refresh did. */
+struct KpiRefreshReport
+{
+    int inputsLoaded = 0;
+    int inputsUnchanged = 0;
+    int inputsFailed = 0;
+    int kpisComputed = 0;
+    int kpisUnchanged = 0;
+    int kpisFailed = 0;
+    QStringList problems; // one line each
+    double loadMs = 0;
+    double computeMs = 0;
+    bool cancelled = false;
+};
+
+/**
+ * The KPI engine of one catalog: definitions from the catalog (KpiStore), input tables and
+ * rollups in the analytics database (KpiWarehouse), definition SQL run read-only (KpiQuery).
+ *
+ * refresh() loads the inputs that changed and recomputes only the KPIs whose SQL or inputs
+ * changed; dashboard() reads the rollups. A failing definition marks its own tile and nothing
+ * else. Lives on one thread (a worker in the GUI); the clock is injectable for tests.
+ */
+class KpiEngine
+{
+public:
+    using Clock = std::function<QDateTime()>;
+    using Progress = std::function<void(int done, int total, const QString &what)>;
+
+    /**
+     * Opens the catalog (read-write when possible) and its analytics database (analyticsPath,
+     * or KpiWarehouse::pathFor). Seeds the default KPI definitions into a catalog without any.
+     */
+    static std::unique_ptr<KpiEngine> open(const QString &catalogPath, QString *error,
+                                           Clock clock = {}, const QString &analyticsPath = {});
+    ~KpiEngine();
+
+    SqliteCatalogStore &catalog() const;
+    KpiWarehouse &warehouse() const;
+    QDateTime now() const;
+
+    QList<KpiDefinition> definitions() const;
+    /** Re-reads the definitions from the catalog (after another connection saved one). */
+    void reloadDefinitions();
+
+    KpiRefreshReport refresh(bool force = false, const Progress &progress = {},
+                             const std::atomic<bool> *cancel = nullptr);
+    /** Recomputes one KPI from the loaded inputs (all grains); false with *error on failure. */
+    bool compute(const KpiDefinition &definition, QString *error,
+                 const std::atomic<bool> *cancel = nullptr);
+    /**
+     * Recomputes several KPIs, their queries spread over threads (each with its own read-only
+     * connection; threads 0 = one per core); rollups are then written here. Returns the error
+     * of each KPI that failed, by key.
+     */
+    QHash<QString, QString> computeMany(const QList<KpiDefinition> &definitions,
+                                        const std::atomic<bool> *cancel = nullptr, int threads = 0);
+
+    /** The tiles at grain; asOf invalid = today. domain empty = every department. */
+    KpiDashboard dashboard(KpiGrain grain, QDate asOf = {}, const QString &domain = {}) const;
+    QList<KpiInputStatus> inputStatus(const KpiDefinition &definition) const;
+
+    /** Runs a (possibly unsaved) definition's SQL at grain: the editor's "test run". */
+    KpiQueryResult testRun(const KpiDefinition &definition, KpiGrain grain,
+                           const std::atomic<bool> *cancel = nullptr);
+    KpiQueryResult breakdown(const KpiDefinition &definition, KpiGrain grain, const QString &period);
+    KpiQueryResult rows(const KpiDefinition &definition, KpiGrain grain, const QString &period,
+                        int maxRows = 1000);
+    /** Checks the policy, test-runs the SQL (a failing one is not saved), saves and recomputes. */
+    bool saveDefinition(const KpiDefinition &definition, const QString &userId, QString *error,
+                        bool *refused = nullptr);
+
+    /** period/value/secondary out of a query result; *error says what shape was wrong. */
+    static QList<KpiPoint> pointsFrom(const KpiQueryResult &result, QString *error);
+    static KpiTile::Status statusFor(const KpiDefinition &definition, std::optional<double> value,
+                                     std::optional<double> target);
+
+private:
+    KpiEngine() = default;
+    QString fingerprint(const KpiDefinition &definition) const;
+    KpiQuery &query();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Mesh
+
+Q_DECLARE_METATYPE(Mesh::KpiDashboard)
+Q_DECLARE_METATYPE(Mesh::KpiRefreshReport)
+Q_DECLARE_METATYPE(Mesh::KpiQueryResult)
+Q_DECLARE_METATYPE(Mesh::KpiDefinition)
+Q_DECLARE_METATYPE(Mesh::KpiGrain)
