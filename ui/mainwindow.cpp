@@ -5,6 +5,7 @@
 #include "demo/demoloader.h"
 #include "emptystatewidget.h"
 #include "facetdelegate.h"
+#include "federationcontroller.h"
 #include "lineagecontroller.h"
 #include "productpage.h"
 #include "previewtab.h"
@@ -118,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     new LineageController(this); // the Lineage tab's graph, Lineage windows
     new AccessController(this); // Access menu, inbox badge, the product page's Access tab
+    new FederationController(this); // File → Sources…, scheduled syncs
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

@@ -53,6 +53,14 @@ const char kUsage[] =
     "  lineage FILE NODE [--up N] [--down N] [--json|--dot|--openlineage]\n"
     "                                       lineage around a product, dataset or column\n"
     "  impact FILE NODE [--json]            downstream products and their owners\n"
+    "  sources list FILE [--json] | add FILE --name NAME --type TYPE --url URL\n"
+    "          [--token-from-env VAR] | remove FILE NAME\n"
+    "                                       federated sources (mesh-json, openmetadata,\n"
+    "                                       datahub, marquez, odcs)\n"
+    "  sync FILE [--source NAME] [--json]   fetch sources in parallel (exit 4 if any failed)\n"
+    "  export FILE --out mesh.json          write the catalog as Mesh Explorer JSON\n"
+    "  bench sync [--sources N] [--products N] [--json]\n"
+    "                                       federated sync vs the curl command-line tool\n"
     "\n"
     "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed.\n";
 
@@ -354,15 +362,18 @@ int cmdBench(const QStringList &args)
         return cmdBenchPreview(args.mid(1));
     if (which == QStringLiteral("lineage"))
         return cmdBenchLineage(args.mid(1));
+    if (which == QStringLiteral("sync"))
+        return cmdBenchSync(args.mid(1));
     if (which.isEmpty() || which == QStringLiteral("--help") || which == QStringLiteral("-h")) {
         out(QStringLiteral("Usage: meshctl bench BENCHMARK [options]   (meshctl bench BENCHMARK --help for each)\n"
                            "  search FILE [--queries N] [--json] [--measure-startup]   search latency per keystroke\n"
                            "  preview [--size-mb N] [--dir DIR] [--json]              sample preview of large files\n"
                            "  lineage [--nodes N] [--peer-timeout S] [--no-install] [--json]\n"
-                           "                                                          layout vs Graphviz dot and elkjs\n"));
+                           "                                                          layout vs Graphviz dot and elkjs\n"
+                           "  sync [--sources N] [--products N] [--json]             federated sync vs curl, loopback\n"));
         return which.isEmpty() ? Usage : Ok;
     }
-    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage").arg(which));
+    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage, sync").arg(which));
 }
 
 } // namespace
@@ -382,6 +393,9 @@ int run(const QStringList &args)
         {QStringLiteral("import-openlineage"), cmdImportOpenLineage},
         {QStringLiteral("lineage"), cmdLineage},
         {QStringLiteral("impact"), cmdImpact},
+        {QStringLiteral("sources"), cmdSources},
+        {QStringLiteral("sync"), cmdSync},
+        {QStringLiteral("export"), cmdExport},
     };
     const QString command = args.value(0);
     for (const auto &[name, handler] : commands)

@@ -30,4 +30,10 @@ int cmdLineage(const QStringList &args);
 int cmdImpact(const QStringList &args);
 int cmdBenchLineage(const QStringList &args);
 
+// Federated sources (cmd_sources.cpp, cmd_benchsync.cpp)
+int cmdSources(const QStringList &args);
+int cmdSync(const QStringList &args);
+int cmdExport(const QStringList &args);
+int cmdBenchSync(const QStringList &args);
+
 } // namespace Mesh::Cli

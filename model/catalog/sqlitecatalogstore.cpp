@@ -202,6 +202,22 @@ bool SqliteCatalogStore::rebuildSearchIndex(CatalogError *error)
         error);
 }
 
+bool SqliteCatalogStore::reindexProducts(const QList<ProductId> &ids, CatalogError *error)
+{
+    const bool deferred = d->deferIndex;
+    d->deferIndex = false;
+    const bool ok = transaction(
+        [&](CatalogError *e) {
+            for (ProductId id : ids)
+                if (!d->reindex(id, e))
+                    return false;
+            return true;
+        },
+        error);
+    d->deferIndex = deferred;
+    return ok;
+}
+
 void SqliteCatalogStore::setSearchIndexDeferred(bool deferred)
 {
     d->deferIndex = deferred;
