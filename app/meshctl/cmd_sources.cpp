@@ -77,9 +77,7 @@ int sourcesList(const QStringList &args)
     for (const SourceDefinition &s : sources) {
         out(QStringLiteral("%1  [%2]%3\n    %4\n    %5 products · synced %6 · %7%8\n")
                 .arg(s.name, sourceTypeId(s.type), s.enabled ? QString() : QStringLiteral(" (disabled)"),
-                     redactedUrl(s.url))
-                .arg(s.productCount)
-                .arg(staleText(s, now),
+                     redactedUrl(s.url), QString::number(s.productCount), staleText(s, now),
                      s.scheduleMinutes > 0 ? QStringLiteral("every %1 min").arg(s.scheduleMinutes)
                                            : QStringLiteral("manual"),
                      s.auth == SourceAuth::None

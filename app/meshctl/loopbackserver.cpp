@@ -91,13 +91,13 @@ struct LoopbackServer::Private
         head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
         head += "Connection: keep-alive\r\n\r\n";
         if (reply.truncate) {
-            socket->write(head + body.left(body.size() / 2));
+            socket->write(QByteArray(head + body.left(body.size() / 2)));
             socket->flush();
             socket->disconnectFromHost();
             return;
         }
         if (reply.stall) {
-            socket->write(head + body.left(qMin<qsizetype>(body.size() / 2, 16)));
+            socket->write(QByteArray(head + body.left(qMin<qsizetype>(body.size() / 2, 16))));
             return; // and never more
         }
         socket->write(head);

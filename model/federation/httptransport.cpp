@@ -222,10 +222,10 @@ bool HttpTransport::Private::start(Transfer &t)
     for (const QByteArray &h : r.headers)
         t.headers = curl_slist_append(t.headers, h.constData());
     if (!r.ifNoneMatch.isEmpty())
-        t.headers = curl_slist_append(t.headers, ("If-None-Match: " + r.ifNoneMatch).constData());
+        t.headers = curl_slist_append(t.headers, QByteArray("If-None-Match: " + r.ifNoneMatch).constData());
     if (!r.ifModifiedSince.isEmpty())
         t.headers =
-            curl_slist_append(t.headers, ("If-Modified-Since: " + r.ifModifiedSince).constData());
+            curl_slist_append(t.headers, QByteArray("If-Modified-Since: " + r.ifModifiedSince).constData());
     if (t.headers)
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, t.headers);
     if (r.method == "POST") {

@@ -135,8 +135,7 @@ bool parse(const QByteArray &json, const QString &where, SourceSnapshot *out, QS
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError) {
         *error = QStringLiteral("%1 is not valid JSON (%2 at byte %3).")
-                     .arg(where, pe.errorString())
-                     .arg(pe.offset);
+                     .arg(where, pe.errorString(), QString::number(pe.offset));
         return false;
     }
     const QJsonObject root = doc.object();
@@ -150,9 +149,8 @@ bool parse(const QByteArray &json, const QString &where, SourceSnapshot *out, QS
     if (version < 1 || version > kVersion) {
         *error = QStringLiteral("%1 is Mesh Explorer JSON version %2, but this build reads "
                                 "version %3; update Mesh Explorer.")
-                     .arg(where)
-                     .arg(root.value(QStringLiteral("version")).toVariant().toString())
-                     .arg(kVersion);
+                     .arg(where, root.value(QStringLiteral("version")).toVariant().toString(),
+                          QString::number(kVersion));
         return false;
     }
     for (const QJsonValue &v : root.value(QStringLiteral("users")).toArray()) {
@@ -177,8 +175,7 @@ bool parse(const QByteArray &json, const QString &where, SourceSnapshot *out, QS
         if (p.key.isEmpty() || p.name.isEmpty()) {
             *error = QStringLiteral("%1: product %2 has no key or no name; every product needs "
                                     "both.")
-                         .arg(where)
-                         .arg(index + 1);
+                         .arg(where, QString::number(index + 1));
             return false;
         }
         p.domain = o.value(QStringLiteral("domain")).toString();

@@ -77,9 +77,7 @@ bool OdcsAdapter::map(const QByteArray &yaml, const QString &where, SourceSnapsh
         root = YAML::Load(yaml.toStdString());
     } catch (const YAML::Exception &e) {
         *error = QStringLiteral("%1 is not valid YAML (line %2: %3).")
-                     .arg(where)
-                     .arg(e.mark.line + 1)
-                     .arg(QString::fromStdString(e.msg));
+                     .arg(where, QString::number(e.mark.line + 1), QString::fromStdString(e.msg));
         return false;
     }
     try {

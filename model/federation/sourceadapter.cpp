@@ -77,7 +77,8 @@ void SourceAdapter::post(const QByteArray &url, const QByteArray &json, Handler 
     r.url = url;
     r.method = "POST";
     r.body = json;
-    r.headers << "Accept: application/json" << "Content-Type: application/json";
+    // "Expect:" stops libcurl from waiting for a 100 Continue before sending the query.
+    r.headers << "Accept: application/json" << "Content-Type: application/json" << "Expect:";
     submit(std::move(r), false, std::move(handler));
 }
 
@@ -164,10 +165,8 @@ bool SourceAdapter::parseJsonObject(const QByteArray &url, const QByteArray &bod
     if (error.error != QJsonParseError::NoError) {
         fail(QStringLiteral("%1 sent invalid JSON (%2 at byte %3 of %4): the response is damaged "
                             "or not from a %5 API; nothing was changed.")
-                 .arg(where(url), error.errorString())
-                 .arg(error.offset)
-                 .arg(body.size())
-                 .arg(sourceTypeLabel(m_context.source.type)));
+                 .arg(where(url), error.errorString(), QString::number(error.offset),
+                      QString::number(body.size()), sourceTypeLabel(m_context.source.type)));
         return false;
     }
     if (!doc.isObject()) {
@@ -203,10 +202,11 @@ QString SourceAdapter::describe(const HttpResponse &r) const
                               "Sources; verification is never turned off.")
             .arg(at, r.detail);
     case E::TooLarge:
-        return QStringLiteral("%1 sent more than %2 MB, the response size limit: the address may "
+        return QStringLiteral("%1 sent more than %2, the response size limit: the address may "
                               "be wrong, or ask the admin for a smaller page size.")
-            .arg(at)
-            .arg(o.maxResponseBytes >> 20);
+            .arg(at, o.maxResponseBytes >= (qint64(1) << 20)
+                         ? QStringLiteral("%1 MB").arg(o.maxResponseBytes >> 20)
+                         : QStringLiteral("%1 KB").arg(o.maxResponseBytes >> 10));
     case E::Truncated:
         return QStringLiteral("%1 closed the connection before the end of its response%2: try "
                               "again later.")
@@ -214,8 +214,7 @@ QString SourceAdapter::describe(const HttpResponse &r) const
     case E::Redirects:
         return QStringLiteral("%1 redirected more than %2 times (a redirect loop?): check the "
                               "base URL in Sources.")
-            .arg(at)
-            .arg(o.maxRedirects);
+            .arg(at, QString::number(o.maxRedirects));
     case E::Cancelled:
         return QStringLiteral("Sync of %1 was cancelled; the last good copy is kept.").arg(at);
     case E::Other:

@@ -49,6 +49,109 @@ bool recordUnchanged(SqliteCatalogStore &store, SourceId id, const QDateTime &at
     return ok;
 }
 
+/**
+ * Inserts one product of a snapshot with its tags, datasets and columns. The source's old
+ * products were deleted first, so this is plain inserts on cached statements: several times
+ * faster than CatalogStore::upsertProduct's replace-one-product transaction.
+ */
+std::optional<ProductId> insertProduct(Database &db, const Product &p, SourceId source,
+                                       const QString &fetchedAt, QHash<QString, qint64> &domains,
+                                       CatalogError *e)
+{
+    auto fail = [&](const Statement &st) -> std::optional<ProductId> {
+        *e = CatalogError{CatalogError::Code::Io,
+                          QStringLiteral("saving “%1” failed: %2").arg(p.key, st.lastError())};
+        return std::nullopt;
+    };
+    std::optional<qint64> domainId;
+    if (!p.domain.isEmpty()) {
+        auto it = domains.constFind(p.domain);
+        if (it == domains.constEnd()) {
+            Statement &find = db.prepare(QStringLiteral("SELECT id FROM domains WHERE name = ?1"));
+            find.bind(1, p.domain);
+            if (find.step()) {
+                it = domains.insert(p.domain, find.integer(0));
+                find.reset();
+            } else {
+                Statement &ins = db.prepare(QStringLiteral("INSERT INTO domains(name) VALUES (?1)"));
+                if (!ins.bind(1, p.domain).exec())
+                    return fail(ins);
+                it = domains.insert(p.domain, db.lastInsertRowId());
+            }
+        }
+        domainId = *it;
+    }
+    Statement &st = db.prepare(QStringLiteral(R"SQL(
+INSERT INTO products(key, name, domain_id, description, owner_id, steward_id, status,
+                     source_system, formats, access_policy, freshness_sla_hours, version,
+                     updated_at, source_id, fetched_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))SQL"));
+    st.bind(1, p.key).bind(2, p.name);
+    domainId ? st.bind(3, *domainId) : st.bindNull(3);
+    st.bind(4, p.description)
+        .bindNullable(5, p.ownerId)
+        .bindNullable(6, p.stewardId)
+        .bind(7, p.status.isEmpty() ? QStringLiteral("active") : p.status)
+        .bind(8, p.sourceSystem)
+        .bind(9, p.formats.join(QLatin1Char(',')))
+        .bind(10, p.accessPolicy)
+        .bind(11, p.freshnessSlaHours)
+        .bind(12, p.version)
+        .bindNullable(13, p.updatedAt.isValid() ? isoTime(p.updatedAt) : QString())
+        .bind(14, source)
+        .bind(15, fetchedAt);
+    if (!st.exec())
+        return fail(st);
+    const ProductId id = db.lastInsertRowId();
+    Statement &tag = db.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO product_tags(product_id, tag) VALUES (?1, ?2)"));
+    for (const QString &t : p.tags)
+        if (!tag.reset().bind(1, id).bind(2, t).exec())
+            return fail(tag);
+    QSet<QString> classifications;
+    Statement &ds = db.prepare(QStringLiteral(
+        "INSERT INTO datasets(product_id, position, name, format, location, endpoint, "
+        "description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    Statement &col = db.prepare(QStringLiteral(
+        "INSERT INTO columns(dataset_id, position, name, type, description, classification, "
+        "tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    int dsPos = 0;
+    for (const Dataset &d : p.datasets) {
+        ds.reset()
+            .bind(1, id)
+            .bind(2, dsPos++)
+            .bind(3, d.name)
+            .bind(4, d.format)
+            .bind(5, d.location)
+            .bind(6, d.endpoint)
+            .bind(7, d.description);
+        if (!ds.exec())
+            return fail(ds);
+        const qint64 dsId = db.lastInsertRowId();
+        int colPos = 0;
+        for (const Column &c : d.columns) {
+            col.reset()
+                .bind(1, dsId)
+                .bind(2, colPos++)
+                .bind(3, c.name)
+                .bind(4, c.type)
+                .bind(5, c.description)
+                .bind(6, c.classification)
+                .bind(7, c.tags.join(QLatin1Char(',')));
+            if (!col.exec())
+                return fail(col);
+            if (!c.classification.isEmpty())
+                classifications.insert(c.classification);
+        }
+    }
+    Statement &cls = db.prepare(QStringLiteral(
+        "INSERT INTO product_classifications(product_id, classification) VALUES (?1, ?2)"));
+    for (const QString &c : std::as_const(classifications))
+        if (!cls.reset().bind(1, id).bind(2, c).exec())
+            return fail(cls);
+    return id;
+}
+
 /** Replaces the source's snapshot in one transaction; on failure nothing changes. */
 bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, SourceAdapter &adapter,
                    const QDateTime &at, SourceSyncResult *result, QString *message)
@@ -56,7 +159,6 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
     SourceSnapshot &snap = adapter.snapshot();
     Database &db = store.database();
     CatalogError error;
-    store.setSearchIndexDeferred(true);
     const bool ok = store.transaction(
         [&](CatalogError *e) {
             auto sqlFail = [&](const Statement &st) {
@@ -83,6 +185,8 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
             QList<ProductId> ids;
             ids.reserve(snap.products.size());
             int duplicates = 0;
+            QHash<QString, qint64> domains;
+            const QString fetchedAt = isoTime(at);
             for (Product &p : snap.products) {
                 if (keys.contains(p.key)) {
                     ++duplicates;
@@ -91,7 +195,7 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
                 keys.insert(p.key);
                 p.key = federatedKey(source.name, p.key);
                 p.sourceName = source.name;
-                const auto id = store.upsertProduct(p, e);
+                const auto id = insertProduct(db, p, source.id, fetchedAt, domains, e);
                 if (!id)
                     return false;
                 ids.append(*id);
@@ -124,10 +228,6 @@ SELECT f.id, t.id, ?3, ?4 FROM products f, products t WHERE f.key = ?1 AND t.key
                 snap.warnings << QStringLiteral("%1 lineage edge(s) name products this source "
                                                 "does not have and were skipped")
                                      .arg(dangling);
-            Statement &stamp = db.prepare(
-                QStringLiteral("UPDATE products SET fetched_at = ?2 WHERE source_id = ?1"));
-            if (!stamp.bind(1, source.id).bind(2, isoTime(at)).exec())
-                return sqlFail(stamp);
             Statement &cache = db.prepare(QStringLiteral(
                 "INSERT OR REPLACE INTO source_http_cache(source_id, url, etag, last_modified, "
                 "body) VALUES (?1, ?2, ?3, ?4, ?5)"));
@@ -154,7 +254,6 @@ SELECT f.id, t.id, ?3, ?4 FROM products f, products t WHERE f.key = ?1 AND t.key
             return true;
         },
         &error);
-    store.setSearchIndexDeferred(false);
     if (!ok)
         *message = QStringLiteral("Writing the snapshot of “%1” into the catalog failed (%2); "
                                   "the previous copy is kept.")

@@ -146,13 +146,13 @@ private slots:
     {
         LoopbackServer::Reply moved;
         moved.status = 301;
-        moved.headers.append({"Location", "/target"});
+        moved.headers.append(QPair<QByteArray, QByteArray>("Location", "/target"));
         m_server.setReply("/moved", moved);
         m_server.setReply("/target", json("{}"));
         QVERIFY(fetch(url("/moved")).ok());
         LoopbackServer::Reply loop;
         loop.status = 302;
-        loop.headers.append({"Location", "/loop"});
+        loop.headers.append(QPair<QByteArray, QByteArray>("Location", "/loop"));
         m_server.setReply("/loop", loop);
         const HttpResponse r = fetch(url("/loop"));
         QCOMPARE(r.error, HttpResponse::Error::Redirects);
@@ -162,7 +162,7 @@ private slots:
     {
         LoopbackServer::Reply busy;
         busy.status = 429;
-        busy.headers.append({"Retry-After", "600"});
+        busy.headers.append(QPair<QByteArray, QByteArray>("Retry-After", "600"));
         m_server.setReply("/busy", busy);
         QElapsedTimer timer;
         timer.start();

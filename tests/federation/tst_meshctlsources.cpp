@@ -129,7 +129,7 @@ private slots:
         denied.status = 401;
         m_server.setHandler([token](const LoopbackServer::Request &req) {
             LoopbackServer::Reply reply;
-            if (req.target == "/locked.json" && req.headers.value("authorization") == "Bearer " + token) {
+            if (req.target == "/locked.json" && req.headers.value("authorization") == QByteArray("Bearer " + token)) {
                 reply.body = fixture("mesh.json");
                 return reply;
             }
