@@ -11,6 +11,7 @@
 #include "sourcesdialog.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>

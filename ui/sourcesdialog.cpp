@@ -8,6 +8,7 @@
 #include "federation/syncengine.h"
 #include "sourceeditdialog.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -27,10 +27,10 @@ QString staleText(const SourceDefinition &s, const QDateTime &now)
     if (h < 0)
         return QStringLiteral("never synced");
     if (h < 1)
-        return QStringLiteral("%1 min ago").arg(qMax(0, int(h * 60)));
+        return QStringLiteral("synced %1 min ago").arg(qMax(0, int(h * 60)));
     if (h < 48)
-        return QStringLiteral("%1 h ago").arg(h, 0, 'f', 1);
-    return QStringLiteral("%1 days ago").arg(int(h / 24));
+        return QStringLiteral("synced %1 h ago").arg(h, 0, 'f', 1);
+    return QStringLiteral("synced %1 days ago").arg(int(h / 24));
 }
 
 int sourcesList(const QStringList &args)
@@ -75,7 +75,7 @@ int sourcesList(const QStringList &args)
         return Ok;
     }
     for (const SourceDefinition &s : sources) {
-        out(QStringLiteral("%1  [%2]%3\n    %4\n    %5 products · synced %6 · %7%8\n")
+        out(QStringLiteral("%1  [%2]%3\n    %4\n    %5 products · %6 · %7%8\n")
                 .arg(s.name, sourceTypeId(s.type), s.enabled ? QString() : QStringLiteral(" (disabled)"),
                      redactedUrl(s.url), QString::number(s.productCount), staleText(s, now),
                      s.scheduleMinutes > 0 ? QStringLiteral("every %1 min").arg(s.scheduleMinutes)
