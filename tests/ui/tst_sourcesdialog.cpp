@@ -6,7 +6,7 @@
 #include "federation/sourcetablemodel.h"
 #include "sourcesdialog.h"
 
-#include "fedfixture.h"
+#include "federation/fedfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
