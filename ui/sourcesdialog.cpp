@@ -184,7 +184,10 @@ void SourcesDialog::reload()
             const int row = current ? self->m_model->indexOf(current->name) : (sources.isEmpty() ? -1 : 0);
             if (row >= 0)
                 self->m_view->selectRow(row);
-            self->m_view->resizeColumnsToContents();
+            // The status (a long error, elided; the full text is below and in the tooltip)
+            // takes what is left.
+            for (int c = 0; c < SourceTableModel::Status; ++c)
+                self->m_view->resizeColumnToContents(c);
             if (sources.isEmpty())
                 self->showMessage(tr("No sources yet. Add an OpenMetadata, DataHub or Marquez "
                                      "server, a Mesh Explorer JSON export or an ODCS contract."),
