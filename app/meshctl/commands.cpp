@@ -370,7 +370,7 @@ int cmdBench(const QStringList &args)
                            "  preview [--size-mb N] [--dir DIR] [--json]              sample preview of large files\n"
                            "  lineage [--nodes N] [--peer-timeout S] [--no-install] [--json]\n"
                            "                                                          layout vs Graphviz dot and elkjs\n"
-                           "  sync [--sources N] [--products N] [--json]             federated sync vs curl, loopback\n"));
+                           "  sync [--sources N] [--products N] [--json]              federated sync vs curl, loopback\n"));
         return which.isEmpty() ? Usage : Ok;
     }
     return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage, sync").arg(which));
