@@ -6,6 +6,7 @@
 #include "fedfixture.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QTest>
 
 using namespace Mesh;
@@ -90,6 +91,30 @@ private slots:
         QVERIFY(second.body.isEmpty());
         HttpResponse stale = fetch(url("/doc"), "\"v0\"");
         QCOMPARE(stale.status, 200L);
+    }
+
+    void acceptsCompressedResponses()
+    {
+        const QByteArray plain = QByteArray(R"({"rows": [)") + QByteArray("1,").repeated(5000) + "1]}";
+        QProcess gzip;
+        gzip.start(QStringLiteral("gzip"), {QStringLiteral("-c")});
+        gzip.write(plain);
+        gzip.closeWriteChannel();
+        QVERIFY(gzip.waitForFinished(10000));
+        const QByteArray packed = gzip.readAllStandardOutput();
+        QVERIFY(packed.size() < plain.size() / 10);
+        QByteArray acceptEncoding;
+        m_server.setHandler([&](const LoopbackServer::Request &r) {
+            acceptEncoding = r.headers.value("accept-encoding");
+            LoopbackServer::Reply reply;
+            reply.body = packed;
+            reply.headers.append(QPair<QByteArray, QByteArray>("Content-Encoding", "gzip"));
+            return reply;
+        });
+        const HttpResponse r = fetch(url("/packed"));
+        QVERIFY(r.ok());
+        QVERIFY2(acceptEncoding.contains("gzip"), acceptEncoding.constData());
+        QCOMPARE(r.body, plain);
     }
 
     void classifiesFailures_data()

@@ -11,6 +11,7 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QUrl>
 #include <QTest>
 
 #include <atomic>
@@ -449,6 +450,31 @@ private slots:
         store.reset();
         for (const QString &f : QDir(dir.path()).entryList(QDir::Files))
             QVERIFY2(!fileBytes(dir.filePath(f)).contains(token), qPrintable(f));
+    }
+
+    void readsFileUrlsAndSaysWhenTheFileIsMissing()
+    {
+        QTemporaryDir dir;
+        auto store = newCatalog(dir);
+        SourceRegistry registry(*store);
+        CatalogError e;
+        const QString file = QUrl::fromLocalFile(QStringLiteral(FEDERATION_FIXTURES "/mesh.json")).toString();
+        QVERIFY(registry.add(source(QStringLiteral("local"), SourceType::MeshJson, file), &e));
+        QVERIFY(registry.add(source(QStringLiteral("contract"), SourceType::Odcs,
+                                    QUrl::fromLocalFile(QStringLiteral(FEDERATION_FIXTURES "/odcs.yaml")).toString()), &e));
+        QVERIFY(registry.add(source(QStringLiteral("gone"), SourceType::MeshJson,
+                                    QUrl::fromLocalFile(dir.filePath(QStringLiteral("missing.json"))).toString()), &e));
+        SyncEngine engine(*store);
+        engine.setTransportOptions(fastOptions());
+        const SyncReport report = engine.sync();
+        QVERIFY(resultOf(report, QStringLiteral("local")).ok);
+        QVERIFY(resultOf(report, QStringLiteral("contract")).ok);
+        QCOMPARE(store->counts().products, 3);
+        const SourceSyncResult gone = resultOf(report, QStringLiteral("gone"));
+        QVERIFY(!gone.ok);
+        QVERIFY2(gone.error.startsWith(QStringLiteral("Cannot read Mesh Explorer JSON at file://")) &&
+                     gone.error.contains(QStringLiteral("check the path")),
+                 qPrintable(gone.error));
     }
 
     void testConnectionWritesNothing()
