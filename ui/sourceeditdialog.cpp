@@ -59,7 +59,7 @@ SourceEditDialog::SourceEditDialog(const std::optional<SourceDefinition> &existi
     form->addRow(tr("A&uthentication:"), m_auth);
     form->addRow(tr("&User name:"), m_user);
     form->addRow(tr("&Secret:"), m_secret);
-    form->addRow(tr("&CA bundle:"), caRow);
+    form->addRow(tr("CA bundle:"), caRow);
     form->addRow(tr("Sync &every:"), m_every);
     form->addRow(QString(), m_enabled);
     m_problem = new QLabel;

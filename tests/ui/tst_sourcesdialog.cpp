@@ -4,13 +4,17 @@
 #include "federation/credentialstore.h"
 #include "federation/sourceregistry.h"
 #include "federation/sourcetablemodel.h"
+#include "sourceeditdialog.h"
 #include "sourcesdialog.h"
 
 #include "federation/fedfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -53,6 +57,41 @@ private slots:
     {
         QVERIFY(m_server.start());
         serveAllTypes(m_server);
+    }
+
+    void editorValidatesAsTheUserTypes()
+    {
+        SourceEditDialog editor(std::nullopt);
+        auto *name = editor.findChild<QLineEdit *>(QStringLiteral("sourceName"));
+        auto *url = editor.findChild<QLineEdit *>(QStringLiteral("sourceUrl"));
+        auto *auth = editor.findChild<QComboBox *>(QStringLiteral("sourceAuth"));
+        auto *secret = editor.findChild<QLineEdit *>(QStringLiteral("sourceSecret"));
+        auto *type = editor.findChild<QComboBox *>(QStringLiteral("sourceType"));
+        auto *problem = editor.findChild<QLabel *>(QStringLiteral("sourceProblem"));
+        QPushButton *ok = editor.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(name && url && auth && secret && type && problem && ok);
+        QVERIFY(!ok->isEnabled());
+        name->setText(QStringLiteral("om-prod"));
+        type->setCurrentIndex(type->findData(QStringLiteral("openmetadata")));
+        url->setText(QStringLiteral("https://reader:pw@om.example.com"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(problem->text().contains(QStringLiteral("not in its URL")));
+        url->setText(QStringLiteral("https://om.example.com"));
+        QVERIFY(ok->isEnabled());
+        auth->setCurrentIndex(auth->findData(QStringLiteral("bearer")));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(problem->text().contains(QStringLiteral("kept in the system keychain")));
+        secret->setText(QStringLiteral("token-123"));
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
+        const SourceDefinition def = editor.definition();
+        QCOMPARE(def.type, SourceType::OpenMetadata);
+        QCOMPARE(def.auth, SourceAuth::Bearer);
+        QCOMPARE(editor.secret(), QByteArray("token-123"));
+        if (const QByteArray shots = qgetenv("MESH_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            editor.show();
+            editor.grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/source-edit.png"));
+        }
     }
 
     void syncsShowsErrorsAndKeepsTheCache()
