@@ -8,6 +8,7 @@
 #include "emptystatewidget.h"
 #include "facetdelegate.h"
 #include "kpidashboardcontroller.h"
+#include "federationcontroller.h"
 #include "lineagecontroller.h"
 #include "productpage.h"
 #include "previewtab.h"
@@ -124,6 +125,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     new EditController(this); // Edit and History tabs, undo/redo, Unclaimed Data (after Access)
     new GovernanceController(this); // Governance menu and view, Alerts dock, Quality tab
     new KpiDashboardController(this); // View → KPI Dashboard (Ctrl+D)
+    new FederationController(this); // File → Sources…, scheduled syncs
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

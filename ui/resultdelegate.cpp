@@ -215,6 +215,10 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const QString source = index.data(SearchResultModel::SourceSystemRole).toString();
     if (!source.isEmpty())
         meta << source;
+    // A federated product's key is "<source>/<key>": name its origin, so that the same product
+    // from two sources is told apart in the list.
+    if (const QString key = index.data(SearchResultModel::KeyRole).toString(); key.contains(QLatin1Char('/')))
+        meta << tr("from %1").arg(key.section(QLatin1Char('/'), 0, 0));
     const QRect metaRect = line2.adjusted(dot + 6, 0, 0, 0);
     painter->setPen(muted);
     painter->drawText(metaRect, Qt::AlignLeft | Qt::AlignVCenter,

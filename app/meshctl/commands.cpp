@@ -72,6 +72,14 @@ const char kUsage[] =
     "                                       ODCS v3 data contracts\n"
     "  kpi FILE [--json] [--period month|quarter|year] [--as-of DATE] [--domain NAME]\n"
     "                                       every KPI with value, target, status, freshness\n"
+    "  sources list FILE [--json] | add FILE --name NAME --type TYPE --url URL\n"
+    "          [--token-from-env VAR] | remove FILE NAME\n"
+    "                                       federated sources (mesh-json, openmetadata,\n"
+    "                                       datahub, marquez, odcs)\n"
+    "  sync FILE [--source NAME] [--json]   fetch sources in parallel (exit 4 if any failed)\n"
+    "  export FILE --out mesh.json          write the catalog as Mesh Explorer JSON\n"
+    "  bench sync [--sources N] [--products N] [--json]\n"
+    "                                       federated sync vs the curl command-line tool\n"
     "\n"
     "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed,\n"
     "5 conflict (someone else saved first).\n";
@@ -379,6 +387,8 @@ int cmdBench(const QStringList &args)
         return cmdBenchLineage(args.mid(1));
     if (which == QStringLiteral("kpi"))
         return cmdBenchKpi(args.mid(1));
+    if (which == QStringLiteral("sync"))
+        return cmdBenchSync(args.mid(1));
     if (which.isEmpty() || which == QStringLiteral("--help") || which == QStringLiteral("-h")) {
         out(QStringLiteral("Usage: meshctl bench BENCHMARK [options]   (meshctl bench BENCHMARK --help for each)\n"
                            "  search FILE [--queries N] [--json] [--measure-startup]   search latency per keystroke\n"
@@ -386,10 +396,11 @@ int cmdBench(const QStringList &args)
                            "  lineage [--nodes N] [--peer-timeout S] [--no-install] [--json]\n"
                            "                                                          layout vs Graphviz dot and elkjs\n"
                            "  kpi [--rows N] [--dir DIR] [--reuse] [--no-install] [--json]\n"
-                           "                                                          KPI recompute vs sqlite3 and DuckDB\n"));
+                           "                                                          KPI recompute vs sqlite3 and DuckDB\n"
+                           "  sync [--sources N] [--products N] [--json]              federated sync vs curl, loopback\n"));
         return which.isEmpty() ? Usage : Ok;
     }
-    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage, kpi").arg(which));
+    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage, kpi, sync").arg(which));
 }
 
 } // namespace
@@ -418,6 +429,9 @@ int run(const QStringList &args)
         {QStringLiteral("unclaimed"), cmdUnclaimed},
         {QStringLiteral("claim"), cmdClaim},
         {QStringLiteral("kpi"), cmdKpi},
+        {QStringLiteral("sources"), cmdSources},
+        {QStringLiteral("sync"), cmdSync},
+        {QStringLiteral("export"), cmdExport},
     };
     const QString command = args.value(0);
     for (const auto &[name, handler] : commands)

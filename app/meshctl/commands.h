@@ -46,5 +46,10 @@ int cmdKpi(const QStringList &args);
 int cmdBenchKpi(const QStringList &args);
 struct Command;
 int generateKpiFacts(Command &c); // meshctl generate --kpi-rows
+// Federated sources (cmd_sources.cpp, cmd_benchsync.cpp)
+int cmdSources(const QStringList &args);
+int cmdSync(const QStringList &args);
+int cmdExport(const QStringList &args);
+int cmdBenchSync(const QStringList &args);
 
 } // namespace Mesh::Cli

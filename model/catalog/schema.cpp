@@ -391,8 +391,34 @@ CREATE TABLE kpi_definitions(
     updated_by TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
 )SQL";
 
+// Migration 8: federated sources (model/federation, issue #8). A source row gains its connection
+// settings (never a secret: only the name of an environment variable may be kept), its schedule
+// and sync state; products carry the time their record was fetched; source_http_cache keeps the
+// validators (ETag, Last-Modified) and, for paged APIs, the body of each URL of the last good
+// snapshot (base64 of the zlib-compressed body), written in the same transaction as that snapshot.
+constexpr const char *kMigration8 = R"SQL(
+ALTER TABLE sources ADD COLUMN auth TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE sources ADD COLUMN username TEXT NOT NULL DEFAULT '';
+ALTER TABLE sources ADD COLUMN token_env TEXT NOT NULL DEFAULT '';
+ALTER TABLE sources ADD COLUMN ca_bundle TEXT NOT NULL DEFAULT '';
+ALTER TABLE sources ADD COLUMN schedule_minutes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sources ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE sources ADD COLUMN checked_at TEXT;
+ALTER TABLE sources ADD COLUMN last_attempt_at TEXT;
+ALTER TABLE sources ADD COLUMN last_error TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN fetched_at TEXT;
+CREATE INDEX products_source ON products(source_id);
+CREATE TABLE source_http_cache(
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    body BLOB,
+    PRIMARY KEY(source_id, url)) WITHOUT ROWID;
+)SQL";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5, kMigration6, kMigration7};
+                                       kMigration5, kMigration6, kMigration7, kMigration8};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

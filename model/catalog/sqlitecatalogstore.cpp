@@ -202,6 +202,53 @@ bool SqliteCatalogStore::rebuildSearchIndex(CatalogError *error)
         error);
 }
 
+bool SqliteCatalogStore::reindexProducts(const QList<ProductId> &ids, CatalogError *error)
+{
+    if (ids.size() < 64) {
+        const bool deferred = d->deferIndex;
+        d->deferIndex = false;
+        const bool ok = transaction(
+            [&](CatalogError *e) {
+                for (ProductId id : ids)
+                    if (!d->reindex(id, e))
+                        return false;
+                return true;
+            },
+            error);
+        d->deferIndex = deferred;
+        return ok;
+    }
+    // Many products (a federated source's snapshot): one set-based pass, as rebuildSearchIndex.
+    return transaction(
+        [&](CatalogError *e) {
+            QString message;
+            if (!d->db->exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS reindex_ids(id INTEGER "
+                                            "PRIMARY KEY); DELETE FROM temp.reindex_ids;"),
+                             &message))
+                return d->fail(e, QStringLiteral("Updating the search index"), message);
+            Statement &add =
+                d->db->prepare(QStringLiteral("INSERT OR IGNORE INTO temp.reindex_ids(id) VALUES (?1)"));
+            for (ProductId id : ids)
+                if (!add.reset().bind(1, id).exec())
+                    return d->fail(e, QStringLiteral("Updating the search index"), add.lastError());
+            const QString sql =
+                QStringLiteral("DELETE FROM product_fts WHERE rowid IN (SELECT id FROM temp.reindex_ids); "
+                               "DELETE FROM product_meta_fts WHERE rowid IN (SELECT id FROM temp.reindex_ids); "
+                               "INSERT INTO product_fts(rowid, name, tags, description, columns, owner, "
+                               "domain, source) ") +
+                kSearchDocumentSql +
+                QStringLiteral(" WHERE p.id IN (SELECT id FROM temp.reindex_ids); "
+                               "INSERT INTO product_meta_fts(rowid, name, tags, owner, domain, source) "
+                               "SELECT rowid, name, tags, owner, domain, source FROM product_fts "
+                               "WHERE rowid IN (SELECT id FROM temp.reindex_ids); "
+                               "DELETE FROM temp.reindex_ids;");
+            if (!d->db->exec(sql, &message))
+                return d->fail(e, QStringLiteral("Updating the search index"), message);
+            return true;
+        },
+        error);
+}
+
 void SqliteCatalogStore::setSearchIndexDeferred(bool deferred)
 {
     d->deferIndex = deferred;

@@ -64,6 +64,8 @@ public:
      */
     void setSearchIndexDeferred(bool deferred);
     bool rebuildSearchIndex(CatalogError *error);
+    /** Rewrites the search index rows of these products (after deferred writes of a few). */
+    bool reindexProducts(const QList<ProductId> &ids, CatalogError *error);
 
     /** Runs body inside one transaction; nested writes join it. Rolls back when body fails. */
     bool transaction(const std::function<bool(CatalogError *)> &body, CatalogError *error);

@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: MIT
+#include "federation/syncengine.h"
+
+#include "catalog/sqlitecatalogstore.h"
+#include "db/sqlite.h"
+#include "federation/credentialstore.h"
+#include "federation/sourceadapter.h"
+#include "federation/sourceregistry.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <memory>
+
+namespace Mesh {
+
+namespace {
+
+QString isoTime(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+bool recordFailure(SqliteCatalogStore &store, SourceId id, const QDateTime &at, const QString &message)
+{
+    CatalogError error;
+    return store.transaction(
+        [&](CatalogError *) {
+            Statement &st = store.database().prepare(QStringLiteral(
+                "UPDATE sources SET last_attempt_at = ?2, last_error = ?3 WHERE id = ?1"));
+            return st.bind(1, id).bind(2, isoTime(at)).bind(3, message).exec();
+        },
+        &error);
+}
+
+bool recordUnchanged(SqliteCatalogStore &store, SourceId id, const QDateTime &at, QString *message)
+{
+    CatalogError error;
+    const bool ok = store.transaction(
+        [&](CatalogError *) {
+            Statement &st = store.database().prepare(QStringLiteral(
+                "UPDATE sources SET checked_at = ?2, last_attempt_at = ?2, last_error = '' "
+                "WHERE id = ?1"));
+            return st.bind(1, id).bind(2, isoTime(at)).exec();
+        },
+        &error);
+    if (!ok)
+        *message = error.message;
+    return ok;
+}
+
+/**
+ * Inserts one product of a snapshot with its tags, datasets and columns. The source's old
+ * products were deleted first, so this is plain inserts on cached statements: several times
+ * faster than CatalogStore::upsertProduct's replace-one-product transaction.
+ */
+std::optional<ProductId> insertProduct(Database &db, const Product &p, SourceId source,
+                                       const QString &fetchedAt, QHash<QString, qint64> &domains,
+                                       CatalogError *e)
+{
+    auto fail = [&](const Statement &st) -> std::optional<ProductId> {
+        *e = CatalogError{CatalogError::Code::Io,
+                          QStringLiteral("saving “%1” failed: %2").arg(p.key, st.lastError())};
+        return std::nullopt;
+    };
+    std::optional<qint64> domainId;
+    if (!p.domain.isEmpty()) {
+        auto it = domains.constFind(p.domain);
+        if (it == domains.constEnd()) {
+            Statement &find = db.prepare(QStringLiteral("SELECT id FROM domains WHERE name = ?1"));
+            find.bind(1, p.domain);
+            if (find.step()) {
+                it = domains.insert(p.domain, find.integer(0));
+                find.reset();
+            } else {
+                Statement &ins = db.prepare(QStringLiteral("INSERT INTO domains(name) VALUES (?1)"));
+                if (!ins.bind(1, p.domain).exec())
+                    return fail(ins);
+                it = domains.insert(p.domain, db.lastInsertRowId());
+            }
+        }
+        domainId = *it;
+    }
+    Statement &st = db.prepare(QStringLiteral(R"SQL(
+INSERT INTO products(key, name, domain_id, description, owner_id, steward_id, status,
+                     source_system, formats, access_policy, freshness_sla_hours, version,
+                     updated_at, source_id, fetched_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))SQL"));
+    st.bind(1, p.key).bind(2, p.name);
+    domainId ? st.bind(3, *domainId) : st.bindNull(3);
+    st.bind(4, p.description)
+        .bindNullable(5, p.ownerId)
+        .bindNullable(6, p.stewardId)
+        .bind(7, p.status.isEmpty() ? QStringLiteral("active") : p.status)
+        .bind(8, p.sourceSystem)
+        .bind(9, p.formats.join(QLatin1Char(',')))
+        .bind(10, p.accessPolicy)
+        .bind(11, p.freshnessSlaHours)
+        .bind(12, p.version)
+        .bindNullable(13, p.updatedAt.isValid() ? isoTime(p.updatedAt) : QString())
+        .bind(14, source)
+        .bind(15, fetchedAt);
+    if (!st.exec())
+        return fail(st);
+    const ProductId id = db.lastInsertRowId();
+    Statement &tag = db.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO product_tags(product_id, tag) VALUES (?1, ?2)"));
+    for (const QString &t : p.tags)
+        if (!tag.reset().bind(1, id).bind(2, t).exec())
+            return fail(tag);
+    QSet<QString> classifications;
+    Statement &ds = db.prepare(QStringLiteral(
+        "INSERT INTO datasets(product_id, position, name, format, location, endpoint, "
+        "description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    Statement &col = db.prepare(QStringLiteral(
+        "INSERT INTO columns(dataset_id, position, name, type, description, classification, "
+        "tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    int dsPos = 0;
+    for (const Dataset &d : p.datasets) {
+        ds.reset()
+            .bind(1, id)
+            .bind(2, dsPos++)
+            .bind(3, d.name)
+            .bind(4, d.format)
+            .bind(5, d.location)
+            .bind(6, d.endpoint)
+            .bind(7, d.description);
+        if (!ds.exec())
+            return fail(ds);
+        const qint64 dsId = db.lastInsertRowId();
+        int colPos = 0;
+        for (const Column &c : d.columns) {
+            col.reset()
+                .bind(1, dsId)
+                .bind(2, colPos++)
+                .bind(3, c.name)
+                .bind(4, c.type)
+                .bind(5, c.description)
+                .bind(6, c.classification)
+                .bind(7, c.tags.join(QLatin1Char(',')));
+            if (!col.exec())
+                return fail(col);
+            if (!c.classification.isEmpty())
+                classifications.insert(c.classification);
+        }
+    }
+    Statement &cls = db.prepare(QStringLiteral(
+        "INSERT INTO product_classifications(product_id, classification) VALUES (?1, ?2)"));
+    for (const QString &c : std::as_const(classifications))
+        if (!cls.reset().bind(1, id).bind(2, c).exec())
+            return fail(cls);
+    return id;
+}
+
+/** Replaces the source's snapshot in one transaction; on failure nothing changes. */
+bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, SourceAdapter &adapter,
+                   const QDateTime &at, SourceSyncResult *result, QString *message)
+{
+    SourceSnapshot &snap = adapter.snapshot();
+    Database &db = store.database();
+    CatalogError error;
+    const bool ok = store.transaction(
+        [&](CatalogError *e) {
+            auto sqlFail = [&](const Statement &st) {
+                *e = CatalogError{CatalogError::Code::Io, st.lastError()};
+                return false;
+            };
+            for (const char *sql :
+                 {"DELETE FROM product_fts WHERE rowid IN (SELECT id FROM products WHERE source_id = ?1)",
+                  "DELETE FROM product_meta_fts WHERE rowid IN "
+                  "(SELECT id FROM products WHERE source_id = ?1)",
+                  "DELETE FROM products WHERE source_id = ?1",
+                  "DELETE FROM source_http_cache WHERE source_id = ?1"}) {
+                Statement &st = db.prepare(QString::fromLatin1(sql));
+                if (!st.bind(1, source.id).exec())
+                    return sqlFail(st);
+            }
+            // Owners a source names are added when unknown; local users are never overwritten.
+            Statement &user = db.prepare(QStringLiteral(
+                "INSERT OR IGNORE INTO users(id, display_name, email) VALUES (?1, ?2, ?3)"));
+            for (const User &u : std::as_const(snap.users))
+                if (!user.reset().bind(1, u.id).bind(2, u.displayName).bind(3, u.email).exec())
+                    return sqlFail(user);
+            QSet<QString> keys;
+            QList<ProductId> ids;
+            ids.reserve(snap.products.size());
+            int duplicates = 0;
+            QHash<QString, qint64> domains;
+            const QString fetchedAt = isoTime(at);
+            for (Product &p : snap.products) {
+                if (keys.contains(p.key)) {
+                    ++duplicates;
+                    continue;
+                }
+                keys.insert(p.key);
+                p.key = federatedKey(source.name, p.key);
+                p.sourceName = source.name;
+                const auto id = insertProduct(db, p, source.id, fetchedAt, domains, e);
+                if (!id)
+                    return false;
+                ids.append(*id);
+            }
+            if (duplicates > 0)
+                snap.warnings << QStringLiteral("%1 product(s) repeated a key already seen and "
+                                                "were skipped")
+                                     .arg(duplicates);
+            if (!store.reindexProducts(ids, e))
+                return false;
+            Statement &edge = db.prepare(QStringLiteral(R"SQL(
+INSERT OR IGNORE INTO lineage_edges(from_id, to_id, kind, job_name)
+SELECT f.id, t.id, ?3, ?4 FROM products f, products t WHERE f.key = ?1 AND t.key = ?2)SQL"));
+            int edges = 0, dangling = 0;
+            for (const LineageEdge &le : std::as_const(snap.edges)) {
+                if (!keys.contains(le.fromKey) || !keys.contains(le.toKey)) {
+                    ++dangling;
+                    continue;
+                }
+                edge.reset()
+                    .bind(1, federatedKey(source.name, le.fromKey))
+                    .bind(2, federatedKey(source.name, le.toKey))
+                    .bind(3, le.kind.isEmpty() ? QStringLiteral("transform") : le.kind)
+                    .bind(4, le.jobName);
+                if (!edge.exec())
+                    return sqlFail(edge);
+                edges += db.changes();
+            }
+            if (dangling > 0)
+                snap.warnings << QStringLiteral("%1 lineage edge(s) name products this source "
+                                                "does not have and were skipped")
+                                     .arg(dangling);
+            Statement &cache = db.prepare(QStringLiteral(
+                "INSERT OR REPLACE INTO source_http_cache(source_id, url, etag, last_modified, "
+                "body) VALUES (?1, ?2, ?3, ?4, ?5)"));
+            for (const HttpCacheEntry &c : adapter.newCache()) {
+                cache.reset()
+                    .bind(1, source.id)
+                    .bind(2, QString::fromUtf8(c.url))
+                    .bind(3, QString::fromLatin1(c.etag))
+                    .bind(4, QString::fromLatin1(c.lastModified));
+                if (c.hasBody)
+                    cache.bind(5, QString::fromLatin1(qCompress(c.body, 1).toBase64()));
+                else
+                    cache.bindNull(5);
+                if (!cache.exec())
+                    return sqlFail(cache);
+            }
+            Statement &src = db.prepare(QStringLiteral(
+                "UPDATE sources SET fetched_at = ?2, checked_at = ?2, last_attempt_at = ?2, "
+                "last_error = '' WHERE id = ?1"));
+            if (!src.bind(1, source.id).bind(2, isoTime(at)).exec())
+                return sqlFail(src);
+            result->products = int(ids.size());
+            result->edges = edges;
+            return true;
+        },
+        &error);
+    if (!ok)
+        *message = QStringLiteral("Writing the snapshot of “%1” into the catalog failed (%2); "
+                                  "the previous copy is kept.")
+                       .arg(source.name, error.message);
+    return ok;
+}
+
+} // namespace
+
+bool SyncReport::allOk() const
+{
+    for (const SourceSyncResult &r : sources)
+        if (!r.ok)
+            return false;
+    return true;
+}
+
+SyncEngine::SyncEngine(SqliteCatalogStore &store, CredentialStore *credentials)
+    : m_store(store), m_credentials(credentials)
+{
+}
+
+QDateTime SyncEngine::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
+QByteArray SyncEngine::secretFor(const SourceDefinition &source, QString *hint) const
+{
+    if (source.auth == SourceAuth::None)
+        return {};
+    if (!source.tokenEnv.isEmpty()) {
+        *hint = QStringLiteral("the token comes from the environment variable %1").arg(source.tokenEnv);
+        const QByteArray value = qgetenv(source.tokenEnv.toLocal8Bit().constData());
+        if (!value.isEmpty())
+            return value;
+    }
+    if (m_credentials) {
+        if (hint->isEmpty())
+            *hint = QStringLiteral("the secret is kept in the system keychain");
+        return m_credentials->secret(source.name);
+    }
+    return {};
+}
+
+SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *cancel,
+                            const Progress &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    SyncReport report;
+    SourceRegistry registry(m_store);
+    QList<SourceDefinition> selected;
+    const QList<SourceDefinition> all = registry.sources();
+    if (names.isEmpty()) {
+        for (const SourceDefinition &s : all)
+            if (s.enabled)
+                selected << s;
+    } else {
+        for (const QString &name : names) {
+            const auto it = std::find_if(all.begin(), all.end(),
+                                         [&](const SourceDefinition &s) { return s.name == name; });
+            if (it == all.end()) {
+                SourceSyncResult r;
+                r.source = name;
+                r.error = QStringLiteral("No source called “%1” in “%2”; `meshctl sources list` "
+                                         "shows the sources.")
+                              .arg(name, m_store.path());
+                report.sources << r;
+                continue;
+            }
+            selected << *it;
+        }
+    }
+
+    HttpTransport transport(m_options);
+    std::vector<std::unique_ptr<SourceAdapter>> adapters;
+    const int total = int(selected.size());
+    int finished = 0;
+    const qsizetype firstResult = report.sources.size();
+    for (const SourceDefinition &s : std::as_const(selected)) {
+        SourceSyncResult r;
+        r.source = s.name;
+        r.type = s.type;
+        report.sources << r;
+    }
+    for (qsizetype i = 0; i < selected.size(); ++i) {
+        const SourceDefinition &s = selected[i];
+        SourceSyncResult *result = &report.sources[firstResult + i];
+        SourceAdapter::Context context;
+        context.source = s;
+        context.token = secretFor(s, &context.tokenHint);
+        const QDateTime attempt = now();
+        if (s.auth != SourceAuth::None && context.token.isEmpty()) {
+            result->error = QStringLiteral("%1 source “%2” needs a %3 but none is set: enter it "
+                                           "in Sources (kept in the system keychain) or give "
+                                           "meshctl --token-from-env VAR.")
+                                .arg(sourceTypeLabel(s.type), s.name,
+                                     s.auth == SourceAuth::Basic ? QStringLiteral("password")
+                                                                 : QStringLiteral("token"));
+            recordFailure(m_store, s.id, attempt, result->error);
+            if (progress)
+                progress(s.name, QStringLiteral("failed"), ++finished, total);
+            continue;
+        }
+        context.cache = registry.cache(s.id);
+        auto adapter = SourceAdapter::create(std::move(context), transport);
+        SourceAdapter *a = adapter.get();
+        adapters.push_back(std::move(adapter));
+        if (progress)
+            progress(s.name, QStringLiteral("fetching"), finished, total);
+        a->start([this, a, result, &finished, total, &progress, &timer, cancel] {
+            const SourceDefinition &def = a->source();
+            const QDateTime at = now();
+            result->responses = a->responses();
+            result->warnings = a->snapshot().warnings;
+            if (a->failed() || (cancel && cancel->load())) {
+                result->error = a->failed()
+                                    ? a->error()
+                                    : QStringLiteral("Sync of “%1” was cancelled; the last good "
+                                                     "copy is kept.")
+                                          .arg(def.name);
+                recordFailure(m_store, def.id, at, result->error);
+            } else if (a->unchanged()) {
+                result->unchanged = true;
+                result->ok = recordUnchanged(m_store, def.id, at, &result->error);
+                result->products = int(SourceRegistry(m_store).source(def.name)
+                                           .value_or(SourceDefinition{}).productCount);
+            } else {
+                if (progress)
+                    progress(def.name, QStringLiteral("writing"), finished, total);
+                QElapsedTimer write;
+                write.start();
+                QString message;
+                result->ok = writeSnapshot(m_store, def, *a, at, result, &message);
+                result->warnings = a->snapshot().warnings;
+                result->writeSeconds = double(write.nsecsElapsed()) / 1e9;
+                if (!result->ok) {
+                    result->error = message;
+                    recordFailure(m_store, def.id, at, message);
+                }
+                a->snapshot() = SourceSnapshot{}; // free the memory now
+            }
+            result->seconds = double(timer.nsecsElapsed()) / 1e9;
+            if (progress)
+                progress(def.name,
+                         result->ok ? (result->unchanged ? QStringLiteral("unchanged")
+                                                         : QStringLiteral("done"))
+                                    : QStringLiteral("failed"),
+                         ++finished, total);
+        });
+    }
+    transport.run(cancel);
+    report.transport = transport.stats();
+    report.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return report;
+}
+
+SourceSyncResult SyncEngine::test(const SourceDefinition &source, const QByteArray &secret,
+                                  const std::atomic<bool> *cancel)
+{
+    SourceSyncResult result;
+    result.source = source.name;
+    result.type = source.type;
+    if (const QString problem = SourceRegistry::validate(source); !problem.isEmpty()) {
+        result.error = problem;
+        return result;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    HttpTransport transport(m_options);
+    SourceAdapter::Context context;
+    context.source = source;
+    context.token = secret;
+    auto adapter = SourceAdapter::create(std::move(context), transport);
+    adapter->start([] {});
+    transport.run(cancel);
+    result.seconds = double(timer.nsecsElapsed()) / 1e9;
+    result.responses = adapter->responses();
+    result.warnings = adapter->snapshot().warnings;
+    if (adapter->failed()) {
+        result.error = adapter->error();
+        return result;
+    }
+    result.ok = true;
+    result.products = int(adapter->snapshot().products.size());
+    result.edges = int(adapter->snapshot().edges.size());
+    return result;
+}
+
+} // namespace Mesh
