@@ -121,9 +121,11 @@ QPalette lightPalette()
 
 QPalette darkPalette()
 {
-    const QColor window(0x2b, 0x2d, 0x31);
-    const QColor base(0x1f, 0x21, 0x24);
-    const QColor alternate(0x27, 0x29, 0x2d);
+    // Fusion draws check box and frame outlines as the window colour darkened by 40 %, so the
+    // window must be light enough above the base colour for those outlines to show.
+    const QColor window(0x36, 0x38, 0x3c);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor alternate(0x26, 0x28, 0x2b);
     const QColor text(0xe3, 0xe5, 0xe8);
     const QColor disabledText(0x7a, 0x7e, 0x85);
     const QColor button(0x37, 0x3a, 0x3f);

@@ -178,16 +178,17 @@ AboutDialog *DesktopController::showAbout()
 
 WelcomeDialog *DesktopController::showWelcome()
 {
-    if (m_welcome) {
+    if (m_welcome && m_welcome->isVisible()) {
         m_welcome->raise();
         return m_welcome;
     }
     m_welcome = new WelcomeDialog(findAction(QStringLiteral("addSourceAction")) != nullptr,
                                   m_window);
     m_welcome->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_welcome, &QDialog::finished, this, [this] {
-        if (m_welcome)
-            onWelcomeChoice(m_welcome->choice());
+    connect(m_welcome, &QDialog::finished, this, [this, welcome = m_welcome.data()] {
+        onWelcomeChoice(welcome->choice());
+        if (m_welcome == welcome)
+            m_welcome = nullptr;
     });
     WelcomeDialog::markShown();
     m_welcome->open();

@@ -43,8 +43,8 @@ int score(QStringView pattern, QStringView text, QList<int> *positions)
 
     // Dynamic programming over (pattern index, text index): the best score of matching
     // needle[0..i] with needle[i] at text[j]. Small inputs (menu texts), so O(n·m) is fine.
-    constexpr int kWordStart = 10;
-    constexpr int kConsecutive = 8;
+    constexpr int kWordStart = 8;
+    constexpr int kConsecutive = 10;
     constexpr int kMatch = 1;
     constexpr int kFirstCharPenalty = 1; // per character before the first match, up to 5
     constexpr int kNone = -1000000;

@@ -10,6 +10,7 @@
 #include "access/accesssession.h"
 #include "commandpalette.h"
 #include "desktopcontroller.h"
+#include "lineage/lineagegraph.h"
 #include "lineagecontroller.h"
 #include "lineagewindow.h"
 #include "mainwindow.h"
@@ -111,11 +112,16 @@ QList<ScreenshotDriver::Shot> ScreenshotDriver::shots()
                      return;
                  }
                  window->resize(1280, 640);
+                 // Once drawn, show everything upstream, then the path from NetSuite Customers.
                  QObject::connect(window, &LineageWindow::graphShown, &d,
                                   [&d, grab, window](int) {
-                                      window->setDepths(2, 2);
-                                      window->showPathTo(QStringLiteral("finance.netsuite-customers"));
-                                      d.settle(1200, [grab, window] { grab(window->grab()); });
+                                      QObject::connect(window, &LineageWindow::graphShown, &d,
+                                                       [&d, grab, window](int) {
+                                                           window->showPathTo(QStringLiteral("finance.netsuite-customers"));
+                                                           d.settle(1200, [grab, window] { grab(window->grab()); });
+                                                       },
+                                                       Qt::SingleShotConnection);
+                                      window->setDepths(LineageGraph::kAll, 1);
                                   },
                                   Qt::SingleShotConnection);
              });
@@ -153,14 +159,16 @@ QList<ScreenshotDriver::Shot> ScreenshotDriver::shots()
                       [&d, grab] { grab(d.window()->grab()); });
          }},
         {QStringLiteral("command-palette"),
-         QStringLiteral("The command palette (Ctrl+Shift+P) looking for \"lin\""),
+         QStringLiteral("The command palette (Ctrl+Shift+P) looking for \"lineage\""),
          [](ScreenshotDriver &d, const Grab &grab) {
-             d.showProduct(QStringLiteral("finance.gross-margin"), {}, [&d, grab] {
+             d.search(QString(), [&d, grab] {
+             d.showProduct(QStringLiteral("finance.gross-margin"), QStringLiteral("Overview"), [&d, grab] {
                  CommandPalette *palette = DesktopController::of(d.window())->showCommandPalette();
-                 palette->searchField()->setText(QStringLiteral("lin"));
+                 palette->searchField()->setText(QStringLiteral("lineage"));
                  d.settle(300, [&d, grab, palette] {
                      grab(ScreenshotDriver::composite(d.window(), palette));
                  });
+             });
              });
          }},
         {QStringLiteral("keyboard-shortcuts"), QStringLiteral("Help → Keyboard Shortcuts"),

@@ -53,7 +53,7 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window) : QDialog(window), m_windo
     layout->addWidget(m_filter);
     layout->addWidget(m_tree, 1);
     layout->addWidget(buttons);
-    resize(640, 620);
+    resize(760, 640);
 
     connect(m_filter, &QLineEdit::textChanged, this, &ShortcutsDialog::applyFilter);
     refresh();
@@ -97,10 +97,10 @@ void ShortcutsDialog::refresh()
     const QList<QPair<QString, QString>> keys = {
         {tr("Search field: go to the results"), tr("Down, Enter")},
         {tr("Search field: clear the search"), tr("Esc")},
-        {tr("Command palette: move, run, close"), tr("Up, Down, Page Up, Page Down, Enter, Esc")},
+        {tr("Command palette: move, run, close (also Page Up, Page Down)"), tr("Up, Down, Enter, Esc")},
         {tr("Preview: go to row"), QKeySequence(Qt::CTRL | Qt::Key_G).toString(QKeySequence::NativeText)},
         {tr("Preview: copy the selected cells"), QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)},
-        {tr("Lineage window: highlight a path"), tr("Ctrl+click a second card")},
+        {tr("Lineage window: highlight the path to a second card"), tr("Ctrl+click")},
         {tr("Dialogs: next and previous field"), tr("Tab, Shift+Tab")},
     };
     for (const auto &[what, key] : keys)

@@ -205,7 +205,7 @@ void TestPackage::debDependenciesComeFromShlibdeps()
     // Computed by dpkg-shlibdeps from the binaries, with versions.
     for (const char *lib : {"libqt6widgets6", "libqt6core6", "libqt6gui6", "libqt6charts6",
                             "libqt6svg6", "libsqlite3-0", "libcurl4", "libc6"})
-        QVERIFY2(depends.contains(QLatin1String(lib)), qPrintable(lib + QStringLiteral(" not in ") + depends));
+        QVERIFY2(depends.contains(QLatin1String(lib)), qPrintable(QLatin1String(lib) + QStringLiteral(" not in ") + depends));
     QVERIFY2(depends.contains(QRegularExpression(QStringLiteral("libc6 \\(>= [0-9.]+\\)"))), qPrintable(depends));
 }
 
