@@ -115,14 +115,18 @@ void TestPackage::metainfoValidates()
 
 void TestPackage::mimeTypeRecognisesCatalogsByContent()
 {
-    // A MIME database with only our type, built by the same tool the package's trigger runs.
+    // The system's MIME packages plus ours, merged into one database by the same tool the
+    // package's trigger runs, as on an installed system (one mime.cache, sorted by priority).
     const QString mimeRoot = m_dir.filePath(QStringLiteral("xdg"));
     QVERIFY(QDir().mkpath(mimeRoot + QStringLiteral("/mime/packages")));
     QVERIFY(QFile::copy(QStringLiteral(MESH_MIME_FILE),
                         mimeRoot + QStringLiteral("/mime/packages/org.mesh-explorer.MeshExplorer.xml")));
+    QVERIFY(QFile::copy(QStringLiteral("/usr/share/mime/packages/freedesktop.org.xml"),
+                        mimeRoot + QStringLiteral("/mime/packages/freedesktop.org.xml")));
     const Run r = run(QStringLiteral("update-mime-database"), {mimeRoot + QStringLiteral("/mime")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    qputenv("XDG_DATA_DIRS", (mimeRoot + QStringLiteral(":/usr/share")).toLocal8Bit());
+    qputenv("XDG_DATA_DIRS", mimeRoot.toLocal8Bit());
+    qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("no-user-data")).toLocal8Bit());
 
     // A catalog under a name that does not say so, and another application's SQLite file.
     const QString catalog = m_dir.filePath(QStringLiteral("renamed.bin"));
@@ -177,7 +181,7 @@ void TestPackage::packagesBuildWithEverything()
         QStringLiteral("/usr/share/icons/hicolor/256x256/apps/org.mesh-explorer.MeshExplorer.png"),
         QStringLiteral("/usr/share/man/man1/meshctl.1.gz"),
         QStringLiteral("/usr/share/man/man1/mesh-explorer.1.gz"),
-        QStringLiteral("/usr/share/doc/mesh-explorer/MIT.txt"),
+        QStringLiteral("/usr/share/doc/mesh-explorer/copyright"),
     };
     for (const QString &path : expected)
         QVERIFY2(m_debFiles.contains(path), qPrintable(path + QStringLiteral(" missing from\n") + contents.out));
