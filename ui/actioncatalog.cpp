@@ -12,11 +12,6 @@ namespace Mesh {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mesh::ActionCatalog", text);
-}
-
 struct Walker
 {
     QList<ActionEntry> entries;
@@ -112,7 +107,8 @@ QList<ActionEntry> collect(const QMainWindow *window)
                 continue;
             const QChar letter = mnemonicOf(top->text());
             walker.walk(menu, {plainText(top->text())},
-                        letter.isNull() ? QString() : tr("Alt+%1").arg(letter.toUpper()));
+                        letter.isNull() ? QString() : QCoreApplication::translate("Mesh::ActionCatalog", "Alt+%1")
+                                                 .arg(letter.toUpper()));
         }
     }
     // Actions added to the window only (shortcuts without a menu entry).
