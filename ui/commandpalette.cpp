@@ -155,6 +155,7 @@ CommandPalette::CommandPalette(QMainWindow *window)
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_model->setFilterText(text);
         selectRow(0);
+        fitToRows();
     });
     connect(m_list, &QListView::activated, this,
             [this](const QModelIndex &index) { activateRow(index.row()); });
@@ -189,8 +190,8 @@ void CommandPalette::popup(const QList<PaletteEntry> &products)
 
     const QRect area = m_window->geometry();
     const int w = qBound(420, area.width() / 2, 720);
-    const int h = qBound(260, area.height() / 2, 460);
-    resize(w, h);
+    setFixedWidth(w);
+    fitToRows();
     move(area.left() + (area.width() - w) / 2, area.top() + 60);
     show();
     raise();
@@ -213,6 +214,15 @@ bool CommandPalette::activateRow(int row)
             chosen.action->trigger();
     });
     return true;
+}
+
+void CommandPalette::fitToRows()
+{
+    const int rowHeight = qMax(1, m_list->sizeHintForRow(0) > 0 ? m_list->sizeHintForRow(0)
+                                                                 : fontMetrics().height() + 14);
+    const int rows = qBound(1, m_model->rowCount(), kMaxVisibleRows);
+    m_list->setFixedHeight(rows * rowHeight + 2 * m_list->frameWidth());
+    adjustSize();
 }
 
 void CommandPalette::selectRow(int row)

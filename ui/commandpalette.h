@@ -44,6 +44,10 @@ protected:
 
 private:
     void selectRow(int row);
+    /** Sizes the list to its rows (up to kMaxVisibleRows), so two matches make a small popup. */
+    void fitToRows();
+
+    static constexpr int kMaxVisibleRows = 12;
 
     QMainWindow *m_window = nullptr;
     CommandPaletteModel *m_model = nullptr;
