@@ -45,15 +45,14 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
     const QString curlTls = LibraryVersions::curlTls();
     m_rows = {
         {tr("Version"), QStringLiteral(MESH_VERSION)},
-        {tr("Qt"), QString::fromLatin1(qVersion()) + u' '
-                       + tr("(built with %1)").arg(QStringLiteral(QT_VERSION_STR))},
+        {tr("Qt"), QString::fromLatin1(qVersion()) + u' ' +
+                       tr("(built with %1)").arg(QStringLiteral(QT_VERSION_STR))},
         {tr("SQLite"), LibraryVersions::sqlite()},
         {tr("libcurl"), curlTls.isEmpty() ? LibraryVersions::curl()
                                           : tr("%1 with %2").arg(LibraryVersions::curl(), curlTls)},
-        {tr("System"), QSysInfo::prettyProductName() + u" · "
-                           + QGuiApplication::platformName()},
-        {tr("Data folder"),
-         QDir::toNativeSeparators(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))},
+        {tr("System"), QSysInfo::prettyProductName() + u" · " + QGuiApplication::platformName()},
+        {tr("Data folder"), QDir::toNativeSeparators(
+                                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))},
         {tr("Settings"), QDir::toNativeSeparators(QSettings().fileName())},
     };
     auto *form = new QFormLayout;

@@ -107,8 +107,10 @@ QList<ActionEntry> collect(const QMainWindow *window)
                 continue;
             const QChar letter = mnemonicOf(top->text());
             walker.walk(menu, {plainText(top->text())},
-                        letter.isNull() ? QString() : QCoreApplication::translate("Mesh::ActionCatalog", "Alt+%1")
-                                                 .arg(letter.toUpper()));
+                        letter.isNull()
+                            ? QString()
+                            : QCoreApplication::translate("Mesh::ActionCatalog", "Alt+%1")
+                                  .arg(letter.toUpper()));
         }
     }
     // Actions added to the window only (shortcuts without a menu entry).

@@ -107,7 +107,8 @@ void setThemeMode(ThemeMode mode)
 
 bool isDark(const QPalette &palette)
 {
-    return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
+    return palette.color(QPalette::Window).lightness() <
+           palette.color(QPalette::WindowText).lightness();
 }
 
 QPalette lightPalette()

@@ -13,7 +13,12 @@ namespace Mesh {
  */
 namespace Appearance {
 
-enum class ThemeMode { System, Light, Dark };
+enum class ThemeMode
+{
+    System,
+    Light,
+    Dark
+};
 
 ThemeMode savedThemeMode();
 /** Applies mode to the application and remembers it. */

@@ -46,7 +46,8 @@ public:
         painter->save();
         const bool selected = opt.state & QStyle::State_Selected;
         const QPalette &pal = opt.palette;
-        const QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
+        const QColor text =
+            selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
         QColor muted = selected ? text : Theme::mutedTextColor(widget);
         if (selected)
             muted.setAlpha(200);
@@ -65,7 +66,8 @@ public:
             painter->setFont(small);
             const QFontMetrics fm(small);
             const int w = fm.horizontalAdvance(shortcut) + 12;
-            const QRect cap(r.right() - w, r.center().y() - fm.height() / 2 - 2, w, fm.height() + 4);
+            const QRect cap(r.right() - w, r.center().y() - fm.height() / 2 - 2, w,
+                            fm.height() + 4);
             painter->setRenderHint(QPainter::Antialiasing);
             QColor frame = muted;
             frame.setAlpha(110);
@@ -79,7 +81,8 @@ public:
 
         // Text, with matched characters bold.
         const QString label = index.data(Qt::DisplayRole).toString();
-        const QList<int> positions = index.data(CommandPaletteModel::MatchPositionsRole).value<QList<int>>();
+        const QList<int> positions =
+            index.data(CommandPaletteModel::MatchPositionsRole).value<QList<int>>();
         QFont normal = opt.font;
         QFont bold = opt.font;
         bold.setBold(true);
@@ -219,7 +222,7 @@ bool CommandPalette::activateRow(int row)
 void CommandPalette::fitToRows()
 {
     const int rowHeight = qMax(1, m_list->sizeHintForRow(0) > 0 ? m_list->sizeHintForRow(0)
-                                                                 : fontMetrics().height() + 14);
+                                                                : fontMetrics().height() + 14);
     const int rows = qBound(1, m_model->rowCount(), kMaxVisibleRows);
     m_list->setFixedHeight(rows * rowHeight + 2 * m_list->frameWidth());
     adjustSize();
@@ -240,8 +243,8 @@ bool CommandPalette::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         const int current = m_list->currentIndex().row();
-        const int page = qMax(1, m_list->viewport()->height()
-                                     / qMax(1, m_list->sizeHintForRow(0)) - 1);
+        const int page =
+            qMax(1, m_list->viewport()->height() / qMax(1, m_list->sizeHintForRow(0)) - 1);
         switch (key->key()) {
         case Qt::Key_Down:
             selectRow(current + 1);

@@ -66,8 +66,8 @@ QList<CommandPaletteModel::Row> CommandPaletteModel::computeRows() const
                          [](const Row &a, const Row &b) { return a.score > b.score; });
     } else {
         std::stable_sort(rows.begin(), rows.end(), [this](const Row &a, const Row &b) {
-            return m_entries.at(a.entry).kind == PaletteEntry::Kind::Product
-                   && m_entries.at(b.entry).kind != PaletteEntry::Kind::Product;
+            return m_entries.at(a.entry).kind == PaletteEntry::Kind::Product &&
+                   m_entries.at(b.entry).kind != PaletteEntry::Kind::Product;
         });
     }
     return rows;
@@ -89,8 +89,7 @@ QVariant CommandPaletteModel::data(const QModelIndex &index, int role) const
         return e.text;
     case Qt::ToolTipRole:
         return e.detail.isEmpty() ? e.text : QString(e.detail + u" › " + e.text);
-    case Qt::AccessibleTextRole:
-    {
+    case Qt::AccessibleTextRole: {
         QStringList parts{e.text};
         for (const QString &part : {e.detail, e.shortcut})
             if (!part.isEmpty())

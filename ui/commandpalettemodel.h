@@ -14,7 +14,11 @@ namespace Mesh {
 /** A row of the command palette: a menu action, or a product the user looked at recently. */
 struct PaletteEntry
 {
-    enum class Kind { Action, Product };
+    enum class Kind
+    {
+        Action,
+        Product
+    };
     Kind kind = Kind::Action;
     QString text;     // "Open Catalog…" or the product's name
     QString detail;   // "File" / "File › Open Recent" or "Recent product · finance.gross-margin"
@@ -34,10 +38,11 @@ class CommandPaletteModel : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         DetailRole = Qt::UserRole + 1,
         ShortcutRole,
-        KindRole,         // PaletteEntry::Kind as int
+        KindRole, // PaletteEntry::Kind as int
         ProductKeyRole,
         MatchPositionsRole, // QList<int>: matched characters of DisplayRole, for highlighting
     };

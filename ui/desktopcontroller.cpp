@@ -182,8 +182,8 @@ WelcomeDialog *DesktopController::showWelcome()
         m_welcome->raise();
         return m_welcome;
     }
-    m_welcome = new WelcomeDialog(findAction(QStringLiteral("addSourceAction")) != nullptr,
-                                  m_window);
+    m_welcome =
+        new WelcomeDialog(findAction(QStringLiteral("addSourceAction")) != nullptr, m_window);
     m_welcome->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_welcome, &QDialog::finished, this, [this, welcome = m_welcome.data()] {
         onWelcomeChoice(welcome->choice());

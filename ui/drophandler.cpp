@@ -54,8 +54,8 @@ DropHandler::Kind DropHandler::classify(const QString &path)
     if (head.startsWith(sqliteMagic)) {
         if (head.size() >= 72) {
             const auto *p = reinterpret_cast<const uchar *>(head.constData() + 68);
-            const quint32 appId = (quint32(p[0]) << 24) | (quint32(p[1]) << 16)
-                                  | (quint32(p[2]) << 8) | quint32(p[3]);
+            const quint32 appId = (quint32(p[0]) << 24) | (quint32(p[1]) << 16) |
+                                  (quint32(p[2]) << 8) | quint32(p[3]);
             if (appId == quint32(SqliteCatalogStore::kApplicationId))
                 return Kind::Catalog;
         }

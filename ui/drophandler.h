@@ -25,7 +25,13 @@ class DropHandler : public QObject
     Q_OBJECT
 
 public:
-    enum class Kind { Catalog, OpenLineage, Sample, Unsupported };
+    enum class Kind
+    {
+        Catalog,
+        OpenLineage,
+        Sample,
+        Unsupported
+    };
     Q_ENUM(Kind)
 
     explicit DropHandler(MainWindow *window);

@@ -40,8 +40,9 @@ void ScreenshotDriver::start()
                 fail(QStringLiteral("cannot open the demo %1: %2").arg(path, message));
                 QCoreApplication::exit(1);
             });
-    connect(m_window, &MainWindow::resultsShown, this, [this] { settle(300, [this] { runNext(); }); },
-            Qt::SingleShotConnection);
+    connect(
+        m_window, &MainWindow::resultsShown, this, [this] { settle(300, [this] { runNext(); }); },
+        Qt::SingleShotConnection);
     m_window->openDemoCatalog();
 }
 
@@ -79,8 +80,9 @@ void ScreenshotDriver::save(const QString &name, const QPixmap &picture)
         fail(QStringLiteral("%1: nothing to grab").arg(name));
         return;
     }
-    const QString file = QDir(m_outputDir).filePath(
-        name + (m_dark ? QStringLiteral("-dark.png") : QStringLiteral(".png")));
+    const QString file =
+        QDir(m_outputDir)
+            .filePath(name + (m_dark ? QStringLiteral("-dark.png") : QStringLiteral(".png")));
     if (!picture.save(file)) {
         fail(QStringLiteral("cannot write %1").arg(file));
         return;
@@ -108,20 +110,22 @@ void ScreenshotDriver::fail(const QString &message)
 
 void ScreenshotDriver::search(const QString &text, const Next &next)
 {
-    connect(m_window, &MainWindow::resultsShown, this, [this, next] { settle(150, next); },
-            Qt::SingleShotConnection);
+    connect(
+        m_window, &MainWindow::resultsShown, this, [this, next] { settle(150, next); },
+        Qt::SingleShotConnection);
     m_window->setSearchText(text);
 }
 
 void ScreenshotDriver::showProduct(const QString &key, const QString &tab, const Next &next)
 {
-    connect(m_window, &MainWindow::productShown, this,
-            [this, tab, next] {
-                if (!tab.isEmpty())
-                    m_window->productPage()->setCurrentPage(tab);
-                settle(300, next);
-            },
-            Qt::SingleShotConnection);
+    connect(
+        m_window, &MainWindow::productShown, this,
+        [this, tab, next] {
+            if (!tab.isEmpty())
+                m_window->productPage()->setCurrentPage(tab);
+            settle(300, next);
+        },
+        Qt::SingleShotConnection);
     m_window->session()->loadProductByKey(key);
 }
 

@@ -4,10 +4,10 @@
 #include "screenshotdriver.h"
 
 #include "aboutdialog.h"
+#include "access/accesssession.h"
 #include "accesscontroller.h"
 #include "accessinboxdialog.h"
 #include "auditlogdialog.h"
-#include "access/accesssession.h"
 #include "commandpalette.h"
 #include "desktopcontroller.h"
 #include "lineage/lineagegraph.h"
@@ -33,8 +33,7 @@ namespace {
 using Grab = ScreenshotDriver::Grab;
 
 /** The first visible top-level widget of type T other than the main window. */
-template<typename T>
-T *topLevel()
+template <typename T> T *topLevel()
 {
     for (QWidget *w : QApplication::topLevelWidgets())
         if (auto *t = qobject_cast<T *>(w); t && t->isVisible())
@@ -44,24 +43,25 @@ T *topLevel()
 
 /** Signs in as one user after another (demo only), each asking for access to one product. */
 void requestAs(ScreenshotDriver &d, AccessSession *access,
-               QList<std::tuple<QString, QString, QString>> requests, const std::function<void()> &next)
+               QList<std::tuple<QString, QString, QString>> requests,
+               const std::function<void()> &next)
 {
     if (requests.isEmpty()) {
         next();
         return;
     }
     const auto [user, product, purpose] = requests.takeFirst();
-    QObject::connect(access, &AccessSession::userChanged, &d,
-                     [&d, access, product = product, purpose = purpose, requests, next] {
-                         QObject::connect(access, &AccessSession::actionFinished, &d,
-                                          [&d, access, requests, next] {
-                                              requestAs(d, access, requests, next);
-                                          },
-                                          Qt::SingleShotConnection);
-                         const QDateTime now = QDateTime::currentDateTimeUtc();
-                         access->request(product, {}, purpose, now, now.addDays(14));
-                     },
-                     Qt::SingleShotConnection);
+    QObject::connect(
+        access, &AccessSession::userChanged, &d,
+        [&d, access, product = product, purpose = purpose, requests, next] {
+            QObject::connect(
+                access, &AccessSession::actionFinished, &d,
+                [&d, access, requests, next] { requestAs(d, access, requests, next); },
+                Qt::SingleShotConnection);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            access->request(product, {}, purpose, now, now.addDays(14));
+        },
+        Qt::SingleShotConnection);
     access->signInAs(user);
 }
 
@@ -85,7 +85,8 @@ QList<ScreenshotDriver::Shot> ScreenshotDriver::shots()
                                [&d, grab] { grab(d.window()->grab()); });
              });
          }},
-        {QStringLiteral("preview"), QStringLiteral("HubSpot Contacts' sample, masked, with a profile"),
+        {QStringLiteral("preview"),
+         QStringLiteral("HubSpot Contacts' sample, masked, with a profile"),
          [](ScreenshotDriver &d, const Grab &grab) {
              d.search(QStringLiteral("hubspot"), [&d, grab] {
                  d.showProduct(QStringLiteral("sales.hubspot-contacts"), QStringLiteral("Preview"),
@@ -93,15 +94,18 @@ QList<ScreenshotDriver::Shot> ScreenshotDriver::shots()
                                    auto *tab = d.window()->productPage()->findChild<PreviewTab *>();
                                    d.waitUntil(
                                        [tab] {
-                                           return tab && tab->model()->rowCount() > 0
-                                                  && !tab->model()->isLoading();
+                                           return tab && tab->model()->rowCount() > 0 &&
+                                                  !tab->model()->isLoading();
                                        },
                                        10000,
-                                       [&d, grab] { d.settle(800, [&d, grab] { grab(d.window()->grab()); }); });
+                                       [&d, grab] {
+                                           d.settle(800, [&d, grab] { grab(d.window()->grab()); });
+                                       });
                                });
              });
          }},
-        {QStringLiteral("lineage"), QStringLiteral("The Lineage window around the Gross Margin KPI"),
+        {QStringLiteral("lineage"),
+         QStringLiteral("The Lineage window around the Gross Margin KPI"),
          [](ScreenshotDriver &d, const Grab &grab) {
              d.showProduct(QStringLiteral("kpi.gross-margin"), {}, [&d, grab] {
                  auto *lineage = d.window()->findChild<LineageController *>();
@@ -113,17 +117,19 @@ QList<ScreenshotDriver::Shot> ScreenshotDriver::shots()
                  }
                  window->resize(1280, 640);
                  // Once drawn, show everything upstream, then the path from NetSuite Customers.
-                 QObject::connect(window, &LineageWindow::graphShown, &d,
-                                  [&d, grab, window](int) {
-                                      QObject::connect(window, &LineageWindow::graphShown, &d,
-                                                       [&d, grab, window](int) {
-                                                           window->showPathTo(QStringLiteral("finance.netsuite-customers"));
-                                                           d.settle(1200, [grab, window] { grab(window->grab()); });
-                                                       },
-                                                       Qt::SingleShotConnection);
-                                      window->setDepths(LineageGraph::kAll, 1);
-                                  },
-                                  Qt::SingleShotConnection);
+                 QObject::connect(
+                     window, &LineageWindow::graphShown, &d,
+                     [&d, grab, window](int) {
+                         QObject::connect(
+                             window, &LineageWindow::graphShown, &d,
+                             [&d, grab, window](int) {
+                                 window->showPathTo(QStringLiteral("finance.netsuite-customers"));
+                                 d.settle(1200, [grab, window] { grab(window->grab()); });
+                             },
+                             Qt::SingleShotConnection);
+                         window->setDepths(LineageGraph::kAll, 1);
+                     },
+                     Qt::SingleShotConnection);
              });
          }},
         {QStringLiteral("access-inbox"),
@@ -136,13 +142,14 @@ QList<ScreenshotDriver::Shot> ScreenshotDriver::shots()
                         {QStringLiteral("amara.okafor"), QStringLiteral("sales.hubspot-companies"),
                          QStringLiteral("Board pack: customers by segment")}},
                        [&d, grab, access] {
-                           QObject::connect(access->session(), &AccessSession::userChanged, &d,
-                                            [&d, grab, access] {
-                                                QWidget *inbox = access->showInbox();
-                                                inbox->resize(1040, 620);
-                                                d.settle(1200, [grab, inbox] { grab(inbox->grab()); });
-                                            },
-                                            Qt::SingleShotConnection);
+                           QObject::connect(
+                               access->session(), &AccessSession::userChanged, &d,
+                               [&d, grab, access] {
+                                   QWidget *inbox = access->showInbox();
+                                   inbox->resize(1040, 620);
+                                   d.settle(1200, [grab, inbox] { grab(inbox->grab()); });
+                               },
+                               Qt::SingleShotConnection);
                            access->session()->signInAs(QStringLiteral("maria.lopez"));
                        });
          }},
@@ -162,13 +169,15 @@ QList<ScreenshotDriver::Shot> ScreenshotDriver::shots()
          QStringLiteral("The command palette (Ctrl+Shift+P) looking for \"lineage\""),
          [](ScreenshotDriver &d, const Grab &grab) {
              d.search(QString(), [&d, grab] {
-             d.showProduct(QStringLiteral("finance.gross-margin"), QStringLiteral("Overview"), [&d, grab] {
-                 CommandPalette *palette = DesktopController::of(d.window())->showCommandPalette();
-                 palette->searchField()->setText(QStringLiteral("lineage"));
-                 d.settle(300, [&d, grab, palette] {
-                     grab(ScreenshotDriver::composite(d.window(), palette));
-                 });
-             });
+                 d.showProduct(QStringLiteral("finance.gross-margin"), QStringLiteral("Overview"),
+                               [&d, grab] {
+                                   CommandPalette *palette =
+                                       DesktopController::of(d.window())->showCommandPalette();
+                                   palette->searchField()->setText(QStringLiteral("lineage"));
+                                   d.settle(300, [&d, grab, palette] {
+                                       grab(ScreenshotDriver::composite(d.window(), palette));
+                                   });
+                               });
              });
          }},
         {QStringLiteral("keyboard-shortcuts"), QStringLiteral("Help → Keyboard Shortcuts"),

@@ -87,9 +87,10 @@ void ShortcutsDialog::refresh()
         if (entry.path.size() > 1)
             text = entry.path.mid(1).join(QStringLiteral(" › ")) + u" › " + text;
         auto *item = new QTreeWidgetItem(group, {text, entry.shortcutText(), entry.mnemonic});
-        item->setData(0, Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(entry.action.data())));
-        if (entry.action && !entry.action->toolTip().isEmpty()
-            && entry.action->toolTip() != entry.text)
+        item->setData(0, Qt::UserRole,
+                      QVariant::fromValue(static_cast<QObject *>(entry.action.data())));
+        if (entry.action && !entry.action->toolTip().isEmpty() &&
+            entry.action->toolTip() != entry.text)
             item->setToolTip(0, entry.action->toolTip());
     }
     // Keys that belong to views rather than to actions.
@@ -97,9 +98,12 @@ void ShortcutsDialog::refresh()
     const QList<QPair<QString, QString>> keys = {
         {tr("Search field: go to the results"), tr("Down, Enter")},
         {tr("Search field: clear the search"), tr("Esc")},
-        {tr("Command palette: move, run, close (also Page Up, Page Down)"), tr("Up, Down, Enter, Esc")},
-        {tr("Preview: go to row"), QKeySequence(Qt::CTRL | Qt::Key_G).toString(QKeySequence::NativeText)},
-        {tr("Preview: copy the selected cells"), QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)},
+        {tr("Command palette: move, run, close (also Page Up, Page Down)"),
+         tr("Up, Down, Enter, Esc")},
+        {tr("Preview: go to row"),
+         QKeySequence(Qt::CTRL | Qt::Key_G).toString(QKeySequence::NativeText)},
+        {tr("Preview: copy the selected cells"),
+         QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)},
         {tr("Lineage window: highlight the path to a second card"), tr("Ctrl+click")},
         {tr("Dialogs: next and previous field"), tr("Tab, Shift+Tab")},
     };
@@ -117,9 +121,10 @@ void ShortcutsDialog::applyFilter(const QString &text)
         int visible = 0;
         for (int i = 0; i < group->childCount(); ++i) {
             QTreeWidgetItem *item = group->child(i);
-            const bool match = needle.isEmpty() || item->text(0).contains(needle, Qt::CaseInsensitive)
-                               || item->text(1).contains(needle, Qt::CaseInsensitive)
-                               || group->text(0).contains(needle, Qt::CaseInsensitive);
+            const bool match = needle.isEmpty() ||
+                               item->text(0).contains(needle, Qt::CaseInsensitive) ||
+                               item->text(1).contains(needle, Qt::CaseInsensitive) ||
+                               group->text(0).contains(needle, Qt::CaseInsensitive);
             item->setHidden(!match);
             visible += match ? 1 : 0;
         }

@@ -53,14 +53,14 @@ WelcomeDialog::WelcomeDialog(bool hasSourceAction, QWidget *parent) : QDialog(pa
         button->setAccessibleDescription(description);
         return button;
     };
-    QCommandLinkButton *openDemo = makeButton(
-        QStringLiteral("welcomeDemoButton"), tr("Explore the Messy Inc. demo"),
-        tr("36 data products in 7 domains, with samples, lineage and access requests."),
-        QStringLiteral(":/icons/demo.svg"));
-    QCommandLinkButton *openCatalog = makeButton(
-        QStringLiteral("welcomeCatalogButton"), tr("Open a catalog file…"),
-        tr("A Mesh catalog (*.mesh) made with meshctl or shared by a colleague."),
-        QStringLiteral(":/icons/open.svg"));
+    QCommandLinkButton *openDemo =
+        makeButton(QStringLiteral("welcomeDemoButton"), tr("Explore the Messy Inc. demo"),
+                   tr("36 data products in 7 domains, with samples, lineage and access requests."),
+                   QStringLiteral(":/icons/demo.svg"));
+    QCommandLinkButton *openCatalog =
+        makeButton(QStringLiteral("welcomeCatalogButton"), tr("Open a catalog file…"),
+                   tr("A Mesh catalog (*.mesh) made with meshctl or shared by a colleague."),
+                   QStringLiteral(":/icons/open.svg"));
     QCommandLinkButton *addSource = makeButton(
         QStringLiteral("welcomeSourceButton"), tr("Add a source…"),
         hasSourceAction

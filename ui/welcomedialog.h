@@ -18,7 +18,13 @@ class WelcomeDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum Choice { None, OpenDemo, OpenCatalog, AddSource };
+    enum Choice
+    {
+        None,
+        OpenDemo,
+        OpenCatalog,
+        AddSource
+    };
 
     /**
      * hasSourceAction: whether the window offers a real "add a source" action; without one the

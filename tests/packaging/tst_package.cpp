@@ -108,8 +108,8 @@ void TestPackage::metainfoValidates()
                       {QStringLiteral("validate"), QStringLiteral("--no-net"),
                        QStringLiteral("--no-color"), QStringLiteral(MESH_METAINFO_FILE)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    QVERIFY2(!r.out.contains(QRegularExpression(QStringLiteral("^[EW]:"),
-                                                QRegularExpression::MultilineOption)),
+    QVERIFY2(!r.out.contains(
+                 QRegularExpression(QStringLiteral("^[EW]:"), QRegularExpression::MultilineOption)),
              qPrintable(r.out));
 }
 
@@ -120,7 +120,8 @@ void TestPackage::mimeTypeRecognisesCatalogsByContent()
     const QString mimeRoot = m_dir.filePath(QStringLiteral("xdg"));
     QVERIFY(QDir().mkpath(mimeRoot + QStringLiteral("/mime/packages")));
     QVERIFY(QFile::copy(QStringLiteral(MESH_MIME_FILE),
-                        mimeRoot + QStringLiteral("/mime/packages/org.mesh-explorer.MeshExplorer.xml")));
+                        mimeRoot +
+                            QStringLiteral("/mime/packages/org.mesh-explorer.MeshExplorer.xml")));
     QVERIFY(QFile::copy(QStringLiteral("/usr/share/mime/packages/freedesktop.org.xml"),
                         mimeRoot + QStringLiteral("/mime/packages/freedesktop.org.xml")));
     const Run r = run(QStringLiteral("update-mime-database"), {mimeRoot + QStringLiteral("/mime")});
@@ -145,9 +146,10 @@ void TestPackage::mimeTypeRecognisesCatalogsByContent()
     QCOMPARE(db.mimeTypeForFile(catalog, QMimeDatabase::MatchContent).name(),
              QStringLiteral("application/x-mesh-catalog"));
     QVERIFY(db.mimeTypeForFile(catalog).inherits(QStringLiteral("application/vnd.sqlite3")));
-    QVERIFY(db.mimeTypeForFile(other, QMimeDatabase::MatchContent).name()
-            != QStringLiteral("application/x-mesh-catalog"));
-    QCOMPARE(db.mimeTypeForFile(QStringLiteral("somewhere/q3.mesh"), QMimeDatabase::MatchExtension).name(),
+    QVERIFY(db.mimeTypeForFile(other, QMimeDatabase::MatchContent).name() !=
+            QStringLiteral("application/x-mesh-catalog"));
+    QCOMPARE(db.mimeTypeForFile(QStringLiteral("somewhere/q3.mesh"), QMimeDatabase::MatchExtension)
+                 .name(),
              QStringLiteral("application/x-mesh-catalog"));
 }
 
@@ -155,15 +157,17 @@ void TestPackage::packagesBuildWithEverything()
 {
     // cpack installs the tree that is already built (no second build); gzip keeps it quick.
     const QString out = m_dir.filePath(QStringLiteral("packages"));
-    const Run r = run(QStringLiteral(MESH_CPACK), {QStringLiteral("--config"), QStringLiteral(MESH_CPACK_CONFIG),
-                                                   QStringLiteral("-B"), out,
-                                                   QStringLiteral("-D"), QStringLiteral("CPACK_DEBIAN_COMPRESSION_TYPE=gzip")});
+    const Run r =
+        run(QStringLiteral(MESH_CPACK),
+            {QStringLiteral("--config"), QStringLiteral(MESH_CPACK_CONFIG), QStringLiteral("-B"),
+             out, QStringLiteral("-D"), QStringLiteral("CPACK_DEBIAN_COMPRESSION_TYPE=gzip")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     const QStringList debs = QDir(out).entryList({QStringLiteral("*.deb")}, QDir::Files);
     const QStringList tarballs = QDir(out).entryList({QStringLiteral("*.tar.gz")}, QDir::Files);
     QCOMPARE(debs.size(), 1);
     QCOMPARE(tarballs.size(), 1);
-    QVERIFY2(debs.first().startsWith(QStringLiteral("mesh-explorer_" MESH_VERSION "_")), qPrintable(debs.first()));
+    QVERIFY2(debs.first().startsWith(QStringLiteral("mesh-explorer_" MESH_VERSION "_")),
+             qPrintable(debs.first()));
     m_deb = QDir(out).filePath(debs.first());
     m_tarball = QDir(out).filePath(tarballs.first());
 
@@ -184,14 +188,17 @@ void TestPackage::packagesBuildWithEverything()
         QStringLiteral("/usr/share/doc/mesh-explorer/copyright"),
     };
     for (const QString &path : expected)
-        QVERIFY2(m_debFiles.contains(path), qPrintable(path + QStringLiteral(" missing from\n") + contents.out));
+        QVERIFY2(m_debFiles.contains(path),
+                 qPrintable(path + QStringLiteral(" missing from\n") + contents.out));
     for (int size : {16, 22, 24, 32, 64, 128, 512})
         QVERIFY(m_debFiles.contains(
-            QStringLiteral("/usr/share/icons/hicolor/%1x%1/apps/org.mesh-explorer.MeshExplorer.png").arg(size)));
+            QStringLiteral("/usr/share/icons/hicolor/%1x%1/apps/org.mesh-explorer.MeshExplorer.png")
+                .arg(size)));
     // Nothing from the build tree or the tests leaks in.
     for (const QString &path : std::as_const(m_debFiles)) {
         QVERIFY2(path.startsWith(QStringLiteral("/usr/")) || path == u"/", qPrintable(path));
-        QVERIFY2(!path.contains(QStringLiteral("tst_")) && !path.contains(QStringLiteral("mesh-render-icon")),
+        QVERIFY2(!path.contains(QStringLiteral("tst_")) &&
+                     !path.contains(QStringLiteral("mesh-render-icon")),
                  qPrintable(path));
     }
 }
@@ -199,9 +206,10 @@ void TestPackage::packagesBuildWithEverything()
 void TestPackage::debDependenciesComeFromShlibdeps()
 {
     QVERIFY2(!m_deb.isEmpty(), "no package was built");
-    const Run r = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb,
-                                                    QStringLiteral("Package"), QStringLiteral("Version"),
-                                                    QStringLiteral("Depends"), QStringLiteral("Architecture")});
+    const Run r =
+        run(QStringLiteral("dpkg-deb"),
+            {QStringLiteral("-f"), m_deb, QStringLiteral("Package"), QStringLiteral("Version"),
+             QStringLiteral("Depends"), QStringLiteral("Architecture")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("Package: mesh-explorer")));
     QVERIFY(r.out.contains(QStringLiteral("Version: " MESH_VERSION)));
@@ -209,8 +217,10 @@ void TestPackage::debDependenciesComeFromShlibdeps()
     // Computed by dpkg-shlibdeps from the binaries, with versions.
     for (const char *lib : {"libqt6widgets6", "libqt6core6", "libqt6gui6", "libqt6charts6",
                             "libqt6svg6", "libsqlite3-0", "libcurl4", "libc6"})
-        QVERIFY2(depends.contains(QLatin1String(lib)), qPrintable(QLatin1String(lib) + QStringLiteral(" not in ") + depends));
-    QVERIFY2(depends.contains(QRegularExpression(QStringLiteral("libc6 \\(>= [0-9.]+\\)"))), qPrintable(depends));
+        QVERIFY2(depends.contains(QLatin1String(lib)),
+                 qPrintable(QLatin1String(lib) + QStringLiteral(" not in ") + depends));
+    QVERIFY2(depends.contains(QRegularExpression(QStringLiteral("libc6 \\(>= [0-9.]+\\)"))),
+             qPrintable(depends));
 }
 
 void TestPackage::installedAppRunsFromTemporaryRoot()
@@ -223,24 +233,29 @@ void TestPackage::installedAppRunsFromTemporaryRoot()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
-    const Run version = run(root + QStringLiteral("/usr/bin/mesh-explorer"), {QStringLiteral("--version")}, env, 30000);
+    const Run version = run(root + QStringLiteral("/usr/bin/mesh-explorer"),
+                            {QStringLiteral("--version")}, env, 30000);
     QVERIFY2(version.exitCode == 0, qPrintable(version.out + version.err));
     QCOMPARE(version.out.trimmed(), QStringLiteral("mesh-explorer " MESH_VERSION));
 
-    const Run help = run(root + QStringLiteral("/usr/bin/meshctl"), {QStringLiteral("--help")}, env, 30000);
+    const Run help =
+        run(root + QStringLiteral("/usr/bin/meshctl"), {QStringLiteral("--help")}, env, 30000);
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("Usage: meshctl")));
 
     // The installed desktop file points at what the package installs.
-    QFile desktop(root + QStringLiteral("/usr/share/applications/org.mesh-explorer.MeshExplorer.desktop"));
+    QFile desktop(root +
+                  QStringLiteral("/usr/share/applications/org.mesh-explorer.MeshExplorer.desktop"));
     QVERIFY(desktop.open(QIODevice::ReadOnly));
     const QString entry = QString::fromUtf8(desktop.readAll());
     QVERIFY(entry.contains(QStringLiteral("\nExec=mesh-explorer %f\n")));
     QVERIFY(entry.contains(QStringLiteral("\nIcon=org.mesh-explorer.MeshExplorer\n")));
     QVERIFY(entry.contains(QStringLiteral("MimeType=application/x-mesh-catalog;")));
     // The man page is a man page.
-    const Run man = run(QStringLiteral("sh"), {QStringLiteral("-c"),
-                                               QStringLiteral("zcat '%1' | head -c 4000").arg(root + QStringLiteral("/usr/share/man/man1/meshctl.1.gz"))});
+    const Run man = run(QStringLiteral("sh"),
+                        {QStringLiteral("-c"),
+                         QStringLiteral("zcat '%1' | head -c 4000")
+                             .arg(root + QStringLiteral("/usr/share/man/man1/meshctl.1.gz"))});
     QVERIFY(man.out.contains(QStringLiteral(".TH MESHCTL 1")));
     QVERIFY(man.out.contains(QStringLiteral("Mesh Explorer " MESH_VERSION)));
 }

@@ -47,23 +47,26 @@ void TestScreenshots::scriptTakesEveryShot()
     QVERIFY(list.waitForFinished(30000));
     QCOMPARE(list.exitCode(), 0);
     QStringList names;
-    for (const QString &line : QString::fromUtf8(list.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts))
+    for (const QString &line :
+         QString::fromUtf8(list.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts))
         names << line.section(u'\t', 0, 0);
-    for (const char *expected : {"main-window", "schema", "lineage", "preview", "access-inbox",
-                                 "audit-log", "empty-state", "command-palette", "keyboard-shortcuts",
-                                 "welcome", "about"})
+    for (const char *expected :
+         {"main-window", "schema", "lineage", "preview", "access-inbox", "audit-log", "empty-state",
+          "command-palette", "keyboard-shortcuts", "welcome", "about"})
         QVERIFY2(names.contains(QLatin1String(expected)), expected);
 
     const QString out = dir.filePath(QStringLiteral("shots"));
     QProcess script;
     script.setProcessEnvironment(env);
     script.setProcessChannelMode(QProcess::MergedChannels);
-    script.start(QStringLiteral("bash"), {QStringLiteral(MESH_SCREENSHOTS_SCRIPT), QStringLiteral("--binary"),
-                                          QStringLiteral(MESH_EXPLORER), QStringLiteral("--out"), out,
-                                          QStringLiteral("--dark"), QStringLiteral("main-window,welcome")});
+    script.start(QStringLiteral("bash"),
+                 {QStringLiteral(MESH_SCREENSHOTS_SCRIPT), QStringLiteral("--binary"),
+                  QStringLiteral(MESH_EXPLORER), QStringLiteral("--out"), out,
+                  QStringLiteral("--dark"), QStringLiteral("main-window,welcome")});
     QVERIFY(script.waitForFinished(240000));
     const QString log = QString::fromUtf8(script.readAll());
-    QVERIFY2(script.exitStatus() == QProcess::NormalExit && script.exitCode() == 0, qPrintable(log));
+    QVERIFY2(script.exitStatus() == QProcess::NormalExit && script.exitCode() == 0,
+             qPrintable(log));
 
     QStringList files = names;
     files << QStringLiteral("main-window-dark") << QStringLiteral("welcome-dark");
@@ -82,14 +85,16 @@ void TestScreenshots::scriptTakesEveryShot()
         int top = 0;
         for (int c : std::as_const(counts))
             top = std::max(top, c);
-        QVERIFY2(counts.size() >= 32, qPrintable(name + QStringLiteral(": %1 colours").arg(counts.size())));
+        QVERIFY2(counts.size() >= 32,
+                 qPrintable(name + QStringLiteral(": %1 colours").arg(counts.size())));
         QVERIFY2(top < samples * 0.97, qPrintable(name + QStringLiteral(": one colour covers it")));
     }
     // The dark theme is dark.
     for (const QString &name : {QStringLiteral("main-window"), QStringLiteral("welcome")}) {
         const double light = meanLightness(QImage(out + u'/' + name + QStringLiteral(".png")));
         const double dark = meanLightness(QImage(out + u'/' + name + QStringLiteral("-dark.png")));
-        QVERIFY2(dark + 60 < light, qPrintable(name + QStringLiteral(": light %1, dark %2").arg(light).arg(dark)));
+        QVERIFY2(dark + 60 < light,
+                 qPrintable(name + QStringLiteral(": light %1, dark %2").arg(light).arg(dark)));
     }
 }
 

@@ -116,10 +116,10 @@ void TestCommandPalette::fuzzyMatchScores_data()
                                     << true << QList<int>{0, 1, 2, 3, 5, 6, 7};
     QTest::newRow("out of order") << QStringLiteral("co") << QStringLiteral("Open") << false
                                   << QList<int>{};
-    QTest::newRow("missing letter") << QStringLiteral("opz") << QStringLiteral("Open Catalog")
-                                    << false << QList<int>{};
-    QTest::newRow("longer than text") << QStringLiteral("quitting") << QStringLiteral("Quit")
-                                      << false << QList<int>{};
+    QTest::newRow("missing letter")
+        << QStringLiteral("opz") << QStringLiteral("Open Catalog") << false << QList<int>{};
+    QTest::newRow("longer than text")
+        << QStringLiteral("quitting") << QStringLiteral("Quit") << false << QList<int>{};
 }
 
 void TestCommandPalette::fuzzyMatchScores()
@@ -150,7 +150,8 @@ void TestCommandPalette::fuzzyMatchRanksWordStartsFirst()
 
 void TestCommandPalette::plainTextStripsMnemonics()
 {
-    QCOMPARE(ActionCatalog::plainText(QStringLiteral("&Open Catalog…")), QStringLiteral("Open Catalog…"));
+    QCOMPARE(ActionCatalog::plainText(QStringLiteral("&Open Catalog…")),
+             QStringLiteral("Open Catalog…"));
     QCOMPARE(ActionCatalog::plainText(QStringLiteral("Save && &Quit\tCtrl+Q")),
              QStringLiteral("Save & Quit"));
     QCOMPARE(ActionCatalog::mnemonicOf(QStringLiteral("Save && &Quit")), QChar(u'Q'));
@@ -251,7 +252,8 @@ void TestCommandPalette::shortcutOpensPaletteAndEnterTriggersAction()
     QVERIFY(palette);
     QVERIFY(palette->searchField()->hasFocus() || palette->searchField()->isVisible());
     QTest::keyClicks(palette->searchField(), QStringLiteral("frob"));
-    QCOMPARE(palette->list()->currentIndex().data().toString(), QStringLiteral("Frobnicate Widgets"));
+    QCOMPARE(palette->list()->currentIndex().data().toString(),
+             QStringLiteral("Frobnicate Widgets"));
     QTest::keyClick(palette->searchField(), Qt::Key_Return);
     QVERIFY(!palette->isVisible());
     QTRY_COMPARE(triggered.count(), 1);
@@ -376,7 +378,8 @@ void TestCommandPalette::shortcutsDialogListsEveryAction()
     }
     QTreeWidgetItem *frobRow = rows.value(QStringLiteral("Tools/Frobnicate Widgets"));
     QVERIFY(frobRow);
-    QCOMPARE(frobRow->text(1), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F).toString(QKeySequence::NativeText));
+    QCOMPARE(frobRow->text(1),
+             QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F).toString(QKeySequence::NativeText));
     QCOMPARE(frobRow->text(2), QStringLiteral("Alt+T, F"));
     QVERIFY(rows.contains(QStringLiteral("View/Command Palette…")));
     QCOMPARE(rows.value(QStringLiteral("View/Command Palette…"))->text(1),

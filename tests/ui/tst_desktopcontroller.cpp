@@ -93,7 +93,8 @@ void TestDesktopController::viewMenuComesBeforeHelpWithThemeChoices()
         QVERIFY(a->isCheckable());
         modes << a->text().remove(u'&');
     }
-    QCOMPARE(modes, (QStringList{QStringLiteral("System"), QStringLiteral("Light"), QStringLiteral("Dark")}));
+    QCOMPARE(modes, (QStringList{QStringLiteral("System"), QStringLiteral("Light"),
+                                 QStringLiteral("Dark")}));
     QVERIFY(theme->actions().first()->isChecked());
     // The lineage window, added by another controller, lands in the View menu too.
     auto *lineage = window.findChild<QAction *>(QStringLiteral("lineageWindowAction"));
@@ -115,7 +116,8 @@ void TestDesktopController::darkThemeAppliesAndPersists()
     QVERIFY(Appearance::isDark(QApplication::palette()));
     QTRY_VERIFY(Appearance::isDark(window.palette())); // widgets follow the application palette
     QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
-    QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("dark"));
+    QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(),
+             QStringLiteral("dark"));
     QCOMPARE(Appearance::savedThemeMode(), Appearance::ThemeMode::Dark);
 
     // A new window (the next start) shows the saved choice ticked.
@@ -130,7 +132,8 @@ void TestDesktopController::darkThemeAppliesAndPersists()
 void TestDesktopController::systemThemeRestoresThePlatformPalette()
 {
     Appearance::setThemeMode(Appearance::ThemeMode::Dark);
-    QVERIFY(QApplication::palette().color(QPalette::Window) != m_systemPalette.color(QPalette::Window));
+    QVERIFY(QApplication::palette().color(QPalette::Window) !=
+            m_systemPalette.color(QPalette::Window));
     Appearance::setThemeMode(Appearance::ThemeMode::System);
     for (QPalette::ColorRole role : {QPalette::Window, QPalette::WindowText, QPalette::Base,
                                      QPalette::Text, QPalette::Highlight, QPalette::Button})
@@ -141,8 +144,11 @@ void TestDesktopController::systemThemeRestoresThePlatformPalette()
 void TestDesktopController::aboutShowsLibraryVersions()
 {
     QCOMPARE(LibraryVersions::sqlite(), QString::fromLatin1(sqlite3_libversion()));
-    QCOMPARE(LibraryVersions::curl(), QString::fromLatin1(curl_version_info(CURLVERSION_NOW)->version));
-    QVERIFY(QRegularExpression(QStringLiteral("^3\\.\\d+\\.\\d+")).match(LibraryVersions::sqlite()).hasMatch());
+    QCOMPARE(LibraryVersions::curl(),
+             QString::fromLatin1(curl_version_info(CURLVERSION_NOW)->version));
+    QVERIFY(QRegularExpression(QStringLiteral("^3\\.\\d+\\.\\d+"))
+                .match(LibraryVersions::sqlite())
+                .hasMatch());
 
     MainWindow window;
     window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
@@ -246,10 +252,12 @@ void TestDesktopController::interactiveWidgetsHaveAccessibleNames()
     for (QWidget *root : roots) {
         QList<QWidget *> widgets = root->findChildren<QWidget *>();
         for (QWidget *w : widgets) {
-            const bool interactive = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
-                                     || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w)
-                                     || qobject_cast<QAbstractItemView *>(w);
-            if (!interactive || (w->focusPolicy() == Qt::NoFocus && !qobject_cast<QAbstractItemView *>(w)))
+            const bool interactive = qobject_cast<QAbstractButton *>(w) ||
+                                     qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
+                                     qobject_cast<QAbstractSpinBox *>(w) ||
+                                     qobject_cast<QAbstractItemView *>(w);
+            if (!interactive ||
+                (w->focusPolicy() == Qt::NoFocus && !qobject_cast<QAbstractItemView *>(w)))
                 continue;
             if (qobject_cast<QHeaderView *>(w))
                 continue; // part of its view, which carries the name
@@ -261,8 +269,8 @@ void TestDesktopController::interactiveWidgetsHaveAccessibleNames()
             QVERIFY(iface);
             if (iface->text(QAccessible::Name).trimmed().isEmpty())
                 unnamed << QStringLiteral("%1 %2 in %3")
-                               .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
-                                    root->objectName());
+                               .arg(QString::fromLatin1(w->metaObject()->className()),
+                                    w->objectName(), root->objectName());
         }
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("; "))));

@@ -100,8 +100,9 @@ QString TestDropHandler::write(const QString &name, const QByteArray &bytes)
 QByteArray TestDropHandler::lineageEvents()
 {
     const auto dataset = [](const QString &name) {
-        return QJsonObject{{QStringLiteral("namespace"), QStringLiteral("postgres://warehouse:5432")},
-                           {QStringLiteral("name"), name}};
+        return QJsonObject{
+            {QStringLiteral("namespace"), QStringLiteral("postgres://warehouse:5432")},
+            {QStringLiteral("name"), name}};
     };
     QByteArray out;
     for (int i = 0; i < 2; ++i) {
@@ -109,11 +110,14 @@ QByteArray TestDropHandler::lineageEvents()
             {QStringLiteral("eventType"), QStringLiteral("COMPLETE")},
             {QStringLiteral("eventTime"), QStringLiteral("2025-03-01T02:00:0%1Z").arg(i)},
             {QStringLiteral("producer"), QStringLiteral("https://example.com/dropped-test")},
-            {QStringLiteral("run"), QJsonObject{{QStringLiteral("runId"), QStringLiteral("run-%1").arg(i)}}},
-            {QStringLiteral("job"), QJsonObject{{QStringLiteral("namespace"), QStringLiteral("dbt")},
-                                                {QStringLiteral("name"), QStringLiteral("job_%1").arg(i)}}},
+            {QStringLiteral("run"),
+             QJsonObject{{QStringLiteral("runId"), QStringLiteral("run-%1").arg(i)}}},
+            {QStringLiteral("job"),
+             QJsonObject{{QStringLiteral("namespace"), QStringLiteral("dbt")},
+                         {QStringLiteral("name"), QStringLiteral("job_%1").arg(i)}}},
             {QStringLiteral("inputs"), QJsonArray{dataset(QStringLiteral("raw.orders_%1").arg(i))}},
-            {QStringLiteral("outputs"), QJsonArray{dataset(QStringLiteral("mart.orders_%1").arg(i))}}};
+            {QStringLiteral("outputs"),
+             QJsonArray{dataset(QStringLiteral("mart.orders_%1").arg(i))}}};
         out += QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
     }
     return out;
@@ -142,23 +146,25 @@ void TestDropHandler::classifiesByContent_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<DropHandler::Kind>("kind");
 
-    QTest::newRow("csv") << QStringLiteral("orders.csv")
-                         << QByteArray("id,amount\n1,10\n2,20\n") << DropHandler::Kind::Sample;
-    QTest::newRow("csv named .json") << QStringLiteral("odd.json")
-                                     << QByteArray("id;amount\n1;10\n") << DropHandler::Kind::Sample;
+    QTest::newRow("csv") << QStringLiteral("orders.csv") << QByteArray("id,amount\n1,10\n2,20\n")
+                         << DropHandler::Kind::Sample;
+    QTest::newRow("csv named .json")
+        << QStringLiteral("odd.json") << QByteArray("id;amount\n1;10\n")
+        << DropHandler::Kind::Sample;
     QTest::newRow("json records") << QStringLiteral("records.json")
                                   << QByteArray(R"([{"id": 1, "run": "x"}, {"id": 2}])")
                                   << DropHandler::Kind::Sample;
-    QTest::newRow("openlineage ndjson") << QStringLiteral("events.ndjson") << lineageEvents()
-                                        << DropHandler::Kind::OpenLineage;
-    QTest::newRow("openlineage named .txt") << QStringLiteral("events.txt") << lineageEvents()
-                                            << DropHandler::Kind::OpenLineage;
-    QTest::newRow("text named .mesh") << QStringLiteral("notes.mesh")
-                                      << QByteArray("not a catalog\n") << DropHandler::Kind::Catalog;
+    QTest::newRow("openlineage ndjson")
+        << QStringLiteral("events.ndjson") << lineageEvents() << DropHandler::Kind::OpenLineage;
+    QTest::newRow("openlineage named .txt")
+        << QStringLiteral("events.txt") << lineageEvents() << DropHandler::Kind::OpenLineage;
+    QTest::newRow("text named .mesh")
+        << QStringLiteral("notes.mesh") << QByteArray("not a catalog\n")
+        << DropHandler::Kind::Catalog;
     QByteArray foreign("SQLite format 3\0", 16);
     foreign += QByteArray(200, '\0'); // application id 0 at byte 68: another program's database
-    QTest::newRow("foreign sqlite") << QStringLiteral("foreign.db") << foreign
-                                    << DropHandler::Kind::Sample;
+    QTest::newRow("foreign sqlite")
+        << QStringLiteral("foreign.db") << foreign << DropHandler::Kind::Sample;
 }
 
 void TestDropHandler::classifiesByContent()
@@ -206,8 +212,9 @@ void TestDropHandler::droppedCsvOpensPreview()
 {
     MainWindow window;
     window.show();
-    const QString csv = write(QStringLiteral("plant-output.csv"),
-                              "plant,units,shift\nLyon,120,early\nPorto,95,late\nOsaka,143,night\n");
+    const QString csv =
+        write(QStringLiteral("plant-output.csv"),
+              "plant,units,shift\nLyon,120,early\nPorto,95,late\nOsaka,143,night\n");
     QVERIFY(drop(&window, {csv}));
     FilePreviewDialog *preview = DesktopController::of(&window)->dropHandler()->lastPreview();
     QVERIFY(preview);
@@ -220,7 +227,7 @@ void TestDropHandler::droppedCsvOpensPreview()
                                                 QStringLiteral("shift")}));
     QTRY_COMPARE(model->index(1, 0).data().toString(), QStringLiteral("Porto")); // fetched lazily
     QVERIFY(model->access().maskedForPreview.isEmpty()); // a loose file: nothing to mask
-    QVERIFY(!window.session()->isOpen()); // no catalog was opened for it
+    QVERIFY(!window.session()->isOpen());                // no catalog was opened for it
 }
 
 void TestDropHandler::droppedJsonOpensPreview()
