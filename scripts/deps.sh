@@ -7,6 +7,7 @@ MESH_PACKAGES=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev libqt6sql6-sqlite
     libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev qtkeychain-qt6-dev
     libgl-dev xvfb xauth sqlite3 curl openssl
+    qt6-l10n-tools dpkg-dev desktop-file-utils appstream shared-mime-info
 )
 # scripts/fuzz only: clang and its libFuzzer/sanitizer runtimes.
 MESH_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)

@@ -50,6 +50,7 @@ AccessController::AccessController(MainWindow *window) : QObject(window), m_wind
     m_userLabel->setContentsMargins(8, 0, 8, 0);
     m_badge = new QToolButton(window);
     m_badge->setObjectName(QStringLiteral("accessBadge"));
+    m_badge->setAccessibleName(tr("Access notifications"));
     m_badge->setAutoRaise(true);
     m_badge->setToolTip(tr("Access notifications: open the inbox"));
     m_badge->hide();

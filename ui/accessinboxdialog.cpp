@@ -47,6 +47,7 @@ AccessInboxDialog::AccessInboxDialog(AccessSession *session, QWidget *parent)
 
     m_requests = new QTreeWidget(this);
     m_requests->setObjectName(QStringLiteral("accessRequests"));
+    m_requests->setAccessibleName(tr("Access requests"));
     m_requests->setHeaderLabels({tr("Request"), tr("Product"), tr("From"), tr("Status")});
     m_requests->setRootIsDecorated(true);
     m_requests->setUniformRowHeights(true);

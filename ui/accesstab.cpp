@@ -26,10 +26,12 @@ AccessTab::AccessTab(AccessSession *session, QWidget *parent)
     m_revoke->setEnabled(false);
     m_holders = new QTreeWidget(this);
     m_holders->setObjectName(QStringLiteral("accessHolders"));
+    m_holders->setAccessibleName(tr("Who has access and why"));
     m_holders->setHeaderLabels({tr("Who"), tr("Why")});
     m_holders->setRootIsDecorated(false);
     m_holders->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_history = new QTreeWidget(this);
+    m_history->setAccessibleName(tr("Access request history"));
     m_history->setHeaderLabels({tr("Request"), tr("By"), tr("Columns"), tr("Until"),
                                 tr("Status")});
     m_history->setRootIsDecorated(false);

@@ -63,9 +63,11 @@ LineageTab::LineageTab(QWidget *parent) : ProductTab(parent)
     m_upstreamTitle = new QLabel(this);
     m_upstreamTitle->setFont(Theme::sectionFont(font()));
     m_upstream = makeList(QStringLiteral("upstreamList"));
+    m_upstream->setAccessibleName(tr("Upstream products"));
     m_downstreamTitle = new QLabel(this);
     m_downstreamTitle->setFont(Theme::sectionFont(font()));
     m_downstream = makeList(QStringLiteral("downstreamList"));
+    m_downstream->setAccessibleName(tr("Downstream products"));
 
     auto *hint = new QLabel(tr("Click a card or double-click a row to open that product."), this);
     QPalette palette = hint->palette();

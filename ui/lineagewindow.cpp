@@ -109,6 +109,7 @@ LineageWindow::LineageWindow(const QString &catalogPath, const QString &focusId,
     m_impactTitle->setWordWrap(true);
     m_impact = new QTreeWidget(panel);
     m_impact->setObjectName(QStringLiteral("impactList"));
+    m_impact->setAccessibleName(tr("Downstream products affected by a change"));
     m_impact->setRootIsDecorated(false);
     m_impact->setHeaderLabels({tr("Product"), tr("Owner"), tr("Domain"), tr("Hops")});
     m_impact->header()->setSectionResizeMode(0, QHeaderView::Stretch);

@@ -4,6 +4,7 @@
 #include "accesscontroller.h"
 #include "governancecontroller.h"
 #include "demo/demoloader.h"
+#include "desktopcontroller.h"
 #include "editcontroller.h"
 #include "emptystatewidget.h"
 #include "facetdelegate.h"
@@ -120,6 +121,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_session->loadProductByKey(key);
     });
 
+    new DesktopController(this); // View menu, palette, shortcuts, theme, drops; before the others
     new LineageController(this); // the Lineage tab's graph, Lineage windows
     new AccessController(this); // Access menu, inbox badge, the product page's Access tab
     new EditController(this); // Edit and History tabs, undo/redo, Unclaimed Data (after Access)
@@ -138,30 +140,36 @@ void MainWindow::createActions()
 {
     m_openAction = new QAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open Catalog…"),
                                this);
+    m_openAction->setObjectName(QStringLiteral("openCatalogAction"));
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setToolTip(tr("Open a catalog file (Ctrl+O)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseCatalogFile);
 
     m_openDemoAction = new QAction(QIcon(QStringLiteral(":/icons/demo.svg")),
                                    tr("Open &Demo Catalog"), this);
+    m_openDemoAction->setObjectName(QStringLiteral("openDemoAction"));
     m_openDemoAction->setToolTip(tr("Explore Messy Inc., the demo company"));
     connect(m_openDemoAction, &QAction::triggered, this, &MainWindow::openDemoCatalog);
 
     m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_findAction = new QAction(tr("&Search"), this);
+    m_findAction->setObjectName(QStringLiteral("searchAction"));
     m_findAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence::Find});
     connect(m_findAction, &QAction::triggered, this, &MainWindow::focusSearch);
     addAction(m_findAction);
 
     m_clearFiltersAction = new QAction(tr("&Clear Filters"), this);
+    m_clearFiltersAction->setObjectName(QStringLiteral("clearFiltersAction"));
     m_clearFiltersAction->setEnabled(false);
     connect(m_clearFiltersAction, &QAction::triggered, this, &MainWindow::clearFilters);
 
     m_aboutAction = new QAction(tr("&About Mesh Explorer"), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -402,14 +410,7 @@ void MainWindow::chooseCatalogFile()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Mesh Explorer"),
-        tr("<h3>Mesh Explorer %1</h3>"
-           "<p>Find, understand and trust the data products of your company's data mesh: "
-           "search the catalog, read each product's description, schema, ports and lineage, "
-           "and see who owns it.</p>"
-           "<p>Built with Qt %2. Licensed under the MIT license.</p>")
-            .arg(QStringLiteral(MESH_VERSION), QString::fromLatin1(qVersion())));
+    DesktopController::of(this)->showAbout();
 }
 
 void MainWindow::clearFilters()

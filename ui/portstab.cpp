@@ -22,6 +22,7 @@ PortsTab::PortsTab(QWidget *parent) : ProductTab(parent)
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("portsTree"));
+    m_tree->setAccessibleName(tr("Output ports: datasets, locations and endpoints"));
     m_tree->setHeaderLabels({tr("Dataset"), tr("Format"), tr("Location"), tr("Endpoint")});
     m_tree->setRootIsDecorated(false);
     m_tree->setAlternatingRowColors(true);

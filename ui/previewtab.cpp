@@ -89,6 +89,7 @@ PreviewTab::PreviewTab(const CatalogSession *session, QWidget *parent)
     m_cancel->setToolTip(tr("Stop indexing; the rows found so far stay"));
     m_goTo = new QSpinBox(this);
     m_goTo->setObjectName(QStringLiteral("previewGoTo"));
+    m_goTo->setAccessibleName(tr("Go to row"));
     m_goTo->setPrefix(tr("Row "));
     m_goTo->setRange(1, 1);
     m_goTo->setMinimumWidth(120);
@@ -96,6 +97,7 @@ PreviewTab::PreviewTab(const CatalogSession *session, QWidget *parent)
     m_goTo->setToolTip(tr("Go to row (Ctrl+G)"));
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(QStringLiteral("previewFilter"));
+    m_filterEdit->setAccessibleName(tr("Filter loaded rows"));
     m_filterEdit->setPlaceholderText(tr("Filter loaded rows…"));
     m_filterEdit->setClearButtonEnabled(true);
     m_copy = new QPushButton(tr("Copy"), this);
@@ -124,6 +126,7 @@ PreviewTab::PreviewTab(const CatalogSession *session, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("previewTable"));
+    m_table->setAccessibleName(tr("Sample rows"));
     m_table->setHorizontalHeader(new PreviewHeaderView(m_table));
     m_table->setModel(m_model);
     m_table->setWordWrap(false);

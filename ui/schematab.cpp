@@ -67,6 +67,7 @@ SchemaTab::SchemaTab(QWidget *parent) : ProductTab(parent)
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("schemaTree"));
+    m_tree->setAccessibleName(tr("Columns with types, descriptions and classification"));
     m_tree->setHeaderLabels({tr("Column"), tr("Type"), tr("Classification"), tr("Description"),
                              tr("Tags")});
     m_tree->setRootIsDecorated(false);

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "theme.h"
 
+#include "appearance.h"
+
 #include <QCoreApplication>
 #include <QFontMetrics>
+#include <QGuiApplication>
 #include <QHash>
 #include <QPainter>
 #include <QPainterPath>
@@ -128,7 +131,9 @@ QRect paintPill(QPainter *painter, const QRect &rect, const QString &text, const
     painter->setBrush(fill);
     const qreal radius = pill.height() / 2.0;
     painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
-    painter->setPen(filled ? QColor(Qt::white) : color.darker(125));
+    // Tinted pills carry text in their own colour: darker on light themes, lighter on dark ones.
+    const bool dark = Appearance::isDark(QGuiApplication::palette());
+    painter->setPen(filled ? QColor(Qt::white) : dark ? color.lighter(150) : color.darker(125));
     const QRect textRect = pill.adjusted(fm.height() / 2, 0, -fm.height() / 2, 0);
     // elidedText() may cut a text that fits exactly; only elide what really does not fit.
     const bool fits = fm.horizontalAdvance(text) <= textRect.width() + 2;
