@@ -307,7 +307,7 @@ bool KpiWarehouse::load(KpiInputLoad *state, const std::atomic<bool> *cancel)
         for (const SampleRow &row : rows) {
             ins.reset();
             for (int c = 0; c < columns.size(); ++c)
-                bindCell(ins, c + 1, c < row.cells.size() ? row.cells.at(c) : QString(), decimal);
+                bindCell(ins, c + 1, row.cell(c), decimal);
             if (!ins.exec()) {
                 state->error = QStringLiteral("cannot store a row: ") + ins.lastError();
                 return false;
