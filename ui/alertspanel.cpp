@@ -82,6 +82,7 @@ AlertsPanel::AlertsPanel(bool showRescan, QWidget *parent) : QWidget(parent)
     m_proxy->setFilterKeyColumn(AlertListModel::KindColumn);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("alertsView"));
+    m_view->setAccessibleName(tr("Quality alerts"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(new AlertDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -114,6 +114,7 @@ GovernanceController::GovernanceController(MainWindow *window) : QObject(window)
 
     m_badge = new QToolButton(window);
     m_badge->setObjectName(QStringLiteral("alertsBadge"));
+    m_badge->setAccessibleName(tr("Open quality alerts"));
     m_badge->setAutoRaise(true);
     m_badge->setToolTip(tr("Quality alerts: show the panel"));
     m_badge->hide();

@@ -45,6 +45,7 @@ HistoryTab::HistoryTab(EditController *controller, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("historySummary"));
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("versionList"));
+    m_list->setAccessibleName(tr("Saved versions"));
     m_list->setHeaderLabels({tr("Version"), tr("When"), tr("Author"), tr("Change")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
@@ -54,8 +55,10 @@ HistoryTab::HistoryTab(EditController *controller, QWidget *parent)
 
     m_from = new QComboBox(this);
     m_from->setObjectName(QStringLiteral("diffFrom"));
+    m_from->setAccessibleName(tr("Compare from version"));
     m_to = new QComboBox(this);
     m_to->setObjectName(QStringLiteral("diffTo"));
+    m_to->setAccessibleName(tr("Compare to version"));
     for (QComboBox *box : {m_from, m_to})
         box->setMinimumContentsLength(22);
     m_diff = new QTextBrowser(this);

@@ -244,6 +244,7 @@ void MetadataEditorTab::buildUi()
     });
     m_sla = new QSpinBox(this);
     m_sla->setObjectName(QStringLiteral("slaBox"));
+    m_sla->setAccessibleName(tr("Freshness SLA in hours"));
     m_sla->setRange(0, EditingService::kMaxSlaHours);
     m_sla->setSuffix(tr(" h"));
     m_sla->setSpecialValueText(tr("no SLA"));
@@ -282,6 +283,7 @@ void MetadataEditorTab::buildUi()
     m_columnModel = new ColumnEditModel(this);
     m_columns = new QTableView(this);
     m_columns->setObjectName(QStringLiteral("columnEditView"));
+    m_columns->setAccessibleName(tr("Column metadata"));
     m_columns->setModel(m_columnModel);
     m_columns->setItemDelegateForColumn(ColumnEditModel::ClassificationSection,
                                         new ClassificationDelegate(m_columns));
@@ -429,6 +431,7 @@ void MetadataEditorTab::rebuildDatasets()
     for (int d = 0; d < p.datasets.size(); ++d) {
         auto *edit = new QLineEdit(m_datasetBox);
         edit->setObjectName(QStringLiteral("datasetDescription%1").arg(d));
+        edit->setAccessibleName(tr("Description of dataset %1").arg(p.datasets.at(d).name));
         edit->setPlaceholderText(
             tr("%1: what this table or file holds").arg(p.datasets.at(d).name));
         edit->setToolTip(p.datasets.at(d).name);

@@ -391,13 +391,25 @@ void TestMetadataEditor::closingWithUnsavedDraftsAsksFirst()
     draft->setValue({MetadataField::Kind::AccessPolicy}, QStringLiteral("Unsaved policy"));
     QCOMPARE(edit->modifiedProducts(), QStringList{kProduct});
 
+    // Answers the prompt once it is on screen: on a loaded machine it may not be the active
+    // modal widget at the first timer tick, so look for it among the top-level widgets.
     auto answer = [](QMessageBox::StandardButton button) {
-        QTimer::singleShot(0, [button] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            QVERIFY(box->text().contains(QStringLiteral("finance.gross-margin")));
-            box->button(button)->click();
+        auto *poll = new QTimer;
+        poll->setInterval(10);
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, button] {
+            const QWidgetList windows = QApplication::topLevelWidgets();
+            for (QWidget *w : windows) {
+                auto *box = qobject_cast<QMessageBox *>(w);
+                if (!box || !box->isVisible() ||
+                    !box->text().contains(QStringLiteral("finance.gross-margin")))
+                    continue;
+                poll->stop();
+                poll->deleteLater();
+                box->button(button)->click();
+                return;
+            }
         });
+        poll->start();
     };
     answer(QMessageBox::Cancel);
     QVERIFY(!window.close());
