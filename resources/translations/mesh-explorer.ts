@@ -337,6 +337,84 @@
     </message>
 </context>
 <context>
+    <name>Mesh::AlertListModel</name>
+    <message numerus="yes">
+        <source>%1 (upstream, %n step(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+Reaches this product through %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Acknowledged by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::AlertsPanel</name>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scan now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an alert to see what was measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alerts of this kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mesh::AuditLogDialog</name>
     <message>
         <source>Audit Log</source>
@@ -451,6 +529,33 @@ hash          %9</source>
     </message>
     <message>
         <source>There is no product “%1” in this catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::ColumnEditModel</name>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -643,6 +748,73 @@ hash          %9</source>
     </message>
 </context>
 <context>
+    <name>Mesh::EditController</name>
+    <message>
+        <source>No catalog is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;dit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>His&amp;tory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed the metadata of %1 without saving. Save before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be saved; see the Edit tab. The window stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unclaimed Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets nobody owns, documents or previews; claim them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing is unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no product “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mesh::FacetModel</name>
     <message>
         <source>Domains</source>
@@ -686,6 +858,35 @@ hash          %9</source>
     </message>
 </context>
 <context>
+    <name>Mesh::FederationController</name>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n scheduled source(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduled sync: %n source(s) up to date.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduled sync: %n source(s) failed and kept their last good copy; see File → Sources.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Mesh::FilePreviewDialog</name>
     <message>
         <source>%1 — Preview</source>
@@ -693,6 +894,705 @@ hash          %9</source>
     </message>
     <message>
         <source>This file is not part of the catalog: it is shown as it is, unmasked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::GovernanceController</name>
+    <message>
+        <source>&amp;Governance Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scan for Quality Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality &amp;Alerts Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Governance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open quality alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality alerts: show the panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 products: press Scan now to look for new quality problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning the products for quality problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s); scanned %1 products, %2 new.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> %n sample(s) could not be read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n alert(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Governance — compliance with the mesh&apos;s policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the catalog against its policies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The governance report is unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::GovernanceView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;olicies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the catalog against its policies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a policy (council: global; stewards: their domain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter: characters, hours or a regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>compliant on average. %1 of %2 products meet every policy; %n violation(s) to fix. Double-click a violation to open the field that fixes it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global (council)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This catalog has no products to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::HistoryTab</name>
+    <message>
+        <source>Saved versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare from version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare to version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert to Selected Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected version&apos;s metadata as a new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved versions yet: the first save on the Edit tab records the product as it was and the edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#777&apos;&gt;Nothing to compare yet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n version(s)&lt;/b&gt; · newest: version %1 by %2 on %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;These versions cannot be compared.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Version %1 → version %2&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#777&apos;&gt;No differences in the metadata.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a version to revert to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::KpiDashboardController</name>
+    <message>
+        <source>KPI &amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cross-department KPI dashboard of this catalog (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::KpiDashboardWindow</name>
+    <message>
+        <source>KPI Dashboard — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Period: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Department: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the inputs that changed and recompute their KPIs (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit KPI…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the KPIs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The KPIs cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing the KPI inputs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh cancelled; the tiles show the last computed values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs: %1 reloaded, %2 unchanged, %3 failing · KPIs: %4 recomputed, %5 up to date, %6 failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No KPIs to show. A catalog gets KPIs through its KPI data products; the Messy Inc. demo has six.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — KPI Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By %1, as of %2 · exported %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1; choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export dashboard as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export dashboard as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::KpiDrillDialog</name>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Underlying rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the number comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit definition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — drill-down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 vs %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show %1&apos;s product page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show where %1 comes from and what it feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lineage of this KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The breakdown failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This KPI defines no breakdown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to break down in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rows could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 rows of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::KpiEditorDialog</name>
+    <message>
+        <source>KPI editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing as &lt;b&gt;%1&lt;/b&gt;. Only the KPI product&apos;s owner, a steward or an administrator can save; anyone can test-run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input product keys, comma-separated. Each is a table named by its key with every other character than a–z and 0–9 replaced by “_”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target grain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amber from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum over time (targets scale with the period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secondary label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breakdown by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value SQL (period, value[, secondary])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breakdown SQL (:period → label, value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows SQL (:period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write PERIOD(date column) to group by the dashboard&apos;s month, quarter or year. Test run shows what the SQL returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n period(s) returned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ Saved and recomputed; the dashboard shows the new values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::KpiSparkline</name>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::KpiTileWidget</name>
+    <message>
+        <source>On target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · target %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs: </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1244,6 +2144,165 @@ hash          %9</source>
     </message>
 </context>
 <context>
+    <name>Mesh::MetadataCommands</name>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::MetadataEditorTab</name>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your changes and load the newest version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save your version over theirs (theirs stays in the history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what saving your version would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a new version (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the product in Markdown: what it holds, how fresh it is, caveats…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. finance, kpi-input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshness SLA in hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may read this data and on what terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshness SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description
+(Markdown · preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can read this metadata but not change it. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description of dataset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: what this table or file holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This product cannot be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · &lt;b&gt;unsaved changes&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved:&lt;/b&gt; changed by &lt;b&gt;%1&lt;/b&gt; at %2 (version %3) after you started editing version %4. Reload their version, overwrite it with yours, or compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your draft has the same metadata as the saved version.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mesh::OverviewTab</name>
     <message>
         <source>No freshness SLA</source>
@@ -1519,6 +2578,26 @@ hash          %9</source>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Downloading %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %L1 of %L2 rows (%3 written)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the export; nothing is written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mesh::ProductPage</name>
@@ -1552,6 +2631,21 @@ hash          %9</source>
     </message>
     <message>
         <source>This product could not be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::QualityTab</name>
+    <message>
+        <source>Looking for alerts on %1 and upstream…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open alerts on this product or upstream of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on this product, %2 upstream (double-click to open it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1606,6 +2700,10 @@ hash          %9</source>
     </message>
     <message>
         <source>%1 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1752,6 +2850,297 @@ hash          %9</source>
     </message>
 </context>
 <context>
+    <name>Mesh::SourceEditDialog</name>
+    <message>
+        <source>Edit source “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. openmetadata-prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System certificate authorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include in Sync all and scheduled syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;uthentication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA bundle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the one in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain, never in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://…/mesh.json or file:///…/mesh.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://…/contract.yaml or file:///…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://catalog.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1; it is kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::SourceTableModel</name>
+    <message>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content fetched %1, last confirmed %2 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok · every %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok · manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::SourcesDialog</name>
+    <message>
+        <source>fetching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing to the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync a&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each source is fetched into its own part of the catalog. A failed sync keeps the source&apos;s last good copy, and the catalog works offline from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sources yet. Add an OpenMetadata, DataHub or Marquez server, a Mesh Explorer JSON export or an ODCS contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source was not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added “%1”. Sync it to fetch its products.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove “%1” and the %n product(s) that came from it? Its products disappear from this catalog; the source itself is not changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection to “%1” works: %2 products and %3 lineage edges in %4 s. Nothing was written; use Sync now to fetch them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling… every source keeps its last good copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n source(s), %1 products, in %2 s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) failed and kept their last good copy. %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Mesh::Theme</name>
     <message>
         <source>Name</source>
@@ -1787,6 +3176,163 @@ hash          %9</source>
     </message>
     <message>
         <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::UnclaimedDialog</name>
+    <message>
+        <source>Unclaimed Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list owned products nobody has previewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it is listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you should own it (helps the steward decide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim Ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny with the reason typed above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n product(s)&lt;/b&gt; nobody looks after: no owner, no description, or never previewed. Claim one to become its owner once a steward approves.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1 by %2 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ownership claims wait for you (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ownership claims you may decide (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a product to claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a claim to approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a claim to deny.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::ViolationModel</name>
+    <message>
+        <source>No domain (dark data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% compliant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violation(s); %1 of %2 products comply</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2
+Double-click to open the field to fix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain / owner / product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1861,6 +3407,10 @@ hash          %9</source>
     </message>
     <message>
         <source>… %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
