@@ -51,27 +51,6 @@ QStringList columnList(const QString &value)
     return result;
 }
 
-/** Who the command acts as: the OS login, or --as USER on the demo catalog (audited). */
-std::optional<QString> actingUser(Command &c, AccessService &service, int *code)
-{
-    const QString login = AccessService::osLogin();
-    if (!c.isSet(QStringLiteral("as"))) {
-        const QString user = service.userForLogin(login);
-        if (user.isEmpty()) {
-            *code = fail(Usage, QStringLiteral("cannot tell who you are: neither USER nor LOGNAME "
-                                               "is set"));
-            return std::nullopt;
-        }
-        return user;
-    }
-    const QString as = c.value(QStringLiteral("as")).trimmed();
-    const AccessOutcome o = service.signInAs(login.isEmpty() ? QStringLiteral("unknown") : login, as);
-    if (!o.ok()) {
-        *code = exitFor(o);
-        return std::nullopt;
-    }
-    return as;
-}
 
 std::optional<qint64> idArgument(const QString &text, const QString &what, int *code)
 {
@@ -167,6 +146,33 @@ int accessList(AccessService &service, const QString &user, bool json)
 }
 
 } // namespace
+
+std::optional<QString> actingUser(Command &c, AccessService &service, int *code)
+{
+    const QString login = AccessService::osLogin();
+    if (!c.isSet(QStringLiteral("as"))) {
+        const QString user = service.userForLogin(login);
+        if (user.isEmpty()) {
+            *code = fail(Usage, QStringLiteral("cannot tell who you are: neither USER nor LOGNAME "
+                                               "is set"));
+            return std::nullopt;
+        }
+        return user;
+    }
+    const QString as = c.value(QStringLiteral("as")).trimmed();
+    const AccessOutcome o = service.signInAs(login.isEmpty() ? QStringLiteral("unknown") : login, as);
+    if (!o.ok()) {
+        *code = exitFor(o);
+        return std::nullopt;
+    }
+    return as;
+}
+
+std::optional<QString> actingUser(Command &c, SqliteCatalogStore &store, int *code)
+{
+    AccessService service(store);
+    return actingUser(c, service, code);
+}
 
 int cmdAccess(const QStringList &args)
 {

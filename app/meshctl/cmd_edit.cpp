@@ -67,31 +67,6 @@ void addAs(Command &c)
              QStringLiteral("USER"));
 }
 
-/** Who the command acts as: the OS login, or --as USER on the demo catalog (audited). */
-std::optional<QString> actingUser(Command &c, SqliteCatalogStore &store, int *code)
-{
-    AccessService access(store);
-    const QString login = AccessService::osLogin();
-    if (!c.isSet(QStringLiteral("as"))) {
-        const QString user = access.userForLogin(login);
-        if (user.isEmpty()) {
-            *code = fail(Usage, QStringLiteral("cannot tell who you are: neither USER nor LOGNAME "
-                                               "is set"));
-            return std::nullopt;
-        }
-        return user;
-    }
-    const QString as = c.value(QStringLiteral("as")).trimmed();
-    const AccessOutcome o =
-        access.signInAs(login.isEmpty() ? QStringLiteral("unknown") : login, as);
-    if (!o.ok()) {
-        *code = o.code == AccessOutcome::Code::Refused ? fail(Refused, o.message)
-                                                       : fail(Usage, o.message);
-        return std::nullopt;
-    }
-    return as;
-}
-
 std::optional<int> versionOption(Command &c, const QString &flag, int *code)
 {
     if (!c.isSet(flag))

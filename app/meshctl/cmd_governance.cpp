@@ -60,30 +60,6 @@ int exitFor(const AccessOutcome &o)
     return Usage;
 }
 
-/** The OS login's catalog user, or --as USER on the demo catalog (audited). */
-std::optional<QString> actingUser(Command &c, SqliteCatalogStore &store, int *code)
-{
-    AccessService service(store);
-    const QString login = AccessService::osLogin();
-    if (!c.isSet(QStringLiteral("as"))) {
-        const QString user = service.userForLogin(login);
-        if (user.isEmpty()) {
-            *code = fail(Usage, QStringLiteral("cannot tell who you are: neither USER nor LOGNAME "
-                                               "is set"));
-            return std::nullopt;
-        }
-        return user;
-    }
-    const QString as = c.value(QStringLiteral("as")).trimmed();
-    const AccessOutcome o =
-        service.signInAs(login.isEmpty() ? QStringLiteral("unknown") : login, as);
-    if (!o.ok()) {
-        *code = exitFor(o);
-        return std::nullopt;
-    }
-    return as;
-}
-
 QString pct(double score)
 {
     return QString::number(score, 'f', score >= 99.95 || score == 0 ? 0 : 1) + QLatin1Char('%');

@@ -3,6 +3,13 @@
 
 #include <QStringList>
 
+#include <optional>
+
+namespace Mesh {
+class AccessService;
+class SqliteCatalogStore;
+} // namespace Mesh
+
 namespace Mesh::Cli {
 
 /** meshctl's exit codes, shared by every command. */
@@ -45,6 +52,10 @@ int cmdContract(const QStringList &args);
 int cmdKpi(const QStringList &args);
 int cmdBenchKpi(const QStringList &args);
 struct Command;
+/** Who the command acts as: the OS login, or --as USER on the demo catalog (audited, in
+ *  cmd_access.cpp). On failure *code is the exit code and the error is on stderr. */
+std::optional<QString> actingUser(Command &c, AccessService &service, int *code);
+std::optional<QString> actingUser(Command &c, SqliteCatalogStore &store, int *code);
 int generateKpiFacts(Command &c); // meshctl generate --kpi-rows
 // Federated sources (cmd_sources.cpp, cmd_benchsync.cpp)
 int cmdSources(const QStringList &args);
