@@ -384,8 +384,14 @@ void TestMetadataEditor::closingWithUnsavedDraftsAsksFirst()
     window.openCatalog(m_path);
     QVERIFY(shown.wait(10000));
     auto *edit = window.findChild<EditController *>();
+    auto *access = window.findChild<AccessController *>();
+    QVERIFY(edit && access);
+    // Sign in through the access session as a user does: setting the editor's user directly
+    // races the session's own "opened" signal, which resets it to the account's user.
+    QTRY_VERIFY(access->session()->isOpen());
     QTRY_VERIFY(edit->isOpen());
-    edit->setUserId(kOwner);
+    access->session()->signInAs(kOwner);
+    QTRY_COMPARE(edit->userId(), kOwner);
     ProductDraft *draft = edit->draft(kProduct);
     QVERIFY(draft);
     draft->setValue({MetadataField::Kind::AccessPolicy}, QStringLiteral("Unsaved policy"));
@@ -393,16 +399,23 @@ void TestMetadataEditor::closingWithUnsavedDraftsAsksFirst()
 
     // Answers the prompt once it is on screen: on a loaded machine it may not be the active
     // modal widget at the first timer tick, so look for it among the top-level widgets.
-    auto answer = [](QMessageBox::StandardButton button) {
+    // Any other box (such as "Not Saved") is dismissed and remembered, so that a failed save
+    // fails the test instead of leaving a modal box open until the ctest timeout.
+    QStringList unexpected;
+    auto answer = [&unexpected](QMessageBox::StandardButton button) {
         auto *poll = new QTimer;
         poll->setInterval(10);
-        QObject::connect(poll, &QTimer::timeout, poll, [poll, button] {
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, button, &unexpected] {
             const QWidgetList windows = QApplication::topLevelWidgets();
             for (QWidget *w : windows) {
                 auto *box = qobject_cast<QMessageBox *>(w);
-                if (!box || !box->isVisible() ||
-                    !box->text().contains(QStringLiteral("finance.gross-margin")))
+                if (!box || !box->isVisible())
                     continue;
+                if (!box->text().contains(QStringLiteral("finance.gross-margin"))) {
+                    unexpected.append(box->text());
+                    box->reject();
+                    continue;
+                }
                 poll->stop();
                 poll->deleteLater();
                 box->button(button)->click();
@@ -415,7 +428,9 @@ void TestMetadataEditor::closingWithUnsavedDraftsAsksFirst()
     QVERIFY(!window.close());
     QVERIFY(window.isVisible());
     answer(QMessageBox::SaveAll);
-    QVERIFY(window.close());
+    const bool closed = window.close();
+    QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(QStringLiteral(" | "))));
+    QVERIFY(closed);
     CatalogError error;
     auto check = SqliteCatalogStore::open(m_path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
     QCOMPARE(check->productByKey(kProduct)->accessPolicy, QStringLiteral("Unsaved policy"));
