@@ -71,6 +71,7 @@ void DataHubAdapter::fetchPage(int start)
             return;
         }
         const QJsonArray results = result.value(QStringLiteral("searchResults")).toArray();
+        int fresh = 0; // products not seen on an earlier page
         for (const QJsonValue &v : results) {
             const QJsonObject e = v.toObject().value(QStringLiteral("entity")).toObject();
             const QJsonObject props = e.value(QStringLiteral("properties")).toObject();
@@ -145,12 +146,18 @@ void DataHubAdapter::fetchPage(int start)
                 if (!from.isEmpty())
                     m_snapshot.edges.append(LineageEdge{from, p.key, QStringLiteral("transform"), {}});
             }
+            if (notePagedKey(p.key))
+                ++fresh;
             m_snapshot.products.append(p);
         }
         const int total = result.value(QStringLiteral("total")).toInt();
         const int next = start + int(results.size());
-        if (!results.isEmpty() && next < total)
-            fetchPage(next);
+        if (!results.isEmpty() && next < total) {
+            if (fresh > 0)
+                fetchPage(next);
+            else
+                stopPaging(where(url));
+        }
     });
 }
 

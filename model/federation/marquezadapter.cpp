@@ -53,6 +53,7 @@ void MarquezAdapter::fetchDatasets(const QString &ns, const QString &owner, int 
             return;
         }
         const QJsonArray datasets = root.value(QStringLiteral("datasets")).toArray();
+        int fresh = 0; // products not seen on an earlier page
         for (const QJsonValue &v : datasets) {
             const QJsonObject d = v.toObject();
             const QJsonObject id = d.value(QStringLiteral("id")).toObject();
@@ -101,13 +102,19 @@ void MarquezAdapter::fetchDatasets(const QString &ns, const QString &owner, int 
             p.datasets.append(ds);
             if (!ds.format.isEmpty())
                 p.formats << ds.format;
+            if (notePagedKey(p.key))
+                ++fresh;
             m_snapshot.products.append(p);
             fetchLineage(QStringLiteral("dataset:") + dsNamespace + QLatin1Char(':') + dsName);
         }
         const int total = root.value(QStringLiteral("totalCount")).toInt(-1);
         const int next = offset + int(datasets.size());
-        if (!datasets.isEmpty() && (total < 0 ? datasets.size() == kPageSize : next < total))
-            fetchDatasets(ns, owner, next);
+        if (!datasets.isEmpty() && (total < 0 ? datasets.size() == kPageSize : next < total)) {
+            if (fresh > 0)
+                fetchDatasets(ns, owner, next);
+            else
+                stopPaging(where(url));
+        }
     });
     if (!owner.isEmpty())
         m_snapshot.users.append(User{owner, {}, {}, {}, {}});

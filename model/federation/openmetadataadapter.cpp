@@ -61,6 +61,7 @@ void OpenMetadataAdapter::fetchPage(const QString &after)
                      .arg(where(url)));
             return;
         }
+        int fresh = 0; // products not seen on an earlier page
         for (const QJsonValue &v : root.value(QStringLiteral("data")).toArray()) {
             const QJsonObject t = v.toObject();
             Product p;
@@ -114,12 +115,18 @@ void OpenMetadataAdapter::fetchPage(const QString &after)
             }
             p.datasets.append(ds);
             p.formats << QStringLiteral("table");
+            if (notePagedKey(p.key))
+                ++fresh;
             m_snapshot.products.append(p);
             fetchLineage(p.key);
         }
         const QString next = root.value(QStringLiteral("paging")).toObject().value(QStringLiteral("after")).toString();
-        if (!next.isEmpty())
-            fetchPage(next);
+        if (!next.isEmpty()) {
+            if (fresh > 0)
+                fetchPage(next);
+            else
+                stopPaging(where(url));
+        }
     });
 }
 

@@ -86,6 +86,26 @@ void SourceAdapter::submit(HttpRequest r, bool keepBody, Handler handler)
 {
     if (failed())
         return;
+    // The same request twice (a table listed on two pages, a cursor that points back) is made
+    // once: its answer is already in the snapshot.
+    QByteArray identity = r.method + ' ' + r.url + '\n' + r.body;
+    if (m_requested.contains(identity)) {
+        if (!m_warnedRepeat)
+            m_snapshot.warnings << QStringLiteral("%1 led to the same request more than once "
+                                                  "(a repeated paging cursor or table); it was "
+                                                  "made once")
+                                       .arg(where(r.url));
+        m_warnedRepeat = true;
+        return;
+    }
+    if (++m_requests > kMaxRequests) {
+        fail(QStringLiteral("%1 needed more than %2 requests, so the sync stopped; the server "
+                            "may report a wrong total or page size. Nothing was changed.")
+                 .arg(where(r.url))
+                 .arg(kMaxRequests));
+        return;
+    }
+    m_requested.insert(std::move(identity));
     const SourceDefinition &s = m_context.source;
     if (s.auth == SourceAuth::Bearer)
         r.bearerToken = m_context.token;
@@ -132,6 +152,24 @@ void SourceAdapter::submit(HttpRequest r, bool keepBody, Handler handler)
         settle();
     };
     m_transport.submit(std::move(r));
+}
+
+bool SourceAdapter::notePagedKey(const QString &key)
+{
+    if (m_pagedKeys.contains(key))
+        return false;
+    m_pagedKeys.insert(key);
+    return true;
+}
+
+void SourceAdapter::stopPaging(const QString &where)
+{
+    if (!m_warnedPaging)
+        m_snapshot.warnings << QStringLiteral("%1 sent a page with no new products; paging "
+                                              "stopped there (the server repeats its pages or "
+                                              "reports a wrong total)")
+                                   .arg(where);
+    m_warnedPaging = true;
 }
 
 void SourceAdapter::settle()

@@ -7,6 +7,7 @@
 #include "federation/sourceregistry.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonDocument>
 
 #include <functional>
@@ -74,6 +75,17 @@ protected:
     /** base URL + path, without a doubled slash. */
     QByteArray apiUrl(const QString &path) const;
     void fail(const QString &message);
+    /**
+     * Records a product key read from a page and says whether it is new in this sync. Pagers
+     * follow the next page only when a page brought at least one new key, so that a server that
+     * repeats its cursor or reports a wrong total cannot keep a sync running forever.
+     */
+    bool notePagedKey(const QString &key);
+    /** Adds the "stopped paging" warning once; where names the source and endpoint. */
+    void stopPaging(const QString &where);
+
+    /** Requests one source may make in a sync: far above any real catalog, a guard on bugs. */
+    static constexpr int kMaxRequests = 200000;
     QString where(const QByteArray &url) const; // "OpenMetadata at https://…"
 
     SourceSnapshot m_snapshot;
@@ -92,6 +104,11 @@ private:
     int m_responses = 0;
     bool m_allNotModified = true;
     bool m_done = false;
+    bool m_warnedRepeat = false;
+    bool m_warnedPaging = false;
+    int m_requests = 0;
+    QSet<QByteArray> m_requested; // method, URL and body of every request made
+    QSet<QString> m_pagedKeys;
 };
 
 } // namespace Mesh

@@ -439,7 +439,11 @@ SourceSyncResult SyncEngine::test(const SourceDefinition &source, const QByteArr
         return result;
     }
     result.ok = true;
-    result.products = int(adapter->snapshot().products.size());
+    // As many products as a sync would write: a key seen twice is written once.
+    QSet<QString> keys;
+    for (const Product &p : std::as_const(adapter->snapshot().products))
+        keys.insert(p.key);
+    result.products = int(keys.size());
     result.edges = int(adapter->snapshot().edges.size());
     return result;
 }

@@ -11,6 +11,8 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrl>
 #include <QTest>
 
@@ -475,6 +477,50 @@ private slots:
         QVERIFY2(gone.error.startsWith(QStringLiteral("Cannot read Mesh Explorer JSON at file://")) &&
                      gone.error.contains(QStringLiteral("check the path")),
                  qPrintable(gone.error));
+    }
+
+    void serverThatRepeatsItsPagesCannotLoopForever()
+    {
+        QTemporaryDir dir;
+        auto store = newCatalog(dir);
+        SyncEngine engine(*store);
+        engine.setTransportOptions(fastOptions());
+
+        // OpenMetadata: the first page's cursor leads back to itself, forever.
+        m_server.clear();
+        QByteArray page = fixture("openmetadata-tables-1.json");
+        m_server.setHandler([page](const LoopbackServer::Request &r) {
+            LoopbackServer::Reply reply;
+            reply.body = r.target.contains("/lineage/") ? QByteArray("{}") : page;
+            return reply;
+        });
+        const SourceSyncResult om =
+            engine.test(source(QStringLiteral("om"), SourceType::OpenMetadata, url("/om")), {});
+        QVERIFY2(om.ok, qPrintable(om.error));
+        QCOMPARE(om.products, 1); // the page holds one table
+        QVERIFY(m_server.requestCount("/om/api/v1/tables") <= 3);
+        QVERIFY2(om.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("no new products")) ||
+                     om.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("same request")),
+                 qPrintable(om.warnings.join(QStringLiteral(" | "))));
+
+        // DataHub: a total of two million, but every page repeats the same two datasets.
+        QJsonDocument doc = QJsonDocument::fromJson(fixture("datahub-search.json"));
+        QJsonObject root = doc.object();
+        QJsonObject data = root.value(QStringLiteral("data")).toObject();
+        QJsonObject search = data.value(QStringLiteral("searchAcrossEntities")).toObject();
+        search.insert(QStringLiteral("total"), 2000000);
+        data.insert(QStringLiteral("searchAcrossEntities"), search);
+        root.insert(QStringLiteral("data"), data);
+        m_server.clear();
+        m_server.resetCounts();
+        m_server.setReply("/dh/api/graphql", json(QJsonDocument(root).toJson()));
+        const SourceSyncResult dh =
+            engine.test(source(QStringLiteral("dh"), SourceType::DataHub, url("/dh/")), {});
+        QVERIFY2(dh.ok, qPrintable(dh.error));
+        QCOMPARE(dh.products, 2);
+        QCOMPARE(m_server.requestCount("/dh/"), 2); // the second page brought nothing new
+        QVERIFY2(dh.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("no new products")),
+                 qPrintable(dh.warnings.join(QStringLiteral(" | "))));
     }
 
     void testConnectionWritesNothing()

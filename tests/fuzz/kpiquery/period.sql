@@ -1,0 +1,1 @@
+SELECT PERIOD(day) AS period, sum(amount) AS value FROM facts GROUP BY 1 ORDER BY 1
