@@ -46,7 +46,13 @@ bool KpiTile::changeIsRelative() const
 void KpiTile::applyAlerts(const QList<AffectingAlert> &affecting,
                           const QHash<QString, QString> &productNames)
 {
-    alerts = affecting;
+    // The number is computed from the inputs: what matters is their alerts and those of
+    // everything upstream of them. The KPI product's own (e.g. late loads of its published
+    // table) are on its product page.
+    alerts.clear();
+    for (const AffectingAlert &a : affecting)
+        if (a.distance > 0)
+            alerts.append(a);
     alertProductNames = productNames;
     if (alerts.isEmpty() || status == Status::Error)
         return;

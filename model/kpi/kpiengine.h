@@ -55,7 +55,7 @@ struct KpiTile
     QString reason;
     QList<KpiPoint> series; // periods up to the current one
     QList<KpiInputStatus> inputs;
-    /** Live quality alerts on the KPI, its inputs and everything upstream of them, nearest first. */
+    /** Live quality alerts on the KPI's inputs and everything upstream of them, nearest first. */
     QList<AffectingAlert> alerts;
     QHash<QString, QString> alertProductNames; // key → name of each product an alert is on
 
@@ -63,9 +63,10 @@ struct KpiTile
     std::optional<double> change() const;
     bool changeIsRelative() const;
     /**
-     * Sets the alerts (QualityService::alertsAffecting of the KPI's product) and, when there are
-     * any, puts a tile that would show a number as if nothing were wrong into the Warning state:
-     * the number may rest on missing, duplicated or drifted data.
+     * Keeps the alerts of QualityService::alertsAffecting(KPI product) that are on its inputs or
+     * upstream of them (distance > 0) and, when there are any, puts a tile that would show a
+     * number as if nothing were wrong into the Warning state: the number may rest on missing,
+     * duplicated or drifted data.
      */
     void applyAlerts(const QList<AffectingAlert> &affecting,
                      const QHash<QString, QString> &productNames = {});
