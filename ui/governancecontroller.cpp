@@ -71,6 +71,7 @@ struct GovernanceResult
     GovernanceReport report;
     QStringList domains;
     QString error;
+    bool cancelled = false;
 };
 
 struct AffectingResult
@@ -342,6 +343,9 @@ GovernanceView *GovernanceController::showGovernance()
         connect(m_view, &GovernanceView::fixRequested, this, &GovernanceController::openField);
         connect(m_view, &GovernanceView::refreshRequested, this,
                 &GovernanceController::refreshGovernance);
+        connect(m_view, &GovernanceView::cancelRequested, this,
+                &GovernanceController::cancelGovernance);
+        connect(m_dialog, &QObject::destroyed, this, &GovernanceController::cancelGovernance);
         connect(m_view, &GovernanceView::policyChangeRequested, this,
                 &GovernanceController::setPolicy);
         m_dialog->resize(1000, 640);
@@ -356,29 +360,61 @@ void GovernanceController::refreshGovernance()
 {
     if (!m_view)
         return;
+    if (m_governanceCancel)
+        m_governanceCancel->store(true); // a newer check replaces a running one
     m_view->showMessage(tr("Checking the catalog against its policies…"));
+    m_view->setChecking(true);
     const QString path = m_path;
+    const auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_governanceCancel = cancel;
+    const QPointer<GovernanceController> self(this);
     runAsync<GovernanceResult>(
         this,
-        [path] {
+        [path, cancel, self] {
             GovernanceResult r;
             if (auto store = openStore(path, &r.error)) {
-                r.report = GovernanceService(*store).report();
+                int reported = -1;
+                const auto progress = [self, cancel, &reported](int done, int total) {
+                    if (done != total && done - reported < std::max(1, total / 100))
+                        return;
+                    reported = done;
+                    QMetaObject::invokeMethod(
+                        qApp,
+                        [self, cancel, done, total] {
+                            if (self && self->m_view && self->m_governanceCancel == cancel)
+                                self->m_view->setProgress(done, total);
+                        },
+                        Qt::QueuedConnection);
+                };
+                r.report = GovernanceService(*store).report(cancel.get(), progress, &r.cancelled);
                 for (const Domain &d : store->domains())
                     r.domains.append(d.name);
             }
             return r;
         },
-        [this](const GovernanceResult &r) {
+        [this, cancel](const GovernanceResult &r) {
+            if (m_governanceCancel != cancel)
+                return; // superseded by a newer check
+            m_governanceCancel.reset();
             if (!m_view)
                 return;
-            if (!r.error.isEmpty())
+            m_view->setChecking(false);
+            if (r.cancelled)
+                m_view->showMessage(tr("Checking was cancelled. Press Refresh to check the "
+                                       "catalog against its policies again."));
+            else if (!r.error.isEmpty())
                 m_view->showMessage(tr("The governance report is unavailable: %1").arg(r.error));
             else
                 m_view->setReport(r.report);
             m_view->setDomains(r.domains);
             emit governanceRefreshed();
         });
+}
+
+void GovernanceController::cancelGovernance()
+{
+    if (m_governanceCancel)
+        m_governanceCancel->store(true);
 }
 
 void GovernanceController::setPolicy(const GovernancePolicy &policy)

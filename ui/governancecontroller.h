@@ -48,6 +48,8 @@ public:
     void cancelScan();
     bool isScanning() const { return m_scanning; }
     void refreshAlerts();
+    /** Stops checking the governance report (the view says so; Refresh checks again). */
+    void cancelGovernance();
     /** Sets a policy as the signed-in user; the model decides and audits. */
     void setPolicy(const GovernancePolicy &policy);
 
@@ -80,6 +82,7 @@ private:
     bool m_scanning = false;
     bool m_rescan = false; // another catalog was opened while scanning: scan it next
     std::shared_ptr<std::atomic<bool>> m_cancelScan;
+    std::shared_ptr<std::atomic<bool>> m_governanceCancel; // the running report check
 };
 
 } // namespace Mesh

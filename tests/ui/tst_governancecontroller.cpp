@@ -228,6 +228,27 @@ private slots:
         auto *status = panel->findChild<QLabel *>(QStringLiteral("alertsStatus"));
         QVERIFY2(status->text().startsWith(QStringLiteral("Scan cancelled after %1 products").arg(scanned)),
                  qPrintable(status->text()));
+
+        // The governance report reads every product too: progress, and Cancel stops it.
+        GovernanceView *view = controller->showGovernance();
+        auto *checking = view->findChild<QProgressBar *>(QStringLiteral("governanceProgress"));
+        auto *stop = view->findChild<QPushButton *>(QStringLiteral("governanceCancel"));
+        QVERIFY(checking && stop);
+        QVERIFY(stop->isVisibleTo(view));
+        QSignalSpy refreshed(controller, &GovernanceController::governanceRefreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(checking->value() > 0, 30000);
+        QCOMPARE(checking->maximum(), 6000);
+        stop->click();
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(!stop->isVisibleTo(view));
+        QStringList texts;
+        for (QLabel *label : view->findChildren<QLabel *>())
+            if (label->isVisibleTo(view))
+                texts << label->text();
+        QVERIFY2(texts.join(u'\n').contains(QStringLiteral("Checking was cancelled")),
+                 qPrintable(texts.join(u'\n')));
+        QVERIFY(view->findChild<QPushButton *>(QStringLiteral("governanceRefresh"))->isEnabled());
+        view->window()->close();
     }
 };
 
