@@ -69,8 +69,8 @@ AlertsPanel::AlertsPanel(bool showRescan, QWidget *parent) : QWidget(parent)
         m_progress = new QProgressBar(this);
         m_progress->setObjectName(QStringLiteral("alertsScanProgress"));
         m_progress->setAccessibleName(tr("Scan progress"));
-        m_progress->setMaximumWidth(220);
-        m_progress->setFormat(tr("%v of %m products"));
+        m_progress->setFormat(QStringLiteral("%p %")); // the status line says how many
+        m_progress->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("100 %")) * 3);
         m_progress->hide();
         m_cancelScan = new QPushButton(tr("&Cancel Scan"), this);
         m_cancelScan->setObjectName(QStringLiteral("alertsCancelScan"));

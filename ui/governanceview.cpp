@@ -71,7 +71,8 @@ GovernanceView::GovernanceView(QWidget *parent) : QWidget(parent)
     m_progress->setObjectName(QStringLiteral("governanceProgress"));
     m_progress->setAccessibleName(tr("Checking progress"));
     m_progress->setFormat(tr("%v of %m products"));
-    m_progress->setMaximumWidth(240);
+    m_progress->setFixedWidth(
+        fontMetrics().horizontalAdvance(tr("%1 of %2 products").arg(999999).arg(999999)) + 32);
     m_progress->hide();
     m_cancel = new QPushButton(tr("&Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("governanceCancel"));

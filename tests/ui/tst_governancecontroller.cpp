@@ -217,6 +217,11 @@ private slots:
         QVERIFY(cancel->isVisibleTo(panel) && cancel->isEnabled());
         auto *badge = window.findChild<QToolButton *>(QStringLiteral("alertsBadge"));
         QVERIFY(badge->text().contains(QStringLiteral("Scanning")));
+        if (const QString shots = qEnvironmentVariable("MESH_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            controller->alertsDock()->show();
+            controller->alertsDock()->resize(1000, 300);
+            controller->alertsDock()->grab().save(shots + QStringLiteral("/alerts-scanning.png"));
+        }
         cancel->click();
         QVERIFY(finished.wait(60000));
         QVERIFY(finished.first().at(0).toBool()); // cancelled
@@ -238,6 +243,8 @@ private slots:
         QSignalSpy refreshed(controller, &GovernanceController::governanceRefreshed);
         QTRY_VERIFY_WITH_TIMEOUT(checking->value() > 0, 30000);
         QCOMPARE(checking->maximum(), 6000);
+        if (const QString shots = qEnvironmentVariable("MESH_SCREENSHOT_DIR"); !shots.isEmpty())
+            view->window()->grab().save(shots + QStringLiteral("/governance-checking.png"));
         stop->click();
         QVERIFY(refreshed.wait(30000));
         QVERIFY(!stop->isVisibleTo(view));
