@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
@@ -65,6 +66,19 @@ AlertsPanel::AlertsPanel(bool showRescan, QWidget *parent) : QWidget(parent)
         m_rescan = new QPushButton(tr("&Scan now"), this);
         m_rescan->setObjectName(QStringLiteral("alertsRescan"));
         connect(m_rescan, &QPushButton::clicked, this, &AlertsPanel::rescanRequested);
+        m_progress = new QProgressBar(this);
+        m_progress->setObjectName(QStringLiteral("alertsScanProgress"));
+        m_progress->setAccessibleName(tr("Scan progress"));
+        m_progress->setFormat(QStringLiteral("%p %")); // the status line says how many
+        m_progress->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("100 %")) * 3);
+        m_progress->hide();
+        m_cancelScan = new QPushButton(tr("&Cancel Scan"), this);
+        m_cancelScan->setObjectName(QStringLiteral("alertsCancelScan"));
+        m_cancelScan->setToolTip(tr("Stop the scan; alerts found so far are kept"));
+        m_cancelScan->hide();
+        connect(m_cancelScan, &QPushButton::clicked, this, &AlertsPanel::cancelScanRequested);
+        bar->addWidget(m_progress);
+        bar->addWidget(m_cancelScan);
         bar->addWidget(m_rescan);
     }
     m_ack = new QPushButton(tr("&Acknowledge"), this);
@@ -161,6 +175,26 @@ void AlertsPanel::setBusy(bool busy)
         m_rescan->setEnabled(!busy);
     m_ack->setEnabled(!busy && selectedAlertId() != 0);
     m_resolve->setEnabled(!busy && selectedAlertId() != 0);
+}
+
+void AlertsPanel::setScanning(bool scanning)
+{
+    m_scanning = scanning;
+    if (m_progress) {
+        m_progress->setRange(0, 0); // busy until the first product is done
+        m_progress->setVisible(scanning);
+        m_cancelScan->setVisible(scanning);
+        m_cancelScan->setEnabled(scanning);
+    }
+    setBusy(scanning);
+}
+
+void AlertsPanel::setScanProgress(int done, int total)
+{
+    if (!m_progress)
+        return;
+    m_progress->setRange(0, std::max(1, total));
+    m_progress->setValue(done);
 }
 
 void AlertsPanel::setEmptyText(const QString &text)

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
@@ -33,6 +34,10 @@ public:
     /** A line above the list: progress, the outcome of the last action, or an error. */
     void setStatus(const QString &text, bool error = false);
     void setBusy(bool busy);
+    /** While a scan runs: a progress bar (done of total products) and a Cancel button. */
+    void setScanProgress(int done, int total);
+    void setScanning(bool scanning);
+    bool isScanning() const { return m_scanning; }
     /** Shown when there are no alerts. */
     void setEmptyText(const QString &text);
 
@@ -45,6 +50,7 @@ public:
 
 signals:
     void rescanRequested();
+    void cancelScanRequested();
     void acknowledgeRequested(qint64 alertId);
     void resolveRequested(qint64 alertId);
     void productActivated(const QString &productKey);
@@ -61,6 +67,9 @@ private:
     QLabel *m_detail = nullptr;
     QLabel *m_empty = nullptr;
     QPushButton *m_rescan = nullptr;
+    QPushButton *m_cancelScan = nullptr;
+    QProgressBar *m_progress = nullptr;
+    bool m_scanning = false;
     QPushButton *m_ack = nullptr;
     QPushButton *m_resolve = nullptr;
     QString m_emptyText;

@@ -207,7 +207,8 @@ void DesktopController::onWelcomeChoice(int choice)
             open->trigger();
         break;
     case WelcomeDialog::AddSource:
-        // Federation adds "addSourceAction"; until then a catalog file is the only source.
+        // File → Add Source… (FederationController) opens a catalog first when none is open;
+        // a window without it (a stripped-down build) falls back to opening a catalog file.
         if (QAction *add = findAction(QStringLiteral("addSourceAction")))
             add->trigger();
         else if (open)

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QFutureWatcher>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -22,6 +23,7 @@
 #include <QStatusBar>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Mesh {
 
@@ -87,6 +89,10 @@ bool EditController::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched != m_window || event->type() != QEvent::Close)
         return QObject::eventFilter(watched, event);
+    if (!m_closePending.isEmpty()) { // "Save All" is still saving; it closes when done
+        event->ignore();
+        return true;
+    }
     const QStringList modified = modifiedProducts();
     if (modified.isEmpty())
         return false;
@@ -97,19 +103,42 @@ bool EditController::eventFilter(QObject *watched, QEvent *event)
         QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::SaveAll);
     if (answer == QMessageBox::Discard)
         return false;
-    if (answer == QMessageBox::SaveAll) {
-        QStringList failed;
-        for (const QString &key : modified)
-            if (!save(key).ok())
-                failed.append(key);
-        if (failed.isEmpty())
-            return false;
-        QMessageBox::warning(m_window, tr("Not Saved"),
-                             tr("%1 could not be saved; see the Edit tab. The window stays open.")
-                                 .arg(failed.join(QStringLiteral(", "))));
+    if (answer == QMessageBox::SaveAll && m_closePending.isEmpty()) {
+        // The saves run in the worker; the window closes when the last one has succeeded.
+        m_closeFailed.clear();
+        for (const QString &key : modified) {
+            if (isSaving(key) || save(key))
+                m_closePending.append(key);
+            else
+                m_closeFailed.append(key);
+        }
+        if (m_closePending.isEmpty())
+            closeAfterSaves();
+        else
+            m_window->statusBar()->showMessage(tr("Saving before closing…"));
     }
     event->ignore();
     return true;
+}
+
+void EditController::closeAfterSaves()
+{
+    if (!m_window || !m_closePending.isEmpty())
+        return;
+    if (m_closeFailed.isEmpty() && modifiedProducts().isEmpty()) {
+        m_window->close();
+        return;
+    }
+    QStringList failed = m_closeFailed + modifiedProducts();
+    failed.removeDuplicates();
+    m_closeFailed.clear();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Not Saved"),
+                                tr("%1 could not be saved; see the Edit tab. The window stays "
+                                   "open.")
+                                    .arg(failed.join(QStringLiteral(", "))),
+                                QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 EditController::~EditController() = default;
@@ -233,7 +262,8 @@ void EditController::setActiveProduct(const QString &productKey)
 void EditController::updateSaveAction()
 {
     const auto it = m_entries.constFind(m_active);
-    m_saveAction->setEnabled(it != m_entries.cend() && it->draft->isModified());
+    m_saveAction->setEnabled(it != m_entries.cend() && it->draft->isModified() &&
+                             !isSaving(m_active));
 }
 
 AccessDecision EditController::mayEdit(const QString &productKey) const
@@ -243,7 +273,7 @@ AccessDecision EditController::mayEdit(const QString &productKey) const
     return m_editing->mayEdit(m_userId, productKey);
 }
 
-EditOutcome EditController::save(const QString &productKey, bool overwrite)
+bool EditController::save(const QString &productKey, bool overwrite)
 {
     ProductDraft *d = draft(productKey);
     if (!d || !m_editing) {
@@ -252,27 +282,95 @@ EditOutcome EditController::save(const QString &productKey, bool overwrite)
         o.message = m_unavailable.isEmpty() ? tr("There is no product “%1”.").arg(productKey)
                                             : m_unavailable;
         emit saveFailed(productKey, o);
-        return o;
+        emit saveFinished(productKey, o);
+        return false;
     }
-    const EditOutcome o = m_editing->save(m_userId, d->product(), d->baseVersion(), {}, overwrite);
+    if (isSaving(productKey))
+        return false;
+    m_saving.insert(productKey);
+    updateSaveAction();
+    emit saveStarted(productKey);
+    const Product sent = d->product();
+    const int base = d->baseVersion();
+    const QString path = m_store->path();
+    const QString user = m_userId;
+    struct Result
+    {
+        EditOutcome outcome;
+        std::optional<VersionedProduct> saved;
+    };
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, productKey, sent, path] {
+        const Result r = watcher->result();
+        watcher->deleteLater();
+        m_saving.remove(productKey);
+        if (!m_store || m_store->path() != path) {
+            // Another catalog was opened meanwhile: its drafts are not this one.
+            EditOutcome o = r.outcome;
+            if (o.ok())
+                emit productSaved(productKey, o.version);
+            emit saveFinished(productKey, o);
+            return;
+        }
+        finishSave(productKey, sent, r.outcome, r.saved);
+    });
+    // Its own read-write connection: the version check, the write and the audit happen in one
+    // transaction there, off the UI thread.
+    watcher->setFuture(QtConcurrent::run([path, user, sent, base, overwrite] {
+        Result r;
+        CatalogError error;
+        auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &error);
+        if (!store) {
+            r.outcome.code = EditOutcome::Code::Failed;
+            r.outcome.message = tr("Not saved: %1").arg(error.message);
+            return r;
+        }
+        EditingService editing(*store);
+        r.outcome = editing.save(user, sent, base, {}, overwrite);
+        if (r.outcome.ok())
+            r.saved = editing.load(sent.key);
+        return r;
+    }));
+    return true;
+}
+
+void EditController::finishSave(const QString &productKey, const Product &sent,
+                                const EditOutcome &o, const std::optional<VersionedProduct> &saved)
+{
+    const auto done = [this, productKey, o] {
+        updateSaveAction();
+        emit saveFinished(productKey, o);
+        if (m_closePending.removeAll(productKey) > 0) {
+            if (!o.ok())
+                m_closeFailed.append(productKey);
+            closeAfterSaves();
+        }
+    };
     if (o.code == EditOutcome::Code::Conflict) {
         emit conflict(productKey, o);
-        return o;
+        done();
+        return;
     }
     if (!o.ok()) {
         emit saveFailed(productKey, o);
-        return o;
+        done();
+        return;
     }
-    if (const std::optional<VersionedProduct> saved = m_editing->load(productKey))
-        d->load(saved->product, saved->version);
-    m_entries.value(productKey).stack->setClean();
-    updateSaveAction();
+    if (const auto it = m_entries.constFind(productKey); it != m_entries.cend() && saved) {
+        if (it->draft->product() == sent) {
+            it->draft->load(saved->product, saved->version);
+            it->stack->setClean();
+        } else {
+            // Edited while the save ran: those edits stay, now on top of the saved version.
+            it->draft->rebase(saved->product, saved->version);
+        }
+    }
     emit draftStateChanged(productKey);
     if (o.code == EditOutcome::Code::Ok) {
         emit productSaved(productKey, o.version);
         refreshViews(productKey);
     }
-    return o;
+    done();
 }
 
 void EditController::reload(const QString &productKey)

@@ -6,6 +6,7 @@
 #include "editing/editingservice.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QPointer>
 
@@ -28,8 +29,11 @@ class UnclaimedDialog;
  * with the version check, history and revert, and the dark-data view with ownership claims.
  * Holds its own read-write connection to the catalog. With a main window it adds the Edit and
  * History tabs, Undo/Redo/Save to the Edit menu (Ctrl+Z, Ctrl+Shift+Z, Ctrl+S) and
- * "Unclaimed Data…", and refreshes the product page and the search after each save. Saves are
- * single short transactions on the UI thread. UI thread.
+ * "Unclaimed Data…", and refreshes the product page and the search after each save. A save
+ * runs in a worker with a connection of its own (the UI never waits on the write); its outcome
+ * comes back as productSaved(), conflict() or saveFailed(), then saveFinished(). Closing the
+ * window with unsaved drafts asks first, saves them in the worker and closes once all are saved.
+ * Lives on the UI thread.
  */
 class EditController : public QObject
 {
@@ -60,8 +64,13 @@ public:
     QString activeProduct() const { return m_active; }
 
     AccessDecision mayEdit(const QString &productKey) const;
-    /** Saves the draft (a conflict emits conflict() and leaves the draft as it is). */
-    EditOutcome save(const QString &productKey, bool overwrite = false);
+    /**
+     * Starts saving the draft in a worker; false (with saveFailed()) when it cannot start, and
+     * false when a save of this product is already running. A conflict emits conflict() and
+     * leaves the draft as it is; edits made while the save runs stay in the draft.
+     */
+    bool save(const QString &productKey, bool overwrite = false);
+    bool isSaving(const QString &productKey) const { return m_saving.contains(productKey); }
     /** Drops the draft's changes and loads the newest saved version. */
     void reload(const QString &productKey);
     /** The newest saved metadata compared with the draft: what saving would change. */
@@ -91,6 +100,10 @@ signals:
     void productSaved(const QString &productKey, int version);
     void conflict(const QString &productKey, const Mesh::EditOutcome &outcome);
     void saveFailed(const QString &productKey, const Mesh::EditOutcome &outcome);
+    /** A save started in the worker (the Save button waits). */
+    void saveStarted(const QString &productKey);
+    /** A save ended, whatever its outcome: after productSaved(), conflict() or saveFailed(). */
+    void saveFinished(const QString &productKey, const Mesh::EditOutcome &outcome);
     /** A product should be shown (from the unclaimed view). */
     void productActivated(const QString &productKey);
 
@@ -108,6 +121,9 @@ private:
     void clearDrafts();
     void refreshViews(const QString &productKey);
     void updateSaveAction();
+    void closeAfterSaves();
+    void finishSave(const QString &productKey, const Product &sent, const EditOutcome &outcome,
+                    const std::optional<VersionedProduct> &saved);
 
     QPointer<MainWindow> m_window;
     std::unique_ptr<SqliteCatalogStore> m_store;
@@ -123,6 +139,10 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_unclaimedAction = nullptr;
     QPointer<UnclaimedDialog> m_unclaimed;
+    QSet<QString> m_saving;
+    // Closing the window with "Save All": the saves still running, and those that failed.
+    QStringList m_closePending;
+    QStringList m_closeFailed;
 };
 
 } // namespace Mesh

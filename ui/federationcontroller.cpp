@@ -21,6 +21,34 @@
 
 namespace Mesh {
 
+namespace {
+
+FederationController::CredentialStoreFactory &credentialFactory()
+{
+    static FederationController::CredentialStoreFactory factory;
+    return factory;
+}
+
+} // namespace
+
+void FederationController::setCredentialStoreFactory(CredentialStoreFactory factory)
+{
+    credentialFactory() = std::move(factory);
+}
+
+std::unique_ptr<CredentialStore> FederationController::makeCredentialStore(const QString &catalogPath)
+{
+    if (const CredentialStoreFactory &factory = credentialFactory())
+        return factory(catalogPath);
+    return std::make_unique<KeychainCredentialStore>(catalogPath);
+}
+
+FederationController *FederationController::of(const MainWindow *window)
+{
+    return window ? window->findChild<FederationController *>(QString(), Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
+
 FederationController::FederationController(MainWindow *window) : QObject(window), m_window(window)
 {
     setObjectName(QStringLiteral("federationController"));
@@ -30,11 +58,18 @@ FederationController::FederationController(MainWindow *window) : QObject(window)
     CatalogSession *session = window->session();
     connect(session, &CatalogSession::opened, action, [action] { action->setEnabled(true); });
     connect(action, &QAction::triggered, this, &FederationController::openSourcesDialog);
+    // Always enabled: without a catalog it opens one first (the welcome's "Add a source").
+    m_addAction = new QAction(tr("&Add Source…"), this);
+    m_addAction->setObjectName(QStringLiteral("addSourceAction"));
+    m_addAction->setToolTip(tr("Connect a catalog service, a Mesh export or a data contract"));
+    connect(m_addAction, &QAction::triggered, this, &FederationController::addSource);
     for (QAction *menu : window->menuBar()->actions()) {
         if (menu->menu() && menu->text().remove(QLatin1Char('&')) == tr("File")) {
             const QList<QAction *> items = menu->menu()->actions();
             QAction *before = items.size() >= 2 ? items.at(items.size() - 2) : nullptr;
-            menu->menu()->insertAction(before && before->isSeparator() ? before : nullptr, action);
+            before = before && before->isSeparator() ? before : nullptr;
+            menu->menu()->insertAction(before, action);
+            menu->menu()->insertAction(before, m_addAction);
             break;
         }
     }
@@ -46,6 +81,7 @@ FederationController::FederationController(MainWindow *window) : QObject(window)
 
 FederationController::~FederationController()
 {
+    delete m_dialog; // it uses m_credentials
     if (m_scheduled) {
         m_scheduled->wait();
         delete m_scheduled;
@@ -62,8 +98,8 @@ void FederationController::openSourcesDialog()
         m_dialog->activateWindow();
         return;
     }
-    m_keychain = std::make_unique<KeychainCredentialStore>(path);
-    m_dialog = new SourcesDialog(path, m_keychain.get(), m_window);
+    m_credentials = makeCredentialStore(path);
+    m_dialog = new SourcesDialog(path, m_credentials.get(), m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &SourcesDialog::catalogChanged, this, [this, path] {
         if (m_window->session()->path() == path)
@@ -71,6 +107,37 @@ void FederationController::openSourcesDialog()
     });
     connect(m_dialog, &QObject::destroyed, this, [this] { m_dialog = nullptr; });
     m_dialog->show();
+}
+
+void FederationController::addSource()
+{
+    CatalogSession *session = m_window->session();
+    disconnect(m_pendingAdd);
+    disconnect(m_pendingAddFailed);
+    const auto showForm = [this] {
+        openSourcesDialog();
+        if (!m_dialog)
+            return;
+        m_dialog->addSource(); // window-modal and asynchronous: returns at once
+        emit addFormShown();
+    };
+    if (session->isOpen()) {
+        showForm();
+        return;
+    }
+    // Sources live in a catalog: open the one the user worked with last, or the demo.
+    const auto stop = [this] {
+        disconnect(m_pendingAdd);
+        disconnect(m_pendingAddFailed);
+    };
+    m_pendingAdd = connect(session, &CatalogSession::opened, this, [stop, showForm] {
+        stop();
+        showForm();
+    });
+    m_pendingAddFailed = connect(session, &CatalogSession::openFailed, this, stop);
+    m_window->statusBar()->showMessage(tr("Opening a catalog to add the source to…"));
+    if (!session->isOpening())
+        m_window->reopenLastCatalog();
 }
 
 void FederationController::syncDueSources()
@@ -86,13 +153,16 @@ void FederationController::syncDueSources()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList due;
     auto secrets = std::make_shared<InMemoryCredentialStore>();
-    KeychainCredentialStore keychain(path);
+    std::unique_ptr<CredentialStore> credentials;
     for (const SourceDefinition &s : SourceRegistry(*store).sources()) {
         if (!s.isDue(now))
             continue;
         due << s.name;
-        if (s.auth != SourceAuth::None && s.tokenEnv.isEmpty())
-            secrets->setSecret(s.name, keychain.secret(s.name), nullptr);
+        if (s.auth != SourceAuth::None && s.tokenEnv.isEmpty()) {
+            if (!credentials)
+                credentials = makeCredentialStore(path);
+            secrets->setSecret(s.name, credentials->secret(s.name), nullptr);
+        }
     }
     store.reset();
     if (due.isEmpty())

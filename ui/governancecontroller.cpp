@@ -14,6 +14,7 @@
 #include "session/catalogsession.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -70,6 +71,7 @@ struct GovernanceResult
     GovernanceReport report;
     QStringList domains;
     QString error;
+    bool cancelled = false;
 };
 
 struct AffectingResult
@@ -142,6 +144,7 @@ GovernanceController::GovernanceController(MainWindow *window) : QObject(window)
     connect(m_tab, &QualityTab::productActivated, this, open);
     connect(m_panel, &AlertsPanel::productActivated, this, open);
     connect(m_panel, &AlertsPanel::rescanRequested, this, &GovernanceController::scan);
+    connect(m_panel, &AlertsPanel::cancelScanRequested, this, &GovernanceController::cancelScan);
     connect(m_panel, &AlertsPanel::acknowledgeRequested, this,
             [this](qint64 id) { transition(id, false); });
     connect(m_panel, &AlertsPanel::resolveRequested, this,
@@ -152,18 +155,22 @@ GovernanceController::GovernanceController(MainWindow *window) : QObject(window)
             [this](qint64 id) { transition(id, true); });
 
     connect(window->session(), &CatalogSession::opened, this,
-            [this](const QString &, qint64 productCount) {
-                m_path = m_window->session()->path();
+            [this](const QString &, qint64) {
+                const QString path = m_window->session()->path();
+                const bool sameCatalog = path == m_path;
+                m_path = path;
                 m_governanceAction->setEnabled(true);
                 m_scanAction->setEnabled(true);
-                // A scan reads every sample; on a large catalog it waits for Scan now.
-                if (productCount <= kAutoScanProducts) {
-                    scan();
+                // A scan reads every sample: it runs in the worker whatever the catalog's size,
+                // shows its progress and can be cancelled. A catalog reopened after a change
+                // (a sync, an import) keeps the scan that is running.
+                if (m_scanning) {
+                    if (!sameCatalog) {
+                        m_rescan = true;
+                        m_cancelScan->store(true);
+                    }
                 } else {
-                    refreshAlerts();
-                    m_panel->setStatus(
-                        tr("%1 products: press Scan now to look for new quality problems.")
-                            .arg(productCount));
+                    scan();
                 }
                 if (m_view)
                     refreshGovernance();
@@ -183,34 +190,68 @@ void GovernanceController::scan()
     if (m_path.isEmpty() || m_scanning)
         return;
     m_scanning = true;
-    m_panel->setBusy(true);
+    m_rescan = false;
+    m_cancelScan = std::make_shared<std::atomic<bool>>(false);
+    m_panel->setScanning(true);
     m_panel->setStatus(tr("Scanning the products for quality problems…"));
+    m_badge->setText(tr("⚠ Scanning…"));
+    m_badge->setVisible(true);
     const QString path = m_path;
+    const auto cancel = m_cancelScan;
+    const QPointer<GovernanceController> self(this);
     runAsync<AlertsResult>(
         this,
-        [path] {
+        [path, cancel, self] {
             AlertsResult r;
             auto store = openStore(path, &r.error);
             if (!store)
                 return r;
             QualityService service(*store);
+            // Progress goes to the UI thread at most every 1 %, not once per product.
+            int reported = -1;
+            const auto progress = [self, &reported](int done, int total) {
+                const int step = std::max(1, total / 100);
+                if (done != total && done - reported < step)
+                    return;
+                reported = done;
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [self, done, total] {
+                        if (self && self->m_scanning)
+                            self->onScanProgress(done, total);
+                    },
+                    Qt::QueuedConnection);
+            };
             if (!store->isReadOnly())
-                r.summary = service.scan();
+                r.summary = service.scan({}, cancel.get(), progress);
             r.alerts = service.alerts();
             return r;
         },
-        [this](const AlertsResult &r) {
+        [this, path](const AlertsResult &r) {
             m_scanning = false;
-            m_panel->setBusy(false);
+            m_cancelScan.reset();
+            m_panel->setScanning(false);
+            if (m_rescan || path != m_path) {
+                scan(); // another catalog was opened meanwhile
+                return;
+            }
             if (!r.error.isEmpty()) {
+                m_badge->hide();
                 m_panel->setStatus(tr("Alerts unavailable: %1").arg(r.error), true);
                 return;
             }
             m_panel->setAlerts(r.alerts);
             QString status =
-                tr("%n open alert(s); scanned %1 products, %2 new.", nullptr, int(r.alerts.size()))
-                    .arg(r.summary.products)
-                    .arg(r.summary.raised);
+                r.summary.cancelled
+                    ? tr("Scan cancelled after %1 products; %n open alert(s), %2 new. Press Scan "
+                         "now to scan them all.",
+                         nullptr, int(r.alerts.size()))
+                          .arg(r.summary.products)
+                          .arg(r.summary.raised)
+                    : tr("%n open alert(s); scanned %1 products, %2 new.", nullptr,
+                         int(r.alerts.size()))
+                          .arg(r.summary.products)
+                          .arg(r.summary.raised);
             if (!r.summary.problems.isEmpty())
                 status +=
                     tr(" %n sample(s) could not be read.", nullptr, int(r.summary.problems.size()));
@@ -219,8 +260,27 @@ void GovernanceController::scan()
             m_badge->setVisible(!r.alerts.isEmpty());
             if (!m_tab->productKey().isEmpty())
                 emit m_tab->alertsWanted(m_tab->productKey());
+            emit scanFinished(r.summary.cancelled, r.summary.products);
             emit alertsRefreshed(int(r.alerts.size()));
         });
+}
+
+void GovernanceController::onScanProgress(int done, int total)
+{
+    m_panel->setScanProgress(done, total);
+    m_panel->setStatus(tr("Scanning the products for quality problems: %1 of %2…")
+                           .arg(done)
+                           .arg(total));
+    m_badge->setText(tr("⚠ Scanning %1%…").arg(total > 0 ? done * 100 / total : 0));
+    emit scanProgress(done, total);
+}
+
+void GovernanceController::cancelScan()
+{
+    if (!m_scanning || !m_cancelScan)
+        return;
+    m_cancelScan->store(true);
+    m_panel->setStatus(tr("Cancelling the scan…"));
 }
 
 void GovernanceController::refreshAlerts()
@@ -283,6 +343,9 @@ GovernanceView *GovernanceController::showGovernance()
         connect(m_view, &GovernanceView::fixRequested, this, &GovernanceController::openField);
         connect(m_view, &GovernanceView::refreshRequested, this,
                 &GovernanceController::refreshGovernance);
+        connect(m_view, &GovernanceView::cancelRequested, this,
+                &GovernanceController::cancelGovernance);
+        connect(m_dialog, &QObject::destroyed, this, &GovernanceController::cancelGovernance);
         connect(m_view, &GovernanceView::policyChangeRequested, this,
                 &GovernanceController::setPolicy);
         m_dialog->resize(1000, 640);
@@ -297,29 +360,61 @@ void GovernanceController::refreshGovernance()
 {
     if (!m_view)
         return;
+    if (m_governanceCancel)
+        m_governanceCancel->store(true); // a newer check replaces a running one
     m_view->showMessage(tr("Checking the catalog against its policies…"));
+    m_view->setChecking(true);
     const QString path = m_path;
+    const auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_governanceCancel = cancel;
+    const QPointer<GovernanceController> self(this);
     runAsync<GovernanceResult>(
         this,
-        [path] {
+        [path, cancel, self] {
             GovernanceResult r;
             if (auto store = openStore(path, &r.error)) {
-                r.report = GovernanceService(*store).report();
+                int reported = -1;
+                const auto progress = [self, cancel, &reported](int done, int total) {
+                    if (done != total && done - reported < std::max(1, total / 100))
+                        return;
+                    reported = done;
+                    QMetaObject::invokeMethod(
+                        qApp,
+                        [self, cancel, done, total] {
+                            if (self && self->m_view && self->m_governanceCancel == cancel)
+                                self->m_view->setProgress(done, total);
+                        },
+                        Qt::QueuedConnection);
+                };
+                r.report = GovernanceService(*store).report(cancel.get(), progress, &r.cancelled);
                 for (const Domain &d : store->domains())
                     r.domains.append(d.name);
             }
             return r;
         },
-        [this](const GovernanceResult &r) {
+        [this, cancel](const GovernanceResult &r) {
+            if (m_governanceCancel != cancel)
+                return; // superseded by a newer check
+            m_governanceCancel.reset();
             if (!m_view)
                 return;
-            if (!r.error.isEmpty())
+            m_view->setChecking(false);
+            if (r.cancelled)
+                m_view->showMessage(tr("Checking was cancelled. Press Refresh to check the "
+                                       "catalog against its policies again."));
+            else if (!r.error.isEmpty())
                 m_view->showMessage(tr("The governance report is unavailable: %1").arg(r.error));
             else
                 m_view->setReport(r.report);
             m_view->setDomains(r.domains);
             emit governanceRefreshed();
         });
+}
+
+void GovernanceController::cancelGovernance()
+{
+    if (m_governanceCancel)
+        m_governanceCancel->store(true);
 }
 
 void GovernanceController::setPolicy(const GovernancePolicy &policy)

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -65,9 +66,24 @@ GovernanceView::GovernanceView(QWidget *parent) : QWidget(parent)
     auto *refresh = new QPushButton(tr("&Refresh"), this);
     refresh->setObjectName(QStringLiteral("governanceRefresh"));
     connect(refresh, &QPushButton::clicked, this, &GovernanceView::refreshRequested);
+    m_refresh = refresh;
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("governanceProgress"));
+    m_progress->setAccessibleName(tr("Checking progress"));
+    m_progress->setFormat(tr("%v of %m products"));
+    m_progress->setFixedWidth(
+        fontMetrics().horizontalAdvance(tr("%1 of %2 products").arg(999999).arg(999999)) + 32);
+    m_progress->hide();
+    m_cancel = new QPushButton(tr("&Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("governanceCancel"));
+    m_cancel->setToolTip(tr("Stop checking the catalog against its policies"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &GovernanceView::cancelRequested);
     header->addWidget(m_score);
     header->addSpacing(12);
     header->addWidget(m_summary, 1);
+    header->addWidget(m_progress);
+    header->addWidget(m_cancel);
     header->addWidget(refresh);
     layout->addLayout(header);
 
@@ -173,6 +189,20 @@ void GovernanceView::setPolicyStatus(const QString &text, bool error)
 {
     m_policyStatus->setText(text);
     m_policyStatus->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+}
+
+void GovernanceView::setChecking(bool checking)
+{
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(checking);
+    m_cancel->setVisible(checking);
+    m_refresh->setEnabled(!checking);
+}
+
+void GovernanceView::setProgress(int done, int total)
+{
+    m_progress->setRange(0, std::max(1, total));
+    m_progress->setValue(done);
 }
 
 void GovernanceView::showMessage(const QString &message)

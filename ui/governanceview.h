@@ -9,6 +9,8 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
+class QPushButton;
 class QStackedWidget;
 class QTableWidget;
 class QTabWidget;
@@ -38,6 +40,9 @@ public:
     void setPolicyStatus(const QString &text, bool error);
     /** "Checking…" or an error in place of the report. */
     void showMessage(const QString &message);
+    /** While the report is being checked: progress over the products and a Cancel button. */
+    void setChecking(bool checking);
+    void setProgress(int done, int total);
 
     ViolationModel *violationModel() const { return m_model; }
     QTreeView *violationView() const { return m_tree; }
@@ -47,6 +52,7 @@ signals:
     /** The user wants to fix a violation: open productKey at field ("overview:owner", …). */
     void fixRequested(const QString &productKey, const QString &field);
     void refreshRequested();
+    void cancelRequested();
     /** The user asks to set a policy; the model decides whether they may. */
     void policyChangeRequested(const GovernancePolicy &policy);
 
@@ -67,6 +73,9 @@ private:
     QLineEdit *m_parameter = nullptr;
     QCheckBox *m_enabled = nullptr;
     QLabel *m_policyStatus = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_refresh = nullptr;
     ViolationModel *m_model = nullptr;
 };
 

@@ -4,6 +4,7 @@
 #include "access/accessservice.h"
 #include "access/accesssession.h"
 #include "accesscontroller.h"
+#include "governancecontroller.h"
 #include "kpidashboardwindow.h"
 #include "lineagecontroller.h"
 #include "mainwindow.h"
@@ -89,6 +90,10 @@ KpiDashboardWindow *KpiDashboardController::openDashboard()
         if (auto *lineage = m_window->findChild<LineageController *>())
             lineage->openWindow(key);
     });
+    // A scan, an acknowledgement or a resolution changes what the tiles warn about.
+    if (auto *governance = m_window->findChild<GovernanceController *>())
+        connect(governance, &GovernanceController::alertsRefreshed, m_dashboard,
+                &KpiDashboardWindow::reloadTiles);
     m_dashboard->show();
     return m_dashboard;
 }

@@ -52,6 +52,8 @@ public:
     void openDrillDown(const QString &kpiKey);
     void openEditor(const QString &kpiKey);
     void refresh(bool force = false);
+    /** Re-reads the tiles from the rollups and the quality alerts (after alerts changed). */
+    void reloadTiles() { requestDashboard(); }
 
 signals:
     /** The tiles show a new dashboard. */

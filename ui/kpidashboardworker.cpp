@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "kpidashboardworker.h"
 
+#include "catalog/sqlitecatalogstore.h"
+#include "quality/qualityservice.h"
+
 namespace Mesh {
 
 KpiDashboardWorker::KpiDashboardWorker()
@@ -35,8 +38,30 @@ void KpiDashboardWorker::refresh(bool force)
 
 void KpiDashboardWorker::loadDashboard(KpiGrain grain, const QString &domain)
 {
-    if (m_engine)
-        emit dashboardReady(m_engine->dashboard(grain, {}, domain));
+    if (!m_engine)
+        return;
+    KpiDashboard dashboard = m_engine->dashboard(grain, {}, domain);
+    // Quality alerts on the KPIs' products and everything upstream of them, through lineage:
+    // a tile whose number may rest on broken data says so.
+    QStringList keys;
+    for (const KpiTile &tile : std::as_const(dashboard.tiles))
+        keys << tile.definition.key;
+    SqliteCatalogStore &catalog = m_engine->catalog();
+    const QHash<QString, QList<AffectingAlert>> affecting =
+        QualityService(catalog).alertsAffecting(keys);
+    QHash<QString, QString> names;
+    for (KpiTile &tile : dashboard.tiles) {
+        const QList<AffectingAlert> alerts = affecting.value(tile.definition.key);
+        for (const AffectingAlert &a : alerts) {
+            const QString &key = a.alert.finding.productKey;
+            if (!names.contains(key)) {
+                const auto product = catalog.productByKey(key);
+                names.insert(key, product ? product->name : key);
+            }
+        }
+        tile.applyAlerts(alerts, names);
+    }
+    emit dashboardReady(dashboard);
 }
 
 void KpiDashboardWorker::drill(const KpiDefinition &definition, KpiGrain grain, const QString &period)

@@ -162,6 +162,35 @@ void KpiDrillDialog::rebuildInputs()
         l->addWidget(lineage);
         m_inputsLayout->addWidget(row);
     }
+    if (!m_tile.alerts.isEmpty()) {
+        auto *heading = new QLabel(
+            QStringLiteral("<b style='color:%1'>%2</b>")
+                .arg(kpiStatusColor(KpiTile::Status::Warning).name(),
+                     (m_tile.alerts.size() == 1
+                          ? tr("⚑ 1 live quality alert this number may rest on")
+                          : tr("⚑ %1 live quality alerts this number may rest on")
+                                .arg(m_tile.alerts.size()))
+                         .toHtmlEscaped()),
+            m_inputs);
+        heading->setObjectName(QStringLiteral("kpiDrillAlertsHeading"));
+        m_inputsLayout->addWidget(heading);
+        for (const AffectingAlert &a : m_tile.alerts) {
+            auto *row = new QWidget(m_inputs);
+            auto *l = new QHBoxLayout(row);
+            l->setContentsMargins(0, 2, 0, 2);
+            auto *label = new QLabel(kpiAlertLine(a, m_tile), row);
+            label->setObjectName(QStringLiteral("kpiDrillAlert"));
+            label->setWordWrap(true);
+            label->setToolTip(a.alert.finding.detail);
+            l->addWidget(label, 1);
+            auto *open = new QPushButton(tr("Open"), row);
+            const QString key = a.alert.finding.productKey;
+            open->setToolTip(tr("Show %1's product page and its alerts").arg(m_tile.productName(key)));
+            connect(open, &QPushButton::clicked, this, [this, key] { emit productRequested(key); });
+            l->addWidget(open);
+            m_inputsLayout->addWidget(row);
+        }
+    }
     auto *self = new QPushButton(tr("Lineage of this KPI"), m_inputs);
     connect(self, &QPushButton::clicked, this, [this] { emit lineageRequested(kpiKey()); });
     m_inputsLayout->addWidget(self);

@@ -135,11 +135,29 @@ KpiTileWidget::KpiTileWidget(QWidget *parent) : QFrame(parent)
     m_inputs->setFont(Theme::smallFont(font()));
     m_inputs->setTextFormat(Qt::RichText);
     layout->addWidget(m_inputs);
+    m_alerts = new QLabel(this);
+    m_alerts->setObjectName(QStringLiteral("kpiAlerts"));
+    m_alerts->setWordWrap(true);
+    m_alerts->setFont(Theme::smallFont(font()));
+    m_alerts->setVisible(false);
+    layout->addWidget(m_alerts);
     m_reason = new QLabel(this);
     m_reason->setObjectName(QStringLiteral("kpiReason"));
     m_reason->setWordWrap(true);
     m_reason->setFont(Theme::smallFont(font()));
     layout->addWidget(m_reason);
+}
+
+QString kpiAlertLine(const AffectingAlert &a, const KpiTile &tile)
+{
+    const QString product = tile.productName(a.alert.finding.productKey);
+    const QString where =
+        a.distance == 0 ? product
+        : a.distance == 1
+            ? KpiTileWidget::tr("%1 (input)").arg(product)
+            : KpiTileWidget::tr("%1 (%2 steps upstream)").arg(product).arg(a.distance);
+    return KpiTileWidget::tr("%1: %2 — %3")
+        .arg(where, QualityFinding::kindName(a.alert.finding.kind), a.alert.finding.title);
 }
 
 void KpiTileWidget::setTile(const KpiTile &tile, KpiGrain grain)
@@ -194,7 +212,31 @@ void KpiTileWidget::setTile(const KpiTile &tile, KpiGrain grain)
     }());
     m_reason->setText(tile.reason.isEmpty() ? QString() : QStringLiteral("⚠ ") + tile.reason);
     m_reason->setVisible(!tile.reason.isEmpty());
-    setAccessibleName(QStringLiteral("%1: %2, %3").arg(def.name, m_value->text(), kpiStatusText(tile.status)));
+    if (tile.alerts.isEmpty()) {
+        m_alerts->clear();
+        m_alerts->setToolTip(QString());
+    } else {
+        const QStringList products = tile.alertProducts();
+        const QString kinds = tile.alertKinds().join(QStringLiteral(", "));
+        const QString on = products.size() <= 2
+                               ? products.join(QStringLiteral(", "))
+                               : tr("%1 and %2 more").arg(products.first()).arg(products.size() - 1);
+        m_alerts->setText(tile.alerts.size() == 1
+                              ? tr("⚑ 1 quality alert: %1 · on %2").arg(kinds, on)
+                              : tr("⚑ %1 quality alerts: %2 · on %3")
+                                    .arg(tile.alerts.size())
+                                    .arg(kinds, on));
+        QStringList lines{tr("Live quality alerts this number may rest on:")};
+        for (const AffectingAlert &a : tile.alerts)
+            lines << QStringLiteral("• ") + kpiAlertLine(a, tile);
+        m_alerts->setToolTip(lines.join(QLatin1Char('\n')));
+    }
+    m_alerts->setVisible(!tile.alerts.isEmpty());
+    QString accessible =
+        QStringLiteral("%1: %2, %3").arg(def.name, m_value->text(), kpiStatusText(tile.status));
+    if (!tile.alerts.isEmpty())
+        accessible += QStringLiteral(", ") + m_alerts->text();
+    setAccessibleName(accessible);
     setToolTip(def.description);
     applyStyle();
 }
@@ -211,6 +253,8 @@ void KpiTileWidget::applyStyle()
     m_status->setStyleSheet(QStringLiteral("background: %1; color: white; border-radius: 8px; "
                                            "padding: 2px 8px; font-weight: bold;")
                                 .arg(status.name()));
+    m_alerts->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
+                                .arg(kpiStatusColor(KpiTile::Status::Warning).name()));
     m_reason->setStyleSheet(QStringLiteral("color: %1").arg(
         m_tile.status == KpiTile::Status::Error ? kpiStatusColor(KpiTile::Status::Error).name()
                                                 : kpiStatusColor(KpiTile::Status::Warning).name()));

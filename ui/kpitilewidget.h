@@ -17,11 +17,14 @@ QColor kpiStatusColor(KpiTile::Status status);
 QString kpiStatusText(KpiTile::Status status);
 /** The colour of an input's freshness dot. */
 QColor kpiInputColor(KpiInputStatus::State state);
+/** "Legacy FX rates (2 steps upstream): duplicate — 14 duplicate rows in rates". */
+QString kpiAlertLine(const AffectingAlert &alert, const KpiTile &tile);
 
 /**
  * One KPI tile: title, status, the big current value, change against the previous period, a
  * sparkline, target and the freshness of each input; a warning or error line with its reason
- * instead of a silently wrong number. Emits activated() on click or Enter. UI thread.
+ * instead of a silently wrong number, and a line counting the live quality alerts on its inputs
+ * or upstream of them (the products are in its tooltip). Emits activated() on click or Enter. UI thread.
  */
 class KpiTileWidget : public QFrame
 {
@@ -35,6 +38,8 @@ public:
 
     QLabel *valueLabel() const { return m_value; }
     QLabel *reasonLabel() const { return m_reason; }
+    /** "3 quality alerts: duplicate, drift"; hidden when no alert affects the KPI. */
+    QLabel *alertsLabel() const { return m_alerts; }
 
 signals:
     void activated(const QString &kpiKey);
@@ -60,6 +65,7 @@ private:
     KpiSparkline *m_sparkline = nullptr;
     QLabel *m_inputs = nullptr;
     QLabel *m_reason = nullptr;
+    QLabel *m_alerts = nullptr;
     QString m_appliedStyle;
 };
 

@@ -4,6 +4,7 @@
 #include "accesscontroller.h"
 #include "governancecontroller.h"
 #include "demo/demoloader.h"
+#include "contractcontroller.h"
 #include "desktopcontroller.h"
 #include "editcontroller.h"
 #include "emptystatewidget.h"
@@ -128,6 +129,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     new GovernanceController(this); // Governance menu and view, Alerts dock, Quality tab
     new KpiDashboardController(this); // View → KPI Dashboard (Ctrl+D)
     new FederationController(this); // File → Sources…, scheduled syncs
+    new ContractController(this); // Edit → Import/Export Contract… (ODCS v3)
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

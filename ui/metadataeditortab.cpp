@@ -95,6 +95,14 @@ MetadataEditorTab::MetadataEditorTab(EditController *controller, QWidget *parent
                 if (key == m_key)
                     showBanner(o.message, true, false);
             });
+    connect(m_controller, &EditController::saveStarted, this, [this](const QString &key) {
+        if (key == m_key)
+            updateState();
+    });
+    connect(m_controller, &EditController::saveFinished, this, [this](const QString &key) {
+        if (key == m_key)
+            updateState();
+    });
     connect(m_controller, &EditController::productSaved, this, [this](const QString &key, int) {
         if (key == m_key) {
             hideBanner();
@@ -150,11 +158,8 @@ void MetadataEditorTab::buildUi()
         m_controller->reload(m_key);
         hideBanner();
     });
-    connect(m_overwrite, &QPushButton::clicked, this, [this] {
-        const EditOutcome o = m_controller->save(m_key, true);
-        if (o.ok())
-            hideBanner();
-    });
+    // The banner goes once the save succeeds (productSaved), not before.
+    connect(m_overwrite, &QPushButton::clicked, this, [this] { m_controller->save(m_key, true); });
     connect(m_compare, &QPushButton::clicked, this, &MetadataEditorTab::showCompare);
 
     // Tool row: version, undo/redo, save/discard.
@@ -558,11 +563,15 @@ void MetadataEditorTab::updateState()
     const bool modified = m_draft->isModified();
     const int base = m_draft->baseVersion();
     QString text = base == 0 ? tr("Never edited") : tr("Version %1").arg(base);
-    if (modified)
+    const bool saving = m_controller->isSaving(m_key);
+    if (saving)
+        text += tr(" · saving…");
+    else if (modified)
         text += tr(" · <b>unsaved changes</b>");
     m_versionLabel->setText(text);
-    m_save->setEnabled(modified && m_editable);
-    m_discard->setEnabled(modified && m_editable);
+    m_save->setEnabled(modified && m_editable && !saving);
+    m_discard->setEnabled(modified && m_editable && !saving);
+    m_overwrite->setEnabled(!saving);
 }
 
 void MetadataEditorTab::showBanner(const QString &text, bool warning, bool conflict)

@@ -10,6 +10,12 @@
 #include "auditlogdialog.h"
 #include "commandpalette.h"
 #include "desktopcontroller.h"
+#include "governancecontroller.h"
+#include "kpidashboardcontroller.h"
+#include "kpidashboardwindow.h"
+#include "kpitilewidget.h"
+#include "quality/alertlistmodel.h"
+#include "alertspanel.h"
 #include "lineage/lineagegraph.h"
 #include "lineagecontroller.h"
 #include "lineagewindow.h"
@@ -189,6 +195,34 @@ QList<ScreenshotDriver::Shot> ScreenshotDriver::shots()
          [](ScreenshotDriver &d, const Grab &grab) {
              QWidget *dialog = DesktopController::of(d.window())->showWelcome();
              d.settle(300, [grab, dialog] { grab(dialog->grab()); });
+         }},
+        {QStringLiteral("kpi-dashboard-alerts"),
+         QStringLiteral("The KPI dashboard after the quality scan: tiles warn about alerts upstream"),
+         [](ScreenshotDriver &d, const Grab &grab) {
+             auto *governance = d.window()->findChild<GovernanceController *>();
+             // The scan that runs when the catalog opens, then the dashboard with its refresh.
+             d.waitUntil(
+                 [governance] { return governance->alertsPanel()->model()->rowCount() > 0; },
+                 60000, [&d, grab] {
+                     KpiDashboardWindow *dash =
+                         d.window()->findChild<KpiDashboardController *>()->openDashboard();
+                     if (!dash) {
+                         grab({});
+                         return;
+                     }
+                     dash->resize(1300, 900);
+                     d.waitUntil(
+                         [dash] {
+                             if (dash->isBusy() || dash->tiles().isEmpty())
+                                 return false;
+                             for (KpiTileWidget *t : dash->tiles())
+                                 if (!t->tile().alerts.isEmpty())
+                                     return true;
+                             return false;
+                         },
+                         60000,
+                         [&d, grab, dash] { d.settle(800, [grab, dash] { grab(dash->grab()); }); });
+                 });
          }},
         {QStringLiteral("about"), QStringLiteral("Help → About with the library versions"),
          [](ScreenshotDriver &d, const Grab &grab) {

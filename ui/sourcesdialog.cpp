@@ -221,13 +221,33 @@ void SourcesDialog::updateButtons()
     m_cancel->setVisible(syncing);
 }
 
+void SourcesDialog::showEditor(const std::optional<SourceDefinition> &existing,
+                               std::function<void(const SourceDefinition &, const QByteArray &)> done)
+{
+    if (m_editor) {
+        m_editor->raise();
+        m_editor->activateWindow();
+        return;
+    }
+    // open(), not exec(): a nested event loop here would stall every caller that waits on this
+    // dialog (the welcome's "Add a source", scripted tests) and let workers finish under it.
+    m_editor = new SourceEditDialog(existing, this);
+    m_editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_editor, &QDialog::accepted, this, [this, editor = m_editor.data(), done] {
+        done(editor->definition(), editor->secret());
+    });
+    m_editor->open();
+}
+
 void SourcesDialog::addSource()
 {
-    SourceEditDialog dialog(std::nullopt, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const SourceDefinition s = dialog.definition();
-    const QByteArray secret = dialog.secret();
+    showEditor(std::nullopt, [this](const SourceDefinition &s, const QByteArray &secret) {
+        saveAdded(s, secret);
+    });
+}
+
+void SourcesDialog::saveAdded(const SourceDefinition &s, const QByteArray &secret)
+{
     if (!secret.isEmpty() && m_credentials) {
         QString error;
         if (!m_credentials->setSecret(s.name, secret, &error)) {
@@ -255,25 +275,29 @@ void SourcesDialog::editSource()
     const auto current = selected();
     if (!current || m_busy)
         return;
-    SourceEditDialog dialog(current, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const SourceDefinition s = dialog.definition();
-    const QByteArray secret = dialog.secret();
+    showEditor(current, [this, current = *current](const SourceDefinition &s,
+                                                   const QByteArray &secret) {
+        saveEdited(current, s, secret);
+    });
+}
+
+void SourcesDialog::saveEdited(const SourceDefinition &current, const SourceDefinition &s,
+                               const QByteArray &secret)
+{
     if (m_credentials) {
         QString error;
         QByteArray keep = secret;
-        if (keep.isEmpty() && s.name != current->name && s.auth != SourceAuth::None)
-            keep = m_credentials->secret(current->name); // follow a rename
+        if (keep.isEmpty() && s.name != current.name && s.auth != SourceAuth::None)
+            keep = m_credentials->secret(current.name); // follow a rename
         if (!keep.isEmpty() && !m_credentials->setSecret(s.name, keep, &error)) {
             showMessage(tr("Nothing was changed: %1").arg(error), true);
             return;
         }
-        if (s.name != current->name || s.auth == SourceAuth::None)
-            m_credentials->removeSecret(current->name, nullptr);
+        if (s.name != current.name || s.auth == SourceAuth::None)
+            m_credentials->removeSecret(current.name, nullptr);
     }
     QPointer<SourcesDialog> self(this);
-    runInWorker(true, [self, s, old = current->name](SqliteCatalogStore &store) -> std::function<void()> {
+    runInWorker(true, [self, s, old = current.name](SqliteCatalogStore &store) -> std::function<void()> {
         CatalogError error;
         const bool ok = SourceRegistry(store).update(old, s, &error);
         return [self, ok, error, s] {

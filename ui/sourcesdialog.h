@@ -2,8 +2,10 @@
 #pragma once
 
 #include "federation/sourcedefinition.h"
+#include "sourceeditdialog.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <atomic>
 #include <functional>
@@ -37,6 +39,8 @@ public:
 
     SourceTableModel *model() const { return m_model; }
     bool isBusy() const { return m_busy; }
+    /** The add or edit form while it is shown (window-modal, never a nested event loop). */
+    SourceEditDialog *editor() const { return m_editor; }
 
 public slots:
     void reload();
@@ -58,6 +62,12 @@ private:
     using Work = std::function<std::function<void()>(SqliteCatalogStore &store)>;
     /** Runs work on a worker thread with its own store; the returned callback runs on the UI thread. */
     void runInWorker(bool writable, Work work);
+    /** Shows the add (no existing) or edit form; done runs when the user accepts it. */
+    void showEditor(const std::optional<SourceDefinition> &existing,
+                    std::function<void(const SourceDefinition &, const QByteArray &)> done);
+    void saveAdded(const SourceDefinition &s, const QByteArray &secret);
+    void saveEdited(const SourceDefinition &current, const SourceDefinition &s,
+                    const QByteArray &secret);
     void startSync(const QStringList &names);
     std::optional<SourceDefinition> selected() const;
     void showMessage(const QString &text, bool error);
@@ -71,6 +81,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_add = nullptr, *m_edit = nullptr, *m_remove = nullptr, *m_test = nullptr,
                 *m_sync = nullptr, *m_syncAll = nullptr, *m_cancel = nullptr;
+    QPointer<SourceEditDialog> m_editor;
     QList<QThread *> m_workers;
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
     bool m_busy = false;

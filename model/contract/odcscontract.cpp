@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "contract/odcscontract.h"
 
+#include "yaml/boundedyaml.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -585,13 +587,17 @@ QStringList supportedApiVersions()
 OdcsParseResult parse(const QByteArray &yaml)
 {
     OdcsParseResult result;
+    // Through the bounded loader like every YAML reader: a contract from outside cannot make us
+    // read gigabytes, recurse without end or expand an alias bomb while its fields are walked.
     YAML::Node loaded;
-    try {
-        loaded = YAML::Load(yaml.toStdString());
-    } catch (const YAML::Exception &e) {
-        result.errors.append({e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                              e.mark.column >= 0 ? e.mark.column + 1 : 0, QString(),
-                              QStringLiteral("not valid YAML: %1").arg(qs(e.msg))});
+    QString error;
+    int line = 0, column = 0;
+    if (!BoundedYaml::loadNode(yaml, YamlLimits(), &loaded, &error, &line, &column)) {
+        // "is not valid YAML: …", "is nested more than 256 levels deep …", …
+        result.errors.append({line, column, QString(),
+                              error.startsWith(QStringLiteral("is not valid YAML"))
+                                  ? error.mid(3)
+                                  : QStringLiteral("the contract %1; nothing was read").arg(error)});
         return result;
     }
     const YAML::Node root = loaded;

@@ -197,7 +197,11 @@ namespace Odcs {
 /** The apiVersions this reader accepts. */
 QStringList supportedApiVersions();
 
-/** Parses YAML bytes; errors carry 1-based line and column where yaml-cpp knows them. */
+/**
+ * Parses YAML bytes through BoundedYaml (default YamlLimits: size, nesting depth, nodes after
+ * alias expansion), so a hostile document is refused with one clear error instead of being
+ * walked. Errors carry 1-based line and column where yaml-cpp knows them.
+ */
 OdcsParseResult parse(const QByteArray &yaml);
 /** Writes a contract as YAML; unknown keys kept in extras are written back at their level. */
 QByteArray write(const OdcsContract &contract);

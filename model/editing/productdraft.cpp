@@ -20,6 +20,16 @@ void ProductDraft::load(const Product &product, int baseVersion)
     }
 }
 
+void ProductDraft::rebase(const Product &saved, int version)
+{
+    m_original = saved;
+    m_baseVersion = version;
+    if (m_modified != isModified()) {
+        m_modified = isModified();
+        emit modifiedChanged(m_modified);
+    }
+}
+
 bool ProductDraft::setValue(const MetadataField &field, const QVariant &value)
 {
     Product next = m_current;

@@ -23,6 +23,11 @@ public:
 
     /** Starts over from product at baseVersion (after a load, a save or a reload). */
     void load(const Product &product, int baseVersion);
+    /**
+     * A save of an earlier state of this draft finished while the user kept editing: saved (at
+     * version) becomes what the edits are compared with and build on; the edits made since stay.
+     */
+    void rebase(const Product &saved, int version);
 
     QString key() const { return m_current.key; }
     const Product &product() const { return m_current; }

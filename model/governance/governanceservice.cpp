@@ -159,8 +159,11 @@ AccessOutcome GovernanceService::setPolicy(const QString &actor, const Governanc
     return done;
 }
 
-GovernanceReport GovernanceService::report() const
+GovernanceReport GovernanceService::report(const std::atomic<bool> *cancel,
+                                           const Progress &progress, bool *cancelled) const
 {
+    if (cancelled)
+        *cancelled = false;
     refreshSnapshot(m_store.database());
     QList<Product> products;
     {
@@ -170,9 +173,19 @@ GovernanceReport GovernanceService::report() const
         while (st.step())
             keys.append(st.text(0));
         st.reset();
-        for (const QString &key : keys)
+        const int total = int(keys.size());
+        int done = 0;
+        for (const QString &key : keys) {
+            if (cancel && cancel->load()) {
+                if (cancelled)
+                    *cancelled = true;
+                return {};
+            }
             if (std::optional<Product> p = m_store.productByKey(key))
                 products.append(std::move(*p));
+            if (progress)
+                progress(++done, total);
+        }
     }
     return GovernanceEvaluator::evaluate(products, m_store.lineageEdges(), policies());
 }

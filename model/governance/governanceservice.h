@@ -5,6 +5,9 @@
 #include "access/accesstypes.h"
 #include "governance/governancepolicy.h"
 
+#include <atomic>
+#include <functional>
+
 namespace Mesh {
 
 class SqliteCatalogStore;
@@ -28,8 +31,14 @@ public:
      */
     AccessOutcome setPolicy(const QString &actor, const GovernancePolicy &policy);
 
-    /** Checks every product of the catalog against the stored policies. */
-    GovernanceReport report() const;
+    using Progress = std::function<void(int done, int total)>;
+    /**
+     * Checks every product of the catalog against the stored policies. Reading the products is
+     * the long part: progress counts them, and a set cancel flag stops there (*cancelled set,
+     * an empty report returned).
+     */
+    GovernanceReport report(const std::atomic<bool> *cancel = nullptr,
+                            const Progress &progress = {}, bool *cancelled = nullptr) const;
 
     /**
      * The demo's domain policies (Finance wants longer descriptions, People classified columns,

@@ -43,6 +43,55 @@ bool KpiTile::changeIsRelative() const
     return definition.unit != QStringLiteral("ratio");
 }
 
+void KpiTile::applyAlerts(const QList<AffectingAlert> &affecting,
+                          const QHash<QString, QString> &productNames)
+{
+    // The number is computed from the inputs: what matters is their alerts and those of
+    // everything upstream of them. The KPI product's own (e.g. late loads of its published
+    // table) are on its product page.
+    alerts.clear();
+    for (const AffectingAlert &a : affecting)
+        if (a.distance > 0)
+            alerts.append(a);
+    alertProductNames = productNames;
+    if (alerts.isEmpty() || status == Status::Error)
+        return;
+    status = Status::Warning;
+}
+
+QStringList KpiTile::alertKinds() const
+{
+    QStringList out;
+    for (QualityFinding::Kind kind : QualityFinding::allKinds())
+        for (const AffectingAlert &a : alerts)
+            if (a.alert.finding.kind == kind) {
+                out << QualityFinding::kindName(kind);
+                break;
+            }
+    return out;
+}
+
+QStringList KpiTile::alertProducts() const
+{
+    QStringList out;
+    for (const AffectingAlert &a : alerts)
+        if (const QString name = productName(a.alert.finding.productKey); !out.contains(name))
+            out << name;
+    return out;
+}
+
+QString KpiTile::productName(const QString &productKey) const
+{
+    if (productKey == definition.key)
+        return definition.name;
+    if (const QString name = alertProductNames.value(productKey); !name.isEmpty())
+        return name;
+    for (const KpiInputStatus &in : inputs)
+        if (in.productKey == productKey && !in.name.isEmpty())
+            return in.name;
+    return productKey;
+}
+
 std::unique_ptr<KpiEngine> KpiEngine::open(const QString &catalogPath, QString *error, Clock clock,
                                            const QString &analyticsPath)
 {

@@ -4,6 +4,7 @@
 #include "kpi/kpidefinition.h"
 #include "kpi/kpiquery.h"
 #include "kpi/kpiwarehouse.h"
+#include "quality/qualityalert.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -54,10 +55,27 @@ struct KpiTile
     QString reason;
     QList<KpiPoint> series; // periods up to the current one
     QList<KpiInputStatus> inputs;
+    /** Live quality alerts on the KPI's inputs and everything upstream of them, nearest first. */
+    QList<AffectingAlert> alerts;
+    QHash<QString, QString> alertProductNames; // key → name of each product an alert is on
 
     /** value − previous: a difference for ratios, else relative (0.12 = +12 %). */
     std::optional<double> change() const;
     bool changeIsRelative() const;
+    /**
+     * Keeps the alerts of QualityService::alertsAffecting(KPI product) that are on its inputs or
+     * upstream of them (distance > 0) and, when there are any, puts a tile that would show a
+     * number as if nothing were wrong into the Warning state: the number may rest on missing,
+     * duplicated or drifted data.
+     */
+    void applyAlerts(const QList<AffectingAlert> &affecting,
+                     const QHash<QString, QString> &productNames = {});
+    /** The alert kinds present ("duplicate", "drift", …), in QualityFinding::Kind order. */
+    QStringList alertKinds() const;
+    /** The products the alerts were raised on, nearest first, named as the inputs are. */
+    QStringList alertProducts() const;
+    /** An input's (or the KPI's) name for productKey, or the key itself. */
+    QString productName(const QString &productKey) const;
 };
 
 /** The whole dashboard at one grain. */

@@ -368,11 +368,30 @@ AccessOutcome QualityService::transition(const QString &actor, qint64 alertId,
 
 QList<AffectingAlert> QualityService::alertsAffecting(const QString &productKey) const
 {
-    QList<AffectingAlert> out;
+    LineageGraph graph;
+    CatalogError error;
+    if (!LineageGraph::load(m_store, &graph, &error))
+        return {};
+    return alertsAffecting(graph, productKey);
+}
+
+QHash<QString, QList<AffectingAlert>>
+QualityService::alertsAffecting(const QStringList &productKeys) const
+{
+    QHash<QString, QList<AffectingAlert>> out;
     LineageGraph graph;
     CatalogError error;
     if (!LineageGraph::load(m_store, &graph, &error))
         return out;
+    for (const QString &key : productKeys)
+        out.insert(key, alertsAffecting(graph, key));
+    return out;
+}
+
+QList<AffectingAlert> QualityService::alertsAffecting(const LineageGraph &graph,
+                                                      const QString &productKey) const
+{
+    QList<AffectingAlert> out;
     // Upstream breadth-first from the product: the first time a product is reached gives its
     // distance and path; datasets and columns count for the product they belong to.
     struct Reach

@@ -6,11 +6,14 @@
 #include "quality/qualityalert.h"
 #include "quality/qualitydetectors.h"
 
+#include <QHash>
+
 #include <atomic>
 #include <functional>
 
 namespace Mesh {
 
+class LineageGraph;
 class SqliteCatalogStore;
 
 /** What a scan did: products looked at, findings, alerts raised and refreshed, unreadable samples.
@@ -63,8 +66,11 @@ public:
      * (product edges and OpenLineage dataset edges), nearest first. What a KPI tile shows.
      */
     QList<AffectingAlert> alertsAffecting(const QString &productKey) const;
+    /** alertsAffecting() for several products, reading the lineage graph once. */
+    QHash<QString, QList<AffectingAlert>> alertsAffecting(const QStringList &productKeys) const;
 
 private:
+    QList<AffectingAlert> alertsAffecting(const LineageGraph &graph, const QString &productKey) const;
     AccessOutcome transition(const QString &actor, qint64 alertId, QualityAlert::State to,
                              const QString &note);
     bool store(const QList<QualityFinding> &findings, const QString &productKey,

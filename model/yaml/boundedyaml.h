@@ -7,6 +7,10 @@
 
 #include <optional>
 
+namespace YAML {
+class Node;
+}
+
 namespace Mesh {
 
 /** Limits for YAML from outside (contracts, definitions); the defaults suit hand-written files. */
@@ -30,6 +34,15 @@ class BoundedYaml
 public:
     static std::optional<QJsonValue> load(const QByteArray &text, const YamlLimits &limits,
                                           QString *error);
+    /**
+     * The same checks, handing back yaml-cpp's document itself for readers that need what JSON
+     * values lose: each node's line and column, and whether a scalar was quoted (the ODCS
+     * reader). Once this returns true, any walk of *root (aliases expanded) stays within the
+     * limits. On failure *error says why, in the same words as load(), and *line and *column
+     * where (1-based; 0 when unknown).
+     */
+    static bool loadNode(const QByteArray &text, const YamlLimits &limits, YAML::Node *root,
+                         QString *error, int *line = nullptr, int *column = nullptr);
 };
 
 } // namespace Mesh

@@ -347,6 +347,52 @@ private slots:
         QCOMPARE(r.warnings[0].path, QStringLiteral("apiVersion"));
     }
 
+    void refusesHostileDocumentsWithOneClearError_data()
+    {
+        const QByteArray head =
+            "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: 1.0.0\nstatus: active\n";
+        QTest::addColumn<QByteArray>("document");
+        QTest::addColumn<QString>("says");
+        // Unknown fields are kept as extras, so each of these used to be walked in full.
+        QTest::newRow("alias bomb") << head + "x-a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+                                              "x-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                                              "x-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                                              "x-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                                              "x-e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+                                              "x-f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+                                              "x-g: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+                                << QStringLiteral("expands to more than 250000 nodes");
+        QTest::newRow("deep nesting") << head + "x-deep: " + QByteArray(300, '[') +
+                                             QByteArray(300, ']') + "\n"
+                                      << QStringLiteral("nested more than 256 levels");
+        QByteArray big = head + "x-padding: \"";
+        big += QByteArray(17 * 1024 * 1024, 'a');
+        big += "\"\n";
+        QTest::newRow("oversized") << big << QStringLiteral("at most 16 MB");
+    }
+
+    void refusesHostileDocumentsWithOneClearError()
+    {
+        QFETCH(QByteArray, document);
+        QFETCH(QString, says);
+        const OdcsParseResult r = Odcs::parse(document);
+        QVERIFY(!r.ok());
+        QVERIFY(!r.contract);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors[0].message.startsWith(QStringLiteral("the contract ")) &&
+                     r.errors[0].message.contains(says),
+                 qPrintable(r.errors[0].toString()));
+        // The same document within the limits is read, its unknown field kept.
+        if (QByteArray(QTest::currentDataTag()) == "deep nesting") {
+            const OdcsParseResult ok = Odcs::parse(
+                "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: 1.0.0\nstatus: "
+                "active\nx-deep: " +
+                QByteArray(20, '[') + QByteArray(20, ']') + "\n");
+            QVERIFY2(ok.ok(), qPrintable(ok.errors.value(0).toString()));
+            QCOMPARE(ok.contract->extras.value(0).key, QStringLiteral("x-deep"));
+        }
+    }
+
     void emptyDocumentIsAnError()
     {
         QVERIFY(!Odcs::parse(QByteArray()).ok());

@@ -579,6 +579,45 @@ private slots:
         QVERIFY2(!sql.contains(u"PERIOD"_s), qPrintable(sql));
         QCOMPARE(db->scalar(sql).toString(), period);
     }
+
+    void tileWarnsAboutAlertsOnInputsAndUpstreamOnly()
+    {
+        const auto alert = [](const QString &product, QualityFinding::Kind kind, int distance) {
+            AffectingAlert a;
+            a.alert.id = distance * 10 + int(kind);
+            a.alert.finding.productKey = product;
+            a.alert.finding.kind = kind;
+            a.distance = distance;
+            return a;
+        };
+        KpiTile tile;
+        tile.definition.key = QStringLiteral("kpi.x");
+        tile.definition.name = QStringLiteral("X");
+        KpiInputStatus in;
+        in.productKey = QStringLiteral("a.input");
+        in.name = QStringLiteral("The Input");
+        tile.inputs << in;
+        tile.status = KpiTile::Status::Green;
+        // The KPI product's own alert does not touch the number: no warning.
+        tile.applyAlerts({alert(QStringLiteral("kpi.x"), QualityFinding::Kind::Missing, 0)});
+        QVERIFY(tile.alerts.isEmpty());
+        QCOMPARE(tile.status, KpiTile::Status::Green);
+        // An input's and an upstream product's do.
+        tile.applyAlerts({alert(QStringLiteral("kpi.x"), QualityFinding::Kind::Missing, 0),
+                          alert(QStringLiteral("a.input"), QualityFinding::Kind::Drift, 1),
+                          alert(QStringLiteral("b.raw"), QualityFinding::Kind::Duplicate, 2)},
+                         {{QStringLiteral("b.raw"), QStringLiteral("Raw B")}});
+        QCOMPARE(tile.alerts.size(), 2);
+        QCOMPARE(tile.status, KpiTile::Status::Warning);
+        QCOMPARE(tile.alertKinds(), (QStringList{QStringLiteral("duplicate"), QStringLiteral("drift")}));
+        QCOMPARE(tile.alertProducts(), (QStringList{QStringLiteral("The Input"), QStringLiteral("Raw B")}));
+        QCOMPARE(tile.productName(QStringLiteral("c.unknown")), QStringLiteral("c.unknown"));
+        // A broken tile stays an error.
+        KpiTile broken = tile;
+        broken.status = KpiTile::Status::Error;
+        broken.applyAlerts(tile.alerts);
+        QCOMPARE(broken.status, KpiTile::Status::Error);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKpiEngine)

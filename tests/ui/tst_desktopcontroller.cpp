@@ -4,9 +4,14 @@
 #include "commandpalette.h"
 #include "demo/demoloader.h"
 #include "desktopcontroller.h"
+#include "federation/credentialstore.h"
+#include "federationcontroller.h"
 #include "mainwindow.h"
 #include "session/catalogsession.h"
 #include "shortcutsdialog.h"
+#include "sourceeditdialog.h"
+#include "sourcesdialog.h"
+#include "federation/sourcetablemodel.h"
 #include "system/libraryversions.h"
 #include "welcomedialog.h"
 
@@ -17,12 +22,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QCommandLinkButton>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
@@ -50,7 +57,7 @@ private slots:
     void aboutShowsLibraryVersions();
     void welcomeOnFirstRunOnly();
     void welcomeOpensTheDemo();
-    void welcomeSourceFallsBackToOpenCatalog();
+    void welcomeAddSourceOpensTheSourcesForm();
     void interactiveWidgetsHaveAccessibleNames();
 
 private:
@@ -62,6 +69,9 @@ private:
 void TestDesktopController::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Source secrets stay in memory: no test may wait on (or write to) a real keychain.
+    FederationController::setCredentialStoreFactory(
+        [](const QString &) { return std::make_unique<InMemoryCredentialStore>(); });
     QCoreApplication::setOrganizationName(QStringLiteral("mesh-explorer-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_desktopcontroller"));
     m_systemPalette = QApplication::palette();
@@ -209,31 +219,61 @@ void TestDesktopController::welcomeOpensTheDemo()
     QCOMPARE(window.session()->path(), DemoLoader::defaultDemoPath());
 }
 
-void TestDesktopController::welcomeSourceFallsBackToOpenCatalog()
+void TestDesktopController::welcomeAddSourceOpensTheSourcesForm()
 {
+    // No catalog is open: "Add a source" opens the last catalog first, then the Sources dialog
+    // with its add form, without a nested event loop (the test would stall in one) and without
+    // the OS keychain (initTestCase installs an in-memory store).
+    QSettings().setValue(QStringLiteral("catalogs/last"), m_demoPath);
     MainWindow window;
     window.show();
+    QVERIFY(!window.session()->isOpen());
     WelcomeDialog *welcome = DesktopController::of(&window)->showWelcome();
     auto *source = welcome->findChild<QCommandLinkButton *>(QStringLiteral("welcomeSourceButton"));
     QVERIFY(source);
-    QVERIFY(source->description().contains(QStringLiteral("not available in this version")));
-    // Until federation lands, "Add a source" runs File → Open Catalog….
+    QVERIFY2(!source->description().contains(QStringLiteral("not available")),
+             qPrintable(source->description()));
+    FederationController *federation = FederationController::of(&window);
+    QVERIFY(federation);
+    QSignalSpy formShown(federation, &FederationController::addFormShown);
     auto *open = window.findChild<QAction *>(QStringLiteral("openCatalogAction"));
-    QSignalSpy triggered(open, &QAction::triggered);
-    source->click(); // the file dialog it opens is window-modal, not blocking
-    QCOMPARE(triggered.count(), 1);
+    QSignalSpy openTriggered(open, &QAction::triggered);
+    source->click(); // returns at once: the catalog opens in the background
+    QVERIFY(formShown.wait(20000));
+    QCOMPARE(openTriggered.count(), 0); // no file dialog instead
+    QVERIFY(window.session()->isOpen());
+    QCOMPARE(window.session()->path(), m_demoPath);
+    SourcesDialog *sources = federation->sourcesDialog();
+    QVERIFY(sources);
+    QVERIFY(sources->isVisible());
+    QVERIFY(sources->editor());
+    QVERIFY(sources->editor()->isVisible());
+    QVERIFY(sources->editor()->isModal());
 
-    // With a real add-source action (what federation will add), that one runs instead.
-    auto *add = new QAction(QStringLiteral("Add &Source…"), &window);
-    add->setObjectName(QStringLiteral("addSourceAction"));
-    window.menuBar()->actions().first()->menu()->addAction(add);
-    QSignalSpy added(add, &QAction::triggered);
-    welcome = DesktopController::of(&window)->showWelcome();
-    source = welcome->findChild<QCommandLinkButton *>(QStringLiteral("welcomeSourceButton"));
-    QVERIFY(!source->description().contains(QStringLiteral("not available")));
-    source->click();
-    QCOMPARE(added.count(), 1);
-    QCOMPARE(triggered.count(), 1);
+    // Filling the form adds the source to the catalog that was opened.
+    auto *name = sources->editor()->findChild<QLineEdit *>(QStringLiteral("sourceName"));
+    auto *type = sources->editor()->findChild<QComboBox *>(QStringLiteral("sourceType"));
+    auto *url = sources->editor()->findChild<QLineEdit *>(QStringLiteral("sourceUrl"));
+    QVERIFY(name && type && url);
+    name->setText(QStringLiteral("partner-export"));
+    type->setCurrentIndex(type->findData(QStringLiteral("mesh-json")));
+    url->setText(QStringLiteral("http://127.0.0.1:9/mesh.json"));
+    QPushButton *ok = sources->editor()->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY2(ok->isEnabled(), qPrintable(sources->editor()
+                                             ->findChild<QLabel *>(QStringLiteral("sourceProblem"))
+                                             ->text()));
+    ok->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!sources->isBusy() && sources->model()->rowCount() == 1, 10000);
+    QCOMPARE(sources->model()->sources().first().name, QStringLiteral("partner-export"));
+
+    // With a catalog open, the action goes straight to the form; a second request reuses the
+    // dialog.
+    sources->close();
+    QTRY_VERIFY(!federation->sourcesDialog());
+    federation->addSourceAction()->trigger();
+    QCOMPARE(formShown.count(), 2);
+    QVERIFY(federation->sourcesDialog()->editor()->isVisible());
+    federation->sourcesDialog()->editor()->reject();
 }
 
 void TestDesktopController::interactiveWidgetsHaveAccessibleNames()

@@ -6,6 +6,7 @@
 #include "accesscontroller.h"
 #include "alertspanel.h"
 #include "demo/demoloader.h"
+#include "generator/generator.h"
 #include "governance/violationmodel.h"
 #include "governancecontroller.h"
 #include "governanceview.h"
@@ -18,6 +19,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -183,6 +185,76 @@ private slots:
         QVERIFY(ready.wait(20000)); // the report is checked again after the change
         QVERIFY(status->text().startsWith(QStringLiteral("Set:")));
         QVERIFY(view->violationModel()->report().violations.size() > before);
+        view->window()->close();
+    }
+
+    void scanOfALargeCatalogShowsProgressAndCancels()
+    {
+        // Larger than the old 5,000-product limit of the scan on open.
+        const QString path = m_dir.filePath(QStringLiteral("large.mesh"));
+        GeneratorOptions options;
+        options.products = 6000;
+        options.columnsPerDataset = 8;
+        CatalogError error;
+        QVERIFY2(Generator(options).writeCatalog(path, {}, &error), qPrintable(error.message));
+
+        MainWindow window;
+        window.show();
+        auto *controller = window.findChild<GovernanceController *>();
+        QVERIFY(controller);
+        AlertsPanel *panel = controller->alertsPanel();
+        auto *progressBar = panel->findChild<QProgressBar *>(QStringLiteral("alertsScanProgress"));
+        auto *cancel = panel->findChild<QPushButton *>(QStringLiteral("alertsCancelScan"));
+        QVERIFY(progressBar && cancel);
+        QSignalSpy progress(controller, &GovernanceController::scanProgress);
+        QSignalSpy finished(controller, &GovernanceController::scanFinished);
+        window.openCatalog(path);
+        QVERIFY(progress.wait(60000)); // the scan runs on open, in the worker
+        QVERIFY(controller->isScanning());
+        QCOMPARE(progress.last().at(1).toInt(), 6000);
+        QVERIFY(progressBar->isVisibleTo(panel));
+        QCOMPARE(progressBar->maximum(), 6000);
+        QVERIFY(cancel->isVisibleTo(panel) && cancel->isEnabled());
+        auto *badge = window.findChild<QToolButton *>(QStringLiteral("alertsBadge"));
+        QVERIFY(badge->text().contains(QStringLiteral("Scanning")));
+        if (const QString shots = qEnvironmentVariable("MESH_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            controller->alertsDock()->show();
+            controller->alertsDock()->resize(1000, 300);
+            controller->alertsDock()->grab().save(shots + QStringLiteral("/alerts-scanning.png"));
+        }
+        cancel->click();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.first().at(0).toBool()); // cancelled
+        const int scanned = finished.first().at(1).toInt();
+        QVERIFY2(scanned > 0 && scanned < 6000, qPrintable(QString::number(scanned)));
+        QVERIFY(!controller->isScanning());
+        QVERIFY(!progressBar->isVisibleTo(panel));
+        QVERIFY(!cancel->isVisibleTo(panel));
+        auto *status = panel->findChild<QLabel *>(QStringLiteral("alertsStatus"));
+        QVERIFY2(status->text().startsWith(QStringLiteral("Scan cancelled after %1 products").arg(scanned)),
+                 qPrintable(status->text()));
+
+        // The governance report reads every product too: progress, and Cancel stops it.
+        GovernanceView *view = controller->showGovernance();
+        auto *checking = view->findChild<QProgressBar *>(QStringLiteral("governanceProgress"));
+        auto *stop = view->findChild<QPushButton *>(QStringLiteral("governanceCancel"));
+        QVERIFY(checking && stop);
+        QVERIFY(stop->isVisibleTo(view));
+        QSignalSpy refreshed(controller, &GovernanceController::governanceRefreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(checking->value() > 0, 30000);
+        QCOMPARE(checking->maximum(), 6000);
+        if (const QString shots = qEnvironmentVariable("MESH_SCREENSHOT_DIR"); !shots.isEmpty())
+            view->window()->grab().save(shots + QStringLiteral("/governance-checking.png"));
+        stop->click();
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(!stop->isVisibleTo(view));
+        QStringList texts;
+        for (QLabel *label : view->findChildren<QLabel *>())
+            if (label->isVisibleTo(view))
+                texts << label->text();
+        QVERIFY2(texts.join(u'\n').contains(QStringLiteral("Checking was cancelled")),
+                 qPrintable(texts.join(u'\n')));
+        QVERIFY(view->findChild<QPushButton *>(QStringLiteral("governanceRefresh"))->isEnabled());
         view->window()->close();
     }
 };

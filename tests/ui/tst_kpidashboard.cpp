@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The KPI dashboard window on the demo: tiles, filters, drill-down, editor test run, export,
 // and the main window's View → KPI Dashboard action.
+#include "catalog/sqlitecatalogstore.h"
 #include "demo/demoloader.h"
 #include "kpi/kpiresultmodel.h"
 #include "kpidashboardcontroller.h"
@@ -9,11 +10,13 @@
 #include "kpieditordialog.h"
 #include "kpitilewidget.h"
 #include "mainwindow.h"
+#include "quality/qualityservice.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QPalette>
 #include <QPlainTextEdit>
@@ -218,6 +221,117 @@ private slots:
         QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page "), 1);
         QVERIFY(!w.exportPng(u"/nonexistent-dir/x.png"_s, &error));
         QVERIFY(error.contains(u"nonexistent-dir"_s));
+    }
+
+    void tilesShowQualityAlertsUpstreamUntilResolved()
+    {
+        // A catalog of its own: this test raises and resolves alerts.
+        const QString path = m_dir.filePath(u"alerts.mesh"_s);
+        QVERIFY(QFile::copy(m_catalog, path));
+        KpiDashboardWindow w(path);
+        w.setAttribute(Qt::WA_DeleteOnClose, false);
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(waitReady(w));
+        const auto tileOf = [&w](const QString &key) -> KpiTileWidget * {
+            for (KpiTileWidget *t : w.tiles())
+                if (t->tile().definition.key == key)
+                    return t;
+            return nullptr;
+        };
+        KpiTileWidget *forecast = tileOf(u"kpi.sales-forecast"_s);
+        KpiTileWidget *oee = tileOf(u"kpi.oee"_s);
+        QVERIFY(forecast && oee);
+        QVERIFY(forecast->tile().alerts.isEmpty()); // nothing was scanned yet
+        QVERIFY(forecast->alertsLabel()->isHidden());
+        const KpiTile::Status before = forecast->tile().status;
+        QVERIFY(before != KpiTile::Status::Warning);
+
+        // Alerts on an input of the KPI (legacy.fx_rates_tmp: duplicate rows) and, through a
+        // lineage edge added here, on a product two steps upstream (legacy.orders_bak_2024 →
+        // legacy.fx_rates_tmp → kpi.sales-forecast).
+        QList<qint64> raised;
+        {
+            CatalogError error;
+            auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &error);
+            QVERIFY2(store, qPrintable(error.message));
+            QVERIFY(store->addLineageEdge({u"legacy.orders_bak_2024"_s, u"legacy.fx_rates_tmp"_s,
+                                           u"copy"_s, u"test.backfill"_s},
+                                          &error));
+            QualityService quality(*store);
+            for (const QString &key : {u"legacy.fx_rates_tmp"_s, u"legacy.orders_bak_2024"_s}) {
+                quality.scan(key);
+                const QList<QualityAlert> alerts = quality.alerts(key);
+                QVERIFY2(!alerts.isEmpty(), qPrintable(key));
+                for (const QualityAlert &a : alerts)
+                    raised << a.id;
+            }
+        }
+        QSignalSpy shown(&w, &KpiDashboardWindow::dashboardShown);
+        w.reloadTiles();
+        QVERIFY(shown.wait(20000));
+        forecast = tileOf(u"kpi.sales-forecast"_s);
+        oee = tileOf(u"kpi.oee"_s);
+        const KpiTile &t = forecast->tile();
+        QCOMPARE(t.alerts.size(), raised.size());
+        QCOMPARE(t.alerts.first().distance, 1); // nearest first: the input's
+        QCOMPARE(t.alerts.first().alert.finding.productKey, u"legacy.fx_rates_tmp"_s);
+        QCOMPARE(t.alerts.last().distance, 2);
+        QCOMPARE(t.alerts.last().path.first(), u"legacy.orders_bak_2024"_s);
+        QCOMPARE(t.status, KpiTile::Status::Warning);
+        QVERIFY(t.value.has_value()); // the number stays, flagged
+        QVERIFY(forecast->alertsLabel()->isVisibleTo(forecast));
+        const QString line = forecast->alertsLabel()->text();
+        QVERIFY2(line.contains(u"%1 quality alerts"_s.arg(raised.size())), qPrintable(line));
+        QCOMPARE(t.alertKinds(), (QStringList{u"missing"_s, u"duplicate"_s}));
+        QVERIFY2(line.contains(u"missing, duplicate"_s), qPrintable(line));
+        const QString fxName = t.productName(u"legacy.fx_rates_tmp"_s);
+        const QString backupName = t.productName(u"legacy.orders_bak_2024"_s);
+        QVERIFY(backupName != u"legacy.orders_bak_2024"_s); // named, not keyed
+        QVERIFY2(line.contains(fxName), qPrintable(line));
+        const QString tip = forecast->alertsLabel()->toolTip();
+        QVERIFY2(tip.contains(fxName + u" (input): duplicate"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(backupName + u" (2 steps upstream): missing"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(backupName + u" (2 steps upstream): duplicate"_s), qPrintable(tip));
+        QVERIFY(forecast->accessibleName().contains(line));
+        // A KPI with nothing broken upstream is not flagged.
+        QVERIFY(oee->tile().alerts.isEmpty());
+        QVERIFY(oee->alertsLabel()->isHidden());
+        screenshot(&w, u"kpi-dashboard-alerts.png"_s);
+
+        // The drill-down lists them, each a click away from its product.
+        QSignalSpy products(&w, &KpiDashboardWindow::productRequested);
+        w.openDrillDown(u"kpi.sales-forecast"_s);
+        auto *drill = w.findChild<KpiDrillDialog *>();
+        QVERIFY(drill);
+        const QList<QLabel *> listed = drill->findChildren<QLabel *>(u"kpiDrillAlert"_s);
+        QCOMPARE(listed.size(), raised.size());
+        screenshot(drill, u"kpi-drilldown-alerts.png"_s);
+        QVERIFY2(listed.first()->text().startsWith(fxName), qPrintable(listed.first()->text()));
+        auto *open = listed.first()->parentWidget()->findChild<QPushButton *>();
+        QVERIFY(open);
+        open->click();
+        QCOMPARE(products.size(), 1);
+        QCOMPARE(products.first().first().toString(), u"legacy.fx_rates_tmp"_s);
+
+        // Resolved (by the admin), the warning goes away, also in the open drill-down.
+        {
+            CatalogError error;
+            auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &error);
+            QVERIFY2(store, qPrintable(error.message));
+            QualityService quality(*store);
+            for (qint64 id : raised) {
+                const AccessOutcome o = quality.resolve(u"ravi.patel"_s, id, u"reloaded"_s);
+                QVERIFY2(o.ok(), qPrintable(o.message));
+            }
+        }
+        w.reloadTiles();
+        QVERIFY(shown.wait(20000));
+        forecast = tileOf(u"kpi.sales-forecast"_s);
+        QVERIFY(forecast->tile().alerts.isEmpty());
+        QCOMPARE(forecast->tile().status, before);
+        QVERIFY(forecast->alertsLabel()->isHidden());
+        QVERIFY(drill->findChildren<QLabel *>(u"kpiDrillAlert"_s).isEmpty());
     }
 
     void mainWindowOpensTheDashboard()

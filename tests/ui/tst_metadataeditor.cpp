@@ -46,6 +46,25 @@ const QString kProduct = QStringLiteral("finance.gross-margin");
 const QString kOwner = QStringLiteral("leila.farahani");
 const QString kSteward = QStringLiteral("ingrid.berg");
 
+/** Saves in the controller's worker and waits for the outcome. */
+EditOutcome saveAndWait(EditController &controller, const QString &key)
+{
+    QSignalSpy finished(&controller, &EditController::saveFinished);
+    if (!controller.save(key) && finished.isEmpty()) {
+        EditOutcome o;
+        o.code = EditOutcome::Code::Failed;
+        o.message = QStringLiteral("the save did not start");
+        return o;
+    }
+    if (finished.isEmpty() && !finished.wait(20000)) {
+        EditOutcome o;
+        o.code = EditOutcome::Code::Failed;
+        o.message = QStringLiteral("the save did not finish");
+        return o;
+    }
+    return finished.first().at(1).value<EditOutcome>();
+}
+
 void maybeGrab(QWidget *w, const QString &name)
 {
     const QString dir = qEnvironmentVariable("MESH_SCREENSHOT_DIR");
@@ -71,6 +90,7 @@ private slots:
     void unclaimedDialogClaimAndApprove();
     void editMenuUndoRedoInMainWindow();
     void closingWithUnsavedDraftsAsksFirst();
+    void editsMadeWhileSavingStayInTheDraft();
 
 private:
     QString m_template;
@@ -133,6 +153,10 @@ void TestMetadataEditor::ownerEditsWithLivePreviewAndSaves()
 
     QSignalSpy saved(&controller, &EditController::productSaved);
     QTest::mouseClick(tab.saveButton(), Qt::LeftButton);
+    // The save runs in the worker: the button waits, and the result comes back queued.
+    QVERIFY(controller.isSaving(kProduct));
+    QVERIFY(!tab.saveButton()->isEnabled());
+    QVERIFY(saved.wait(20000));
     QCOMPARE(saved.size(), 1);
     QCOMPARE(saved.first().at(1).toInt(), 2);
     QVERIFY(tab.findChild<QLabel *>(QStringLiteral("editVersionLabel"))
@@ -194,6 +218,7 @@ void TestMetadataEditor::conflictBannerOffersReloadOverwriteCompare()
 
     QSignalSpy conflict(&controller, &EditController::conflict);
     QTest::mouseClick(tab.saveButton(), Qt::LeftButton);
+    QVERIFY(conflict.wait(20000));
     QCOMPARE(conflict.size(), 1);
     QVERIFY2(tab.bannerText().contains(QStringLiteral("changed by <b>ingrid.berg</b> at")),
              qPrintable(tab.bannerText()));
@@ -209,7 +234,9 @@ void TestMetadataEditor::conflictBannerOffersReloadOverwriteCompare()
     QVERIFY(compared.contains(QStringLiteral("Steward text"))); // theirs, which yours replaces
     maybeGrab(&tab, QStringLiteral("editing-conflict.png"));
 
+    QSignalSpy saved(&controller, &EditController::productSaved);
     QTest::mouseClick(tab.overwriteButton(), Qt::LeftButton);
+    QVERIFY(saved.wait(20000));
     QVERIFY(tab.bannerText().isEmpty());
     EditingService check(*other);
     QCOMPARE(check.currentVersion(kProduct), 3);
@@ -233,7 +260,7 @@ void TestMetadataEditor::reloadAfterConflictTakesTheirVersion()
                             {{QStringLiteral("description"), QStringLiteral("Steward text")}})
                  .code,
              EditOutcome::Code::Ok);
-    QCOMPARE(controller.save(kProduct).code, EditOutcome::Code::Conflict);
+    QCOMPARE(saveAndWait(controller, kProduct).code, EditOutcome::Code::Conflict);
     QTest::mouseClick(tab.reloadButton(), Qt::LeftButton);
     QVERIFY(!controller.draft(kProduct)->isModified());
     QCOMPARE(controller.draft(kProduct)->baseVersion(), 2);
@@ -255,10 +282,10 @@ void TestMetadataEditor::historyTabListsDiffsAndReverts()
     ProductDraft *draft = controller.draft(kProduct);
     const Product original = draft->product();
     draft->setValue({MetadataField::Kind::Description}, QStringLiteral("Line one\nLine two"));
-    QCOMPARE(controller.save(kProduct).code, EditOutcome::Code::Ok);
+    QCOMPARE(saveAndWait(controller, kProduct).code, EditOutcome::Code::Ok);
     draft->setValue({MetadataField::Kind::Description}, QStringLiteral("Line one\nLine 2"));
     draft->setValue({MetadataField::Kind::Tags}, QStringList{QStringLiteral("margin")});
-    QCOMPARE(controller.save(kProduct).code, EditOutcome::Code::Ok);
+    QCOMPARE(saveAndWait(controller, kProduct).code, EditOutcome::Code::Ok);
 
     QCOMPARE(history.versionList()->topLevelItemCount(), 3); // follows productSaved
     QCOMPARE(history.versionList()->topLevelItem(0)->text(2), kOwner);
@@ -428,12 +455,47 @@ void TestMetadataEditor::closingWithUnsavedDraftsAsksFirst()
     QVERIFY(!window.close());
     QVERIFY(window.isVisible());
     answer(QMessageBox::SaveAll);
-    const bool closed = window.close();
+    // The save runs in the worker; the window closes once it has succeeded.
+    QVERIFY(!window.close());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 20000);
     QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(QStringLiteral(" | "))));
-    QVERIFY(closed);
+    QVERIFY(edit->modifiedProducts().isEmpty());
     CatalogError error;
     auto check = SqliteCatalogStore::open(m_path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
     QCOMPARE(check->productByKey(kProduct)->accessPolicy, QStringLiteral("Unsaved policy"));
+}
+
+void TestMetadataEditor::editsMadeWhileSavingStayInTheDraft()
+{
+    EditController controller;
+    QVERIFY(controller.openCatalog(m_path));
+    controller.setUserId(kOwner);
+    ProductDraft *draft = controller.draft(kProduct);
+    QVERIFY(draft);
+    const int base = draft->baseVersion();
+    draft->setValue({MetadataField::Kind::AccessPolicy}, QStringLiteral("Saved policy"));
+    QSignalSpy finished(&controller, &EditController::saveFinished);
+    QVERIFY(controller.save(kProduct));
+    QVERIFY(!controller.save(kProduct)); // one save of a product at a time
+    // The UI thread is free while the worker writes: keep editing.
+    draft->setValue({MetadataField::Kind::Tags}, QStringList{QStringLiteral("while-saving")});
+    QVERIFY(finished.wait(20000));
+    const EditOutcome first = finished.first().at(1).value<EditOutcome>();
+    QCOMPARE(first.code, EditOutcome::Code::Ok);
+    QVERIFY(first.version > base);
+    QCOMPARE(draft->baseVersion(), first.version);
+    QCOMPARE(draft->original().accessPolicy, QStringLiteral("Saved policy"));
+    QVERIFY(draft->isModified()); // the tag typed meanwhile is still to be saved
+    QCOMPARE(draft->product().tags, QStringList{QStringLiteral("while-saving")});
+    QCOMPARE(controller.modifiedProducts(), QStringList{kProduct});
+    // Saving it next is not a conflict with our own previous save.
+    QCOMPARE(saveAndWait(controller, kProduct).code, EditOutcome::Code::Ok);
+    QVERIFY(!draft->isModified());
+    CatalogError error;
+    auto check = SqliteCatalogStore::open(m_path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    const Product stored = *check->productByKey(kProduct);
+    QCOMPARE(stored.accessPolicy, QStringLiteral("Saved policy"));
+    QCOMPARE(stored.tags, QStringList{QStringLiteral("while-saving")});
 }
 
 QTEST_MAIN(TestMetadataEditor)
