@@ -413,6 +413,18 @@ Acknowledged by %1.</source>
         <source>No alerts of this kind.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scan progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the scan; alerts found so far are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mesh::AuditLogDialog</name>
@@ -646,6 +658,126 @@ hash          %9</source>
     </message>
 </context>
 <context>
+    <name>Mesh::ContractController</name>
+    <message>
+        <source>The catalog cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the contract of %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Contract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or update a product from an ODCS v3 data contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport Contract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the shown product&apos;s contract as ODCS v3 YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported the contract: created %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported the contract: updated %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the Contract of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ODCS contracts (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::ContractImportDialog</name>
+    <message>
+        <source>Cannot read %1: %2. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a contract may be at most %3 MB. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog cannot be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is not a valid ODCS v3 contract; nothing was imported. Fix these %n problem(s) and import again:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: %1 Nothing was imported; ask the product&apos;s owner or a steward of its domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Data Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an Open Data Contract Standard (ODCS) v3.0 or v3.1 YAML document. It creates the product it describes, or updates it if the catalog has it; fields the catalog has no place for are kept and come back on export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contract file, e.g. orders.odcs.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems in the contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Data Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ODCS contracts (*.yaml *.yml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mesh::DesktopController</name>
     <message>
         <source>Command &amp;Palette…</source>
@@ -813,6 +945,14 @@ hash          %9</source>
         <source>There is no product “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saving before closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mesh::FacetModel</name>
@@ -885,6 +1025,18 @@ hash          %9</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Add Source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a catalog service, a Mesh export or a data contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening a catalog to add the source to…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mesh::FilePreviewDialog</name>
@@ -932,10 +1084,6 @@ hash          %9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 products: press Scan now to look for new quality problems.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scanning the products for quality problems…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,6 +1123,32 @@ hash          %9</source>
     </message>
     <message>
         <source>Set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Scanning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan cancelled after %1 products; %n open alert(s), %2 new. Press Scan now to scan them all.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning the products for quality problems: %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Scanning %1%…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking was cancelled. Press Refresh to check the catalog against its policies again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1088,6 +1262,26 @@ hash          %9</source>
     </message>
     <message>
         <source>This catalog has no products to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop checking the catalog against its policies</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1396,6 +1590,18 @@ hash          %9</source>
         <source>%1 rows in %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>⚑ 1 live quality alert this number may rest on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚑ %1 live quality alerts this number may rest on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show %1&apos;s product page and its alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mesh::KpiEditorDialog</name>
@@ -1593,6 +1799,34 @@ hash          %9</source>
     </message>
     <message>
         <source>Inputs: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 steps upstream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚑ 1 quality alert: %1 · on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚑ %1 quality alerts: %2 · on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live quality alerts this number may rest on:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2299,6 +2533,10 @@ hash          %9</source>
     </message>
     <message>
         <source>&lt;p&gt;Your draft has the same metadata as the saved version.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
