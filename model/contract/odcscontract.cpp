@@ -130,12 +130,29 @@ bool needsQuotes(const QString &s)
            s.compare(QStringLiteral("off"), Qt::CaseInsensitive) == 0;
 }
 
+/**
+ * A literal block ("|") reads back exactly only when the text ends in one line break (its "clip"
+ * chomping adds one), starts with neither a space nor a line break (that would need an
+ * indentation indicator) and has no other control characters; anything else is double-quoted,
+ * which escapes every character exactly (found by fuzz_odcs: "a\n\nb" came back as "a\n\nb\n").
+ */
+bool literalReadsBack(const QString &s)
+{
+    if (!s.endsWith(QLatin1Char('\n')) || s.endsWith(QStringLiteral("\n\n")) ||
+        s.startsWith(QLatin1Char(' ')) || s.startsWith(QLatin1Char('\n')))
+        return false;
+    for (QChar c : s)
+        if (c.unicode() < 0x20 && c != QLatin1Char('\n'))
+            return false;
+    return true;
+}
+
 void emitString(YAML::Emitter &out, const QString &s)
 {
     if (needsQuotes(s))
         out << YAML::DoubleQuoted << ss(s);
     else if (s.contains(QLatin1Char('\n')))
-        out << YAML::Literal << ss(s);
+        out << (literalReadsBack(s) ? YAML::Literal : YAML::DoubleQuoted) << ss(s);
     else
         out << ss(s);
 }
