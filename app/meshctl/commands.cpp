@@ -432,6 +432,9 @@ int run(const QStringList &args)
         {QStringLiteral("sources"), cmdSources},
         {QStringLiteral("sync"), cmdSync},
         {QStringLiteral("export"), cmdExport},
+        {QStringLiteral("server"), cmdServer},
+        {QStringLiteral("sync-team"), cmdSyncTeam},
+        {QStringLiteral("team"), cmdTeam},
     };
     const QString command = args.value(0);
     for (const auto &[name, handler] : commands)
