@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: MIT
+#include "team/teamsync.h"
+
+#include "access/accesstypes.h"
+#include "catalog/sqlitecatalogstore.h"
+#include "db/sqlite.h"
+#include "team/pgconnection.h"
+#include "team/teamcatalog.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace Mesh {
+
+namespace {
+
+constexpr int kPage = 5000;
+// Above this many products, the search index is rebuilt in one pass instead of row by row.
+constexpr int kDeferIndexAbove = 2000;
+
+struct Fetched
+{
+    QList<Domain> domains;
+    QList<User> users;
+    QList<Product> products;
+    QStringList removedProducts;
+    QList<LineageEdge> edges;
+};
+
+bool fail(QString *error, const PgConnection &conn, const QString &what, const PgResult &r)
+{
+    if (error)
+        *error = QStringLiteral("team server %1: %2: %3").arg(conn.server(), what, r.error());
+    return false;
+}
+
+bool fetchDomains(PgConnection &conn, const QString &where, const PgParams &params, Fetched &f,
+                  QString *error)
+{
+    const PgResult r = conn.exec(
+        QStringLiteral("SELECT name, description, color FROM domains ") + where, params);
+    if (!r.ok())
+        return fail(error, conn, QStringLiteral("reading domains"), r);
+    for (int i = 0; i < r.rows(); ++i)
+        f.domains.append(Domain{0, r.text(i, 0), r.text(i, 1), r.text(i, 2)});
+    return true;
+}
+
+bool fetchUsers(PgConnection &conn, const QString &where, const PgParams &params, Fetched &f,
+                QString *error)
+{
+    const PgResult r = conn.exec(
+        QStringLiteral("SELECT id, display_name, email, roles, domain FROM users ") + where, params);
+    if (!r.ok())
+        return fail(error, conn, QStringLiteral("reading users"), r);
+    for (int i = 0; i < r.rows(); ++i)
+        f.users.append(User{r.text(i, 0), r.text(i, 1), r.text(i, 2), parsePgArray(r.text(i, 3)),
+                            r.text(i, 4)});
+    return true;
+}
+
+bool fetchEdges(PgConnection &conn, const QString &where, const PgParams &params, Fetched &f,
+                QString *error)
+{
+    const PgResult r = conn.exec(
+        QStringLiteral("SELECT from_key, to_key, kind, job_name FROM lineage_edges ") + where,
+        params);
+    if (!r.ok())
+        return fail(error, conn, QStringLiteral("reading lineage"), r);
+    for (int i = 0; i < r.rows(); ++i)
+        f.edges.append(LineageEdge{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3)});
+    return true;
+}
+
+bool fetchProducts(PgConnection &conn, const QStringList *keys, Fetched &f, QString *error)
+{
+    // Pages by key, so that a 100,000-product catalog never sits in memory as one result.
+    QString after;
+    QSet<QString> seen;
+    for (;;) {
+        const PgResult r =
+            keys ? conn.exec(QStringLiteral("SELECT %1 FROM products WHERE key = ANY($1::text[]) "
+                                            "AND key > $2 ORDER BY key LIMIT %2")
+                                 .arg(TeamCatalog::productColumns())
+                                 .arg(kPage),
+                             {QVariant(*keys), after})
+                 : conn.exec(QStringLiteral("SELECT %1 FROM products WHERE key > $1 ORDER BY key "
+                                            "LIMIT %2")
+                                 .arg(TeamCatalog::productColumns())
+                                 .arg(kPage),
+                             {after});
+        if (!r.ok())
+            return fail(error, conn, QStringLiteral("reading products"), r);
+        for (int i = 0; i < r.rows(); ++i) {
+            f.products.append(TeamCatalog::productAt(r, i));
+            seen.insert(f.products.last().key);
+        }
+        if (r.rows() < kPage)
+            break;
+        after = f.products.last().key;
+    }
+    if (keys)
+        for (const QString &k : *keys)
+            if (!seen.contains(k))
+                f.removedProducts.append(k);
+    return true;
+}
+
+} // namespace
+
+qint64 TeamSync::lastChange(SqliteCatalogStore &store, const QString &serverId)
+{
+    Statement &st = store.database().prepare(
+        QStringLiteral("SELECT last_change FROM team_sync WHERE server_id = ?1"));
+    st.bind(1, serverId);
+    const qint64 last = st.step() ? st.integer(0) : 0;
+    st.reset();
+    return last;
+}
+
+std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogStore &store,
+                                             const QString &url, QString *error)
+{
+    TeamSyncResult result;
+    // One repeatable-read snapshot: the change number and the rows read belong together.
+    PgTransaction snapshot(conn, PgTransaction::Kind::ReadSnapshot, error);
+    if (!snapshot.isActive())
+        return std::nullopt;
+    const PgResult head = conn.exec(QStringLiteral(
+        "SELECT (SELECT id FROM server_info LIMIT 1), "
+        "(SELECT coalesce(max(change_no), 0) FROM change_log)"));
+    if (!head.ok()) {
+        fail(error, conn, QStringLiteral("reading the change number (is this a team catalog? run "
+                                         "`meshctl server init`)"),
+             head);
+        return std::nullopt;
+    }
+    result.serverId = head.text(0, 0);
+    result.toChange = head.integer(0, 1);
+    result.fromChange = lastChange(store, result.serverId);
+    // A cache ahead of the server means the server was rebuilt: start over.
+    result.full = result.fromChange == 0 || result.fromChange > result.toChange;
+    if (result.full)
+        result.fromChange = 0;
+
+    Fetched f;
+    if (result.full) {
+        if (!fetchDomains(conn, {}, {}, f, error) || !fetchUsers(conn, {}, {}, f, error) ||
+            !fetchProducts(conn, nullptr, f, error) || !fetchEdges(conn, {}, {}, f, error))
+            return std::nullopt;
+    } else if (result.toChange > result.fromChange) {
+        const PgResult changed = conn.exec(
+            QStringLiteral("SELECT table_name, row_key, count(*) FROM change_log WHERE change_no > "
+                           "$1 AND change_no <= $2 GROUP BY table_name, row_key"),
+            {result.fromChange, result.toChange});
+        if (!changed.ok()) {
+            fail(error, conn, QStringLiteral("reading the change log"), changed);
+            return std::nullopt;
+        }
+        QHash<QString, QStringList> keys;
+        for (int i = 0; i < changed.rows(); ++i) {
+            keys[changed.text(i, 0)].append(changed.text(i, 1));
+            result.changes += changed.integer(i, 2);
+        }
+        const QString byKey = QStringLiteral("WHERE %1 = ANY($1::text[])");
+        if (keys.contains(QStringLiteral("domains")) &&
+            !fetchDomains(conn, byKey.arg(QStringLiteral("name")),
+                          {QVariant(keys.value(QStringLiteral("domains")))}, f, error))
+            return std::nullopt;
+        if (keys.contains(QStringLiteral("users")) &&
+            !fetchUsers(conn, byKey.arg(QStringLiteral("id")),
+                        {QVariant(keys.value(QStringLiteral("users")))}, f, error))
+            return std::nullopt;
+        if (keys.contains(QStringLiteral("products"))) {
+            const QStringList productKeys = keys.value(QStringLiteral("products"));
+            if (!fetchProducts(conn, &productKeys, f, error))
+                return std::nullopt;
+        }
+        if (keys.contains(QStringLiteral("lineage_edges")) &&
+            !fetchEdges(conn, byKey.arg(QStringLiteral("edge_key")),
+                        {QVariant(keys.value(QStringLiteral("lineage_edges")))}, f, error))
+            return std::nullopt;
+    }
+    snapshot.commit(nullptr);
+
+    const bool defer = f.products.size() > kDeferIndexAbove;
+    CatalogError catalogError;
+    const bool ok = store.transaction(
+        [&](CatalogError *e) {
+            for (const Domain &d : f.domains)
+                if (!store.upsertDomain(d, e))
+                    return false;
+            for (const User &u : f.users)
+                if (!store.upsertUser(u, e))
+                    return false;
+            store.setSearchIndexDeferred(defer);
+            for (const Product &p : f.products) {
+                if (!store.upsertProduct(p, e)) {
+                    store.setSearchIndexDeferred(false);
+                    return false;
+                }
+            }
+            store.setSearchIndexDeferred(false);
+            if (defer && !store.rebuildSearchIndex(e))
+                return false;
+            for (const QString &key : f.removedProducts)
+                if (store.productByKey(key) && !store.removeProduct(key, e))
+                    return false;
+            for (const LineageEdge &edge : f.edges) {
+                CatalogError edgeError; // an edge to a product this cache lacks is skipped
+                if (store.addLineageEdge(edge, &edgeError))
+                    ++result.lineageEdges;
+                else if (edgeError.code != CatalogError::Code::Invalid) {
+                    *e = edgeError;
+                    return false;
+                }
+            }
+            Statement &st = store.database().prepare(QStringLiteral(
+                "INSERT INTO team_sync(server_id, url, last_change, synced_at) VALUES (?1, ?2, ?3, "
+                "?4) ON CONFLICT(server_id) DO UPDATE SET url = excluded.url, last_change = "
+                "excluded.last_change, synced_at = excluded.synced_at"));
+            st.bind(1, result.serverId)
+                .bind(2, redactedPgUrl(url))
+                .bind(3, result.toChange)
+                .bind(4, accessTime(QDateTime::currentDateTimeUtc()));
+            if (!st.exec()) {
+                e->code = CatalogError::Code::Io;
+                e->message = QStringLiteral("Saving the sync position: %1").arg(st.lastError());
+                return false;
+            }
+            return true;
+        },
+        &catalogError);
+    if (!ok) {
+        if (error)
+            *error = QStringLiteral("%1: nothing was changed (%2)")
+                         .arg(store.path(), catalogError.message);
+        return std::nullopt;
+    }
+    result.products = int(f.products.size());
+    result.removed = int(f.removedProducts.size());
+    result.users = int(f.users.size());
+    result.domains = int(f.domains.size());
+    return result;
+}
+
+} // namespace Mesh

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+// Incremental sync from the team server into the local SQLite cache.
+#include "pgfixture.h"
+
+#include "team/teamsync.h"
+
+#include <QProcess>
+
+using namespace Mesh;
+
+class TestTeamSync : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { MESH_START_PG(m_pg); }
+    void cleanupTestCase() { m_pg.stop(); }
+
+    void firstSyncCopiesTheCatalog()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto conn = Test::PgFixture::connect(url);
+        QVERIFY(conn);
+        auto cache = newCache();
+        QVERIFY(cache);
+        QString error;
+        const auto r = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(r, qPrintable(error));
+        QVERIFY(r->full);
+        const CatalogCounts demo = m_pg.demo()->counts();
+        const CatalogCounts local = cache->counts();
+        QCOMPARE(local.products, demo.products);
+        QCOMPARE(local.users, demo.users);
+        QCOMPARE(local.domains, demo.domains);
+        QCOMPARE(local.lineageEdges, demo.lineageEdges);
+        QCOMPARE(local.columns, demo.columns);
+        QCOMPARE(TeamSync::lastChange(*cache, r->serverId), r->toChange);
+        // The cached product is the product, and search finds it.
+        const auto original = m_pg.demo()->productByKey(QStringLiteral("sales.hubspot-contacts"));
+        const auto cached = cache->productByKey(QStringLiteral("sales.hubspot-contacts"));
+        QVERIFY(original && cached);
+        QCOMPARE(cached->ownerId, original->ownerId);
+        QCOMPARE(cached->description, original->description);
+        QCOMPARE(cached->datasets.first().columns.size(), original->datasets.first().columns.size());
+        SearchRequest q;
+        q.text = QStringLiteral("hubspot contacts");
+        QVERIFY(cache->search(q).total > 0);
+    }
+
+    void secondSyncPullsExactlyTheChangesSince()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto conn = Test::PgFixture::connect(url);
+        QVERIFY(conn);
+        auto cache = newCache();
+        QString error;
+        const auto first = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(first, qPrintable(error));
+
+        // N = 7 server-side changes: 5 edits, one new product, one removed product.
+        const QString gone = conn->exec(QStringLiteral(
+            "SELECT key FROM products p WHERE NOT EXISTS (SELECT 1 FROM lineage_edges e WHERE "
+            "e.from_key = p.key OR e.to_key = p.key) ORDER BY key LIMIT 1")).text(0, 0);
+        QVERIFY(!gone.isEmpty());
+        QVERIFY(cache->productByKey(gone));
+        const PgResult edited = conn->exec(
+            QStringLiteral("UPDATE products SET description = 'zebrafish ' || key WHERE key IN "
+                           "(SELECT key FROM products WHERE key <> $1 ORDER BY key LIMIT 5)"),
+            {gone});
+        QCOMPARE(edited.affected(), 5);
+        Product fresh;
+        fresh.key = QStringLiteral("sales.quokka-report");
+        fresh.name = QStringLiteral("Quokka Report");
+        fresh.domain = QStringLiteral("Sales & Marketing");
+        fresh.ownerId = QStringLiteral("maria.lopez");
+        QVERIFY2(TeamCatalog::upsertProduct(*conn, fresh, &error), qPrintable(error));
+        QVERIFY(conn->run(QStringLiteral("DELETE FROM products WHERE key = $1"), {gone}, &error));
+
+        const auto second = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(second, qPrintable(error));
+        QVERIFY(!second->full);
+        QCOMPARE(second->fromChange, first->toChange);
+        QCOMPARE(second->changes, 7);
+        QCOMPARE(second->toChange, first->toChange + 7);
+        QCOMPARE(second->products, 6);
+        QCOMPARE(second->removed, 1);
+        QCOMPARE(second->users, 0);
+        QVERIFY(!cache->productByKey(gone));
+        QCOMPARE(cache->counts().products, m_pg.demo()->counts().products);
+        SearchRequest q;
+        q.text = QStringLiteral("zebrafish");
+        QCOMPARE(cache->search(q).total, 5);
+        q.text = QStringLiteral("quokka");
+        QCOMPARE(cache->search(q).total, 1);
+
+        const auto third = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(third, qPrintable(error));
+        QCOMPARE(third->changes, 0);
+        QCOMPARE(third->products, 0);
+    }
+
+    void meshctlSyncTeamCreatesAndUpdatesTheCache()
+    {
+        const QString url = m_pg.seededDatabase();
+        const QString file = m_pg.tempPath(QStringLiteral("cli-cache.mesh"));
+        auto run = [](const QStringList &args, QByteArray *output) {
+            QProcess p;
+            p.start(QStringLiteral(MESHCTL), args);
+            p.waitForFinished(60000);
+            *output = p.readAllStandardOutput() + p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray output;
+        QCOMPARE(run({QStringLiteral("sync-team"), file, QStringLiteral("--server"), url,
+                      QStringLiteral("--json")},
+                     &output),
+                 0);
+        QJsonObject o = QJsonDocument::fromJson(output).object();
+        QVERIFY2(o.value(QStringLiteral("full")).toBool(), output.constData());
+        QCOMPARE(o.value(QStringLiteral("products")).toInt(), 36);
+        auto conn = Test::PgFixture::connect(url);
+        QString error;
+        QVERIFY(conn->run(QStringLiteral("UPDATE users SET display_name = 'M. López' WHERE id = "
+                                         "'maria.lopez'"),
+                          {}, &error));
+        QCOMPARE(run({QStringLiteral("sync-team"), file, QStringLiteral("--server"), url,
+                      QStringLiteral("--json")},
+                     &output),
+                 0);
+        o = QJsonDocument::fromJson(output).object();
+        QCOMPARE(o.value(QStringLiteral("changes")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("users")).toInt(), 1);
+        // An unreachable server changes nothing and says so.
+        const QByteArray before = fileBytes(file);
+        QCOMPARE(run({QStringLiteral("sync-team"), file, QStringLiteral("--server"),
+                      QStringLiteral("postgresql://mesh@127.0.0.1:1/x?connect_timeout=2")},
+                     &output),
+                 4);
+        QVERIFY2(output.contains("not changed"), output.constData());
+        QCOMPARE(fileBytes(file), before);
+        QCOMPARE(run({QStringLiteral("sync-team"), file}, &output), 2);
+    }
+
+private:
+    std::unique_ptr<SqliteCatalogStore> newCache()
+    {
+        CatalogError error;
+        auto store = SqliteCatalogStore::create(
+            m_pg.tempPath(QStringLiteral("cache%1.mesh").arg(++m_caches)), QStringLiteral("cache"),
+            &error);
+        if (!store)
+            qWarning("%s", qPrintable(error.message));
+        return store;
+    }
+    static QByteArray fileBytes(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    Test::PgFixture m_pg;
+    int m_caches = 0;
+};
+
+QTEST_GUILESS_MAIN(TestTeamSync)
+#include "tst_teamsync.moc"
