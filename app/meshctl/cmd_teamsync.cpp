@@ -2,10 +2,13 @@
 // meshctl sync-team: pull the team server's changes into a local catalog (the offline cache).
 #include "cli.h"
 
+#include "access/accessservice.h"
 #include "team/pgconnection.h"
+#include "team/teamclient.h"
 #include "team/teamsync.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 
 namespace Mesh::Cli {
 
@@ -82,6 +85,212 @@ int cmdSyncTeam(const QStringList &args)
     return Ok;
 }
 
-int cmdTeam(const QStringList &) { return fail(Usage, QStringLiteral("not yet")); }
+namespace {
+
+const char kTeamUsage[] =
+    "Usage: meshctl team request FILE PRODUCT --purpose TEXT [--days N] [--columns a,b] --server URL\n"
+    "       meshctl team approve FILE REQUEST_ID [--expect-version N] --server URL\n"
+    "       meshctl team deny FILE REQUEST_ID --reason TEXT --server URL\n"
+    "       meshctl team edit FILE PRODUCT --field NAME --value V [--field …] [--expect-version N]\n"
+    "                         [--overwrite] --server URL\n"
+    "       meshctl team outbox FILE [--json]      writes queued while offline, and conflicts\n"
+    "       meshctl team replay FILE --server URL  send the queued writes\n"
+    "       meshctl team overwrite FILE OUTBOX_ID  re-queue a conflicting edit to overwrite\n"
+    "Writes go to the team server as --as USER (default: the OS login), in one transaction each;\n"
+    "the server's row-level security decides. FILE is the local cache (`meshctl sync-team`):\n"
+    "when the server is unreachable the write is queued there (exit 4) and `team replay` sends it.\n"
+    "Edit fields: name, description, status, owner, steward, tags (comma list), access_policy,\n"
+    "freshness_sla_hours. Exit 3 when refused, 5 when someone else changed it first.\n";
+
+int exitFor(const TeamWriteOutcome &o)
+{
+    switch (o.code) {
+    case TeamWriteOutcome::Code::Ok:
+        out(o.message + QLatin1Char('\n'));
+        return Ok;
+    case TeamWriteOutcome::Code::Refused:
+        return fail(Refused, o.message);
+    case TeamWriteOutcome::Code::Conflict:
+        return fail(Conflict, o.message);
+    case TeamWriteOutcome::Code::Invalid:
+        return fail(Usage, o.message);
+    case TeamWriteOutcome::Code::Offline:
+    case TeamWriteOutcome::Code::Failed:
+        return fail(PartlyFailed, o.message);
+    }
+    return PartlyFailed;
+}
+
+int teamWrite(const QString &verb, const QStringList &args)
+{
+    Command c(QStringLiteral("team ") + verb);
+    c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Local catalog (cache)."));
+    const bool byRequest = verb == QStringLiteral("approve") || verb == QStringLiteral("deny");
+    c.parser.addPositionalArgument(byRequest ? QStringLiteral("REQUEST_ID") : QStringLiteral("PRODUCT"),
+                                   QStringLiteral("What the write is about."));
+    c.option(QStringLiteral("server"), QStringLiteral("libpq URL of the team server."), QStringLiteral("URL"));
+    c.option(QStringLiteral("as"), QStringLiteral("Act as this person (their database role)."), QStringLiteral("USER"));
+    c.option(QStringLiteral("purpose"), QStringLiteral("Why access is needed."), QStringLiteral("TEXT"));
+    c.option(QStringLiteral("days"), QStringLiteral("Days of access (default 30)."), QStringLiteral("N"));
+    c.option(QStringLiteral("columns"), QStringLiteral("Only these columns."), QStringLiteral("a,b"));
+    c.option(QStringLiteral("reason"), QStringLiteral("Why (deny), or the version's summary (edit)."), QStringLiteral("TEXT"));
+    c.option(QStringLiteral("field"), QStringLiteral("Field to set (repeatable)."), QStringLiteral("NAME"));
+    c.option(QStringLiteral("value"), QStringLiteral("Value of the field before it."), QStringLiteral("V"));
+    c.option(QStringLiteral("expect-version"), QStringLiteral("The version the change starts from."), QStringLiteral("N"));
+    c.option(QStringLiteral("overwrite"), QStringLiteral("Save over a newer version."));
+    if (int r = c.parse(args, 2, 2); r != -1)
+        return r == -2 ? Ok : r;
+    int code = Ok;
+    auto store = openCatalog(c.positional(0), &code);
+    if (!store)
+        return code;
+    TeamWrite w;
+    w.actingUser = c.isSet(QStringLiteral("as")) ? c.value(QStringLiteral("as")) : AccessService::osLogin();
+    w.token = TeamWrite::newToken();
+    const auto version = c.integer(QStringLiteral("expect-version"), 0, 0, 1 << 30, &code);
+    const auto days = c.integer(QStringLiteral("days"), 30, 1, AccessService::kMaxDays, &code);
+    if (!version || !days)
+        return code;
+    w.baseVersion = int(*version);
+    w.reason = c.value(QStringLiteral("reason"));
+    if (byRequest) {
+        bool ok = false;
+        w.requestId = c.positional(1).remove(QLatin1Char('#')).toLongLong(&ok);
+        if (!ok || w.requestId <= 0)
+            return fail(Usage, QStringLiteral("REQUEST_ID must be a number such as 3, got “%1”").arg(c.positional(1)));
+        w.kind = verb == QStringLiteral("approve") ? TeamWrite::Kind::Approve : TeamWrite::Kind::Deny;
+        if (w.kind == TeamWrite::Kind::Deny && w.reason.trimmed().isEmpty())
+            return fail(Usage, QStringLiteral("team deny needs --reason TEXT"));
+    } else {
+        w.productKey = c.positional(1);
+        if (verb == QStringLiteral("request")) {
+            w.kind = TeamWrite::Kind::Request;
+            w.purpose = c.value(QStringLiteral("purpose"));
+            w.days = int(*days);
+            w.columns = splitAccessList(c.value(QStringLiteral("columns")));
+            if (w.purpose.trimmed().isEmpty())
+                return fail(Usage, QStringLiteral("team request needs --purpose TEXT"));
+        } else {
+            w.kind = TeamWrite::Kind::Edit;
+            w.overwrite = c.isSet(QStringLiteral("overwrite"));
+            const QStringList fields = c.parser.values(QStringLiteral("field"));
+            const QStringList values = c.parser.values(QStringLiteral("value"));
+            if (fields.isEmpty() || fields.size() != values.size())
+                return fail(Usage, QStringLiteral("team edit needs --field NAME --value V pairs"));
+            for (qsizetype i = 0; i < fields.size(); ++i)
+                w.fields.insert(fields.at(i), fields.at(i) == QStringLiteral("tags")
+                                                  ? QJsonValue(QJsonArray::fromStringList(splitAccessList(values.at(i))))
+                                                  : QJsonValue(values.at(i)));
+        }
+        // The one policy function answers first, on the cache; the server enforces the same rules.
+        if (store->productByKey(w.productKey) && w.kind == TeamWrite::Kind::Edit) {
+            const AccessDecision d = AccessPolicy(*store).decide(w.actingUser, AccessAction::EditMetadata, {w.productKey, {}});
+            if (!d.allowed())
+                return fail(Refused, d.reason);
+        }
+    }
+    const QString url = c.value(QStringLiteral("server"));
+    if (url.isEmpty())
+        return fail(Usage, QStringLiteral("team %1 needs --server URL").arg(verb));
+    QString error;
+    auto conn = PgConnection::connect(url, &error);
+    return exitFor(TeamClient::submit(conn.get(), *store, w));
+}
+
+int teamOutbox(const QStringList &args)
+{
+    Command c(QStringLiteral("team outbox"));
+    c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Local catalog (cache)."));
+    c.option(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    if (int r = c.parse(args, 1, 1); r != -1)
+        return r == -2 ? Ok : r;
+    int code = Ok;
+    auto store = openCatalog(c.positional(0), &code, SqliteCatalogStore::OpenMode::ReadOnly);
+    if (!store)
+        return code;
+    const QList<TeamOutboxEntry> entries = TeamClient::outbox(*store);
+    if (c.isSet(QStringLiteral("json"))) {
+        QJsonArray list;
+        for (const TeamOutboxEntry &e : entries)
+            list.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                    {QStringLiteral("state"), e.state},
+                                    {QStringLiteral("message"), e.message},
+                                    {QStringLiteral("write"), e.write.toJson()}});
+        outJson({{QStringLiteral("outbox"), list}});
+        return Ok;
+    }
+    if (entries.isEmpty())
+        out(QStringLiteral("Nothing queued.\n"));
+    for (const TeamOutboxEntry &e : entries)
+        out(QStringLiteral("#%1 %2 %3 as %4 %5%6\n")
+                .arg(e.id)
+                .arg(e.state, TeamWrite::kindName(e.write.kind), e.write.actingUser,
+                     e.write.productKey.isEmpty() ? QStringLiteral("request #%1").arg(e.write.requestId)
+                                                  : e.write.productKey,
+                     e.message.isEmpty() ? QString() : QStringLiteral(": ") + e.message));
+    return Ok;
+}
+
+int teamReplay(const QStringList &args)
+{
+    Command c(QStringLiteral("team replay"));
+    c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Local catalog (cache)."));
+    c.option(QStringLiteral("server"), QStringLiteral("libpq URL of the team server."), QStringLiteral("URL"));
+    if (int r = c.parse(args, 1, 1); r != -1)
+        return r == -2 ? Ok : r;
+    int code = Ok;
+    auto store = openCatalog(c.positional(0), &code);
+    if (!store)
+        return code;
+    QString error;
+    auto conn = PgConnection::connect(c.value(QStringLiteral("server")), &error);
+    if (!conn)
+        return fail(PartlyFailed, error + QStringLiteral("; the queued writes stay queued"));
+    const TeamReplayResult r = TeamClient::replay(*conn, *store);
+    out(QStringLiteral("Sent %1; %2 conflict(s), %3 refused, %4 failed, %5 still queued.\n")
+            .arg(r.done)
+            .arg(r.conflicts)
+            .arg(r.refused)
+            .arg(r.failed)
+            .arg(r.remaining));
+    if (r.conflicts > 0)
+        return fail(Conflict, QStringLiteral("%1 queued write(s) met a newer version; see `meshctl "
+                                             "team outbox %2` and reload or `team overwrite`")
+                                  .arg(r.conflicts)
+                                  .arg(c.positional(0)));
+    return r.refused + r.failed + r.remaining > 0 ? PartlyFailed : Ok;
+}
+
+} // namespace
+
+int cmdTeam(const QStringList &args)
+{
+    const QString verb = args.value(0);
+    if (verb == QStringLiteral("request") || verb == QStringLiteral("approve") ||
+        verb == QStringLiteral("deny") || verb == QStringLiteral("edit"))
+        return teamWrite(verb, args.mid(1));
+    if (verb == QStringLiteral("outbox"))
+        return teamOutbox(args.mid(1));
+    if (verb == QStringLiteral("replay"))
+        return teamReplay(args.mid(1));
+    if (verb == QStringLiteral("overwrite")) {
+        if (args.size() != 3)
+            return fail(Usage, QStringLiteral("usage: meshctl team overwrite FILE OUTBOX_ID"));
+        int code = Ok;
+        auto store = openCatalog(args.at(1), &code);
+        if (!store)
+            return code;
+        QString error;
+        if (!TeamClient::requeueOverwriting(*store, args.at(2).toLongLong(), &error))
+            return fail(Usage, error);
+        out(QStringLiteral("Queued #%1 again to overwrite; run `meshctl team replay`.\n").arg(args.at(2)));
+        return Ok;
+    }
+    if (verb.isEmpty() || verb == QStringLiteral("--help") || verb == QStringLiteral("-h")) {
+        out(QString::fromLatin1(kTeamUsage));
+        return verb.isEmpty() ? Usage : Ok;
+    }
+    return fail(Usage, QStringLiteral("unknown team command “%1”; see `meshctl team --help`").arg(verb));
+}
 
 } // namespace Mesh::Cli

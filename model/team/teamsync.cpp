@@ -7,6 +7,7 @@
 #include "team/pgconnection.h"
 #include "team/teamcatalog.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 
@@ -122,6 +123,13 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
                                              const QString &url, QString *error)
 {
     TeamSyncResult result;
+    QElapsedTimer trace;
+    trace.start();
+    const bool tracing = qEnvironmentVariableIsSet("MESH_TEAM_TRACE");
+    auto mark = [&](const char *what) {
+        if (tracing)
+            qInfo("team sync: %s at %.1f ms", what, double(trace.nsecsElapsed()) / 1e6);
+    };
     // One repeatable-read snapshot: the change number and the rows read belong together.
     PgTransaction snapshot(conn, PgTransaction::Kind::ReadSnapshot, error);
     if (!snapshot.isActive())
@@ -182,6 +190,7 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             return std::nullopt;
     }
     snapshot.commit(nullptr);
+    mark("fetched");
 
     const bool defer = f.products.size() > kDeferIndexAbove;
     CatalogError catalogError;
@@ -201,8 +210,10 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
                 }
             }
             store.setSearchIndexDeferred(false);
+            mark("products written");
             if (defer && !store.rebuildSearchIndex(e))
                 return false;
+            mark("search index");
             for (const QString &key : f.removedProducts)
                 if (store.productByKey(key) && !store.removeProduct(key, e))
                     return false;
@@ -231,6 +242,7 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             return true;
         },
         &catalogError);
+    mark("committed");
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: nothing was changed (%2)")

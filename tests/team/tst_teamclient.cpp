@@ -6,6 +6,9 @@
 #include "access/accesspolicy.h"
 #include "access/auditlog.h"
 #include "team/teamclient.h"
+#include "team/teamsync.h"
+
+#include <QProcess>
 
 using namespace Mesh;
 
@@ -193,6 +196,60 @@ private slots:
                               {w.token})
                      .integer(0, 0),
                  1);
+    }
+
+    void meshctlTeamWritesRefusesAndQueues()
+    {
+        const QString file = m_pg.tempPath(QStringLiteral("cli.mesh"));
+        QString error;
+        {
+            auto cache = SqliteCatalogStore::create(file, QStringLiteral("cli"), nullptr);
+            QVERIFY(cache);
+            QVERIFY2(TeamSync::sync(*m_conn, *cache, m_url, &error), qPrintable(error));
+        }
+        auto run = [](const QStringList &args, QByteArray *output) {
+            QProcess p;
+            p.start(QStringLiteral(MESHCTL), args);
+            p.waitForFinished(60000);
+            *output = p.readAllStandardOutput() + p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray output;
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("request"), file, m_plain,
+                      QStringLiteral("--purpose"), QStringLiteral("cli"), QStringLiteral("--as"),
+                      QStringLiteral("kenji.watanabe"), QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QVERIFY2(output.contains("filed"), output.constData());
+        // Refused by AccessPolicy::decide on the cache, with its reason, before any round trip.
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("edit"), file, m_plain,
+                      QStringLiteral("--field"), QStringLiteral("description"),
+                      QStringLiteral("--value"), QStringLiteral("x"), QStringLiteral("--as"),
+                      QStringLiteral("kenji.watanabe"), QStringLiteral("--server"), m_url},
+                     &output),
+                 3);
+        QVERIFY2(output.contains("Only the owner or a steward"), output.constData());
+        // Unreachable: queued (exit 4), listed, and sent by replay.
+        const QString down = QStringLiteral("postgresql://mesh@127.0.0.1:1/x?connect_timeout=2");
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("edit"), file, m_plain,
+                      QStringLiteral("--field"), QStringLiteral("tags"), QStringLiteral("--value"),
+                      QStringLiteral("jira,delivery"), QStringLiteral("--as"),
+                      QStringLiteral("lucas.moreau"), QStringLiteral("--server"), down},
+                     &output),
+                 4);
+        QVERIFY2(output.contains("queued"), output.constData());
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("outbox"), file}, &output), 0);
+        QVERIFY2(output.contains("queued edit as lucas.moreau"), output.constData());
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("replay"), file,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QVERIFY2(output.contains("Sent 1;"), output.constData());
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT array_to_string(tags, ',') FROM products "
+                                             "WHERE key = $1"),
+                              {m_plain})
+                     .text(0, 0),
+                 QStringLiteral("jira,delivery"));
     }
 
     // Last: it stops and restarts the shared server.
