@@ -11,6 +11,11 @@
 #include <QHash>
 #include <QSet>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 namespace Mesh {
 
 namespace {
@@ -73,7 +78,50 @@ bool fetchEdges(PgConnection &conn, const QString &where, const PgParams &params
     return true;
 }
 
-bool fetchProducts(PgConnection &conn, const QStringList *keys, Fetched &f, QString *error)
+/** Hands over fetched products a page at a time (from the fetching thread, in a full sync). */
+class PageQueue
+{
+public:
+    void push(QList<Product> page)
+    {
+        std::lock_guard lock(m_mutex);
+        m_pages.push_back(std::move(page));
+        m_ready.notify_one();
+    }
+    void finish(const QString &error)
+    {
+        std::lock_guard lock(m_mutex);
+        m_done = true;
+        m_error = error;
+        m_ready.notify_one();
+    }
+    /** The next page; false at the end (or after an error). */
+    bool pop(QList<Product> &page)
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [this] { return !m_pages.empty() || m_done; });
+        if (m_pages.empty())
+            return false;
+        page = std::move(m_pages.front());
+        m_pages.pop_front();
+        return true;
+    }
+    QString error()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_error;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::deque<QList<Product>> m_pages;
+    bool m_done = false;
+    QString m_error;
+};
+
+bool fetchProducts(PgConnection &conn, const QStringList *keys, Fetched &f, QString *error,
+                   PageQueue *queue = nullptr)
 {
     // Pages by key, so that a 100,000-product catalog never sits in memory as one result.
     QString after;
@@ -92,13 +140,22 @@ bool fetchProducts(PgConnection &conn, const QStringList *keys, Fetched &f, QStr
                              {after});
         if (!r.ok())
             return fail(error, conn, QStringLiteral("reading products"), r);
+        QList<Product> page;
+        page.reserve(r.rows());
         for (int i = 0; i < r.rows(); ++i) {
-            f.products.append(TeamCatalog::productAt(r, i));
-            seen.insert(f.products.last().key);
+            page.append(TeamCatalog::productAt(r, i));
+            if (keys)
+                seen.insert(page.last().key);
         }
-        if (r.rows() < kPage)
+        const bool last = r.rows() < kPage;
+        if (!last)
+            after = page.last().key;
+        if (queue)
+            queue->push(std::move(page));
+        else
+            f.products.append(page);
+        if (last)
             break;
-        after = f.products.last().key;
     }
     if (keys)
         for (const QString &k : *keys)
@@ -152,10 +209,34 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
         result.fromChange = 0;
 
     Fetched f;
+    PageQueue queue;
+    std::thread fetcher;
+    // Whatever happens below, the fetching thread is joined before conn is used again.
+    struct Joiner
+    {
+        std::thread &t;
+        PageQueue &q;
+        ~Joiner()
+        {
+            if (t.joinable()) {
+                QList<Product> drain;
+                while (q.pop(drain)) {
+                }
+                t.join();
+            }
+        }
+    } joiner{fetcher, queue};
     if (result.full) {
         if (!fetchDomains(conn, {}, {}, f, error) || !fetchUsers(conn, {}, {}, f, error) ||
-            !fetchProducts(conn, nullptr, f, error) || !fetchEdges(conn, {}, {}, f, error))
+            !fetchEdges(conn, {}, {}, f, error))
             return std::nullopt;
+        // Products are fetched (and parsed) on a thread of their own while this one writes
+        // them: on a 100,000-product catalog the two take about as long as each other.
+        fetcher = std::thread([&conn, &f, &queue]() {
+            QString fetchError;
+            const bool fetched = fetchProducts(conn, nullptr, f, &fetchError, &queue);
+            queue.finish(fetched ? QString() : fetchError);
+        });
     } else if (result.toChange > result.fromChange) {
         const PgResult changed = conn.exec(
             QStringLiteral("SELECT table_name, row_key, count(*) FROM change_log WHERE change_no > "
@@ -189,10 +270,14 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
                         {QVariant(keys.value(QStringLiteral("lineage_edges")))}, f, error))
             return std::nullopt;
     }
-    snapshot.commit(nullptr);
+    if (!result.full) {
+        snapshot.commit(nullptr);
+        queue.push(f.products);
+        queue.finish({});
+    }
     mark("fetched");
 
-    const bool defer = f.products.size() > kDeferIndexAbove;
+    qsizetype productCount = 0;
     CatalogError catalogError;
     const bool ok = store.transaction(
         [&](CatalogError *e) {
@@ -202,16 +287,33 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             for (const User &u : f.users)
                 if (!store.upsertUser(u, e))
                     return false;
-            store.setSearchIndexDeferred(defer);
-            for (const Product &p : f.products) {
-                if (!store.upsertProduct(p, e)) {
-                    store.setSearchIndexDeferred(false);
-                    return false;
+            // The search index is written once for all products, not row by row.
+            store.setSearchIndexDeferred(true);
+            QList<ProductId> written;
+            QList<Product> page;
+            while (queue.pop(page)) {
+                for (const Product &p : std::as_const(page)) {
+                    const std::optional<ProductId> id = store.upsertProduct(p, e);
+                    if (!id) {
+                        store.setSearchIndexDeferred(false);
+                        return false;
+                    }
+                    written.append(*id);
                 }
             }
             store.setSearchIndexDeferred(false);
+            if (fetcher.joinable())
+                fetcher.join();
+            if (const QString fetchError = queue.error(); !fetchError.isEmpty()) {
+                e->code = CatalogError::Code::Io;
+                e->message = fetchError;
+                return false;
+            }
+            productCount = written.size();
             mark("products written");
-            if (defer && !store.rebuildSearchIndex(e))
+            const bool defer = written.size() > kDeferIndexAbove;
+            if (defer ? !store.rebuildSearchIndex(e)
+                      : (!written.isEmpty() && !store.reindexProducts(written, e)))
                 return false;
             mark("search index");
             for (const QString &key : f.removedProducts)
@@ -243,13 +345,15 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
         },
         &catalogError);
     mark("committed");
+    if (result.full)
+        snapshot.commit(nullptr);
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: nothing was changed (%2)")
                          .arg(store.path(), catalogError.message);
         return std::nullopt;
     }
-    result.products = int(f.products.size());
+    result.products = int(productCount);
     result.removed = int(f.removedProducts.size());
     result.users = int(f.users.size());
     result.domains = int(f.domains.size());
