@@ -10,6 +10,7 @@
 #include "facetdelegate.h"
 #include "kpidashboardcontroller.h"
 #include "federationcontroller.h"
+#include "teamcontroller.h"
 #include "lineagecontroller.h"
 #include "productpage.h"
 #include "previewtab.h"
@@ -128,6 +129,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     new GovernanceController(this); // Governance menu and view, Alerts dock, Quality tab
     new KpiDashboardController(this); // View → KPI Dashboard (Ctrl+D)
     new FederationController(this); // File → Sources…, scheduled syncs
+    new TeamController(this); // File → Connect to Team Catalog…, connection indicator, team sync
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

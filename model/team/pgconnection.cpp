@@ -113,7 +113,27 @@ bool PgResult::isConnectionFailure() const
 
 std::unique_ptr<PgConnection> PgConnection::connect(const QString &url, QString *error)
 {
-    PGconn *conn = PQconnectdb(url.toUtf8().constData());
+    return connect(url, {}, {}, error);
+}
+
+std::unique_ptr<PgConnection> PgConnection::connect(const QString &url, const QString &user,
+                                                    const QByteArray &password, QString *error)
+{
+    const QByteArray dbname = url.toUtf8();
+    const QByteArray userName = user.toUtf8();
+    std::vector<const char *> keys{"dbname"};
+    std::vector<const char *> values{dbname.constData()};
+    if (!user.isEmpty()) {
+        keys.push_back("user");
+        values.push_back(userName.constData());
+    }
+    if (!password.isEmpty()) {
+        keys.push_back("password");
+        values.push_back(password.constData());
+    }
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+    PGconn *conn = PQconnectdbParams(keys.data(), values.data(), 1);
     if (!conn) {
         if (error)
             *error = QStringLiteral("cannot connect to the team server: out of memory");

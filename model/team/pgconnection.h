@@ -61,6 +61,10 @@ class PgConnection
 public:
     /** Connects to a libpq URL or keyword string; nullptr and *error on failure. */
     static std::unique_ptr<PgConnection> connect(const QString &url, QString *error);
+    /** Connects to url as user (empty: as the URL says) with password, which never enters the
+     *  URL, a message or the settings (PQconnectdbParams with an expanded dbname). */
+    static std::unique_ptr<PgConnection> connect(const QString &url, const QString &user,
+                                                 const QByteArray &password, QString *error);
     ~PgConnection();
     PgConnection(const PgConnection &) = delete;
     PgConnection &operator=(const PgConnection &) = delete;

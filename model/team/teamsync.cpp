@@ -347,6 +347,11 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
     mark("committed");
     if (result.full)
         snapshot.commit(nullptr);
+    // A first sync writes the whole catalog through the write-ahead log: fold it into the file
+    // now, as part of that sync, rather than in the middle of the next small one.
+    if (ok && result.full && productCount > kDeferIndexAbove)
+        store.database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    mark("checkpointed");
     if (!ok) {
         if (error)
             *error = QStringLiteral("%1: nothing was changed (%2)")
