@@ -23,15 +23,17 @@ TeamConnectDialog::TeamConnectDialog(CredentialStore *credentials, QWidget *pare
 {
     setObjectName(QStringLiteral("teamConnectDialog"));
     setWindowTitle(tr("Connect to Team Catalog"));
-    auto *intro = new QLabel(tr("The team's shared catalog on PostgreSQL. This catalog file becomes "
-                                "its offline cache: search and browse stay local, changes sync in "
-                                "the background, and writes made offline are sent when the server "
-                                "is back."),
-                             this);
+    auto *intro =
+        new QLabel(tr("The team's shared catalog on PostgreSQL. This catalog file becomes "
+                      "its offline cache: search and browse stay local, changes sync in "
+                      "the background, and writes made offline are sent when the server "
+                      "is back."),
+                   this);
     intro->setWordWrap(true);
     m_url = new QLineEdit(this);
     m_url->setObjectName(QStringLiteral("teamUrl"));
-    m_url->setPlaceholderText(QStringLiteral("postgresql://db.example.com:5432/mesh?sslmode=verify-full"));
+    m_url->setPlaceholderText(
+        QStringLiteral("postgresql://db.example.com:5432/mesh?sslmode=verify-full"));
     m_url->setAccessibleName(tr("Server URL"));
     m_user = new QLineEdit(this);
     m_user->setObjectName(QStringLiteral("teamUser"));
@@ -156,17 +158,20 @@ TeamConnectionCheck TeamConnectDialog::check(const QString &url, const QString &
                                    "administrator to run `meshctl server init`.")
                            .arg(conn->server())};
     if (version > ServerSchema::kLatestVersion)
-        return {false, QObject::tr("Connected to %1, but its team catalog (schema %2) is newer than "
-                                   "this Mesh Explorer; update the app.")
-                           .arg(conn->server())
-                           .arg(version)};
-    const PgResult r = conn->exec(QStringLiteral("SELECT count(*), (SELECT coalesce(max(change_no), "
-                                                 "0) FROM change_log) FROM products"));
-    return {true, QObject::tr("Connected to %1 as %2: team catalog schema %3, %4 products, change %5.")
-                      .arg(conn->server(), conn->currentUser())
-                      .arg(version)
-                      .arg(r.integer(0, 0))
-                      .arg(r.integer(0, 1))};
+        return {false,
+                QObject::tr("Connected to %1, but its team catalog (schema %2) is newer than "
+                            "this Mesh Explorer; update the app.")
+                    .arg(conn->server())
+                    .arg(version)};
+    const PgResult r =
+        conn->exec(QStringLiteral("SELECT count(*), (SELECT coalesce(max(change_no), "
+                                  "0) FROM change_log) FROM products"));
+    return {true,
+            QObject::tr("Connected to %1 as %2: team catalog schema %3, %4 products, change %5.")
+                .arg(conn->server(), conn->currentUser())
+                .arg(version)
+                .arg(r.integer(0, 0))
+                .arg(r.integer(0, 1))};
 }
 
 void TeamConnectDialog::testConnection()

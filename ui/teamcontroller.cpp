@@ -29,8 +29,8 @@ TeamSyncRun runSync(const QString &catalog, const QString &url, const QString &u
 {
     TeamSyncRun run;
     CatalogError catalogError;
-    auto store = SqliteCatalogStore::open(catalog, SqliteCatalogStore::OpenMode::ReadWrite,
-                                          &catalogError);
+    auto store =
+        SqliteCatalogStore::open(catalog, SqliteCatalogStore::OpenMode::ReadWrite, &catalogError);
     if (!store) {
         run.message = catalogError.message;
         return run;
@@ -44,7 +44,8 @@ TeamSyncRun runSync(const QString &catalog, const QString &url, const QString &u
             run.online = true;
             run.change = synced->toChange;
             run.changes = synced->full ? synced->products : synced->changes;
-            run.message = QObject::tr("Synced with %1 (change %2).").arg(conn->server()).arg(run.change);
+            run.message =
+                QObject::tr("Synced with %1 (change %2).").arg(conn->server()).arg(run.change);
         } else {
             run.message = error;
         }
@@ -64,7 +65,8 @@ TeamController::TeamController(MainWindow *window, CredentialStore *credentials)
     auto *action = new QAction(tr("Connect to &Team Catalog…"), this);
     action->setObjectName(QStringLiteral("teamConnectAction"));
     action->setEnabled(false);
-    connect(window->session(), &CatalogSession::opened, action, [action] { action->setEnabled(true); });
+    connect(window->session(), &CatalogSession::opened, action,
+            [action] { action->setEnabled(true); });
     connect(action, &QAction::triggered, this, &TeamController::openConnectDialog);
     for (QAction *menu : window->menuBar()->actions()) {
         if (menu->menu() && menu->text().remove(QLatin1Char('&')) == tr("File")) {

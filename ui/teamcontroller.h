@@ -18,10 +18,10 @@ class MainWindow;
 struct TeamSyncRun
 {
     bool online = false;
-    QString message;  // for the tooltip: what happened, or why the server was not reached
+    QString message; // for the tooltip: what happened, or why the server was not reached
     qint64 change = 0;
     qint64 changes = 0;
-    int queued = 0;   // writes still waiting in the outbox
+    int queued = 0; // writes still waiting in the outbox
     int conflicts = 0;
 };
 

@@ -17,7 +17,8 @@ int cmdBenchTeam(const QStringList &args)
         "and time the first and an incremental sync into a local catalog and concurrent writers."));
     c.option(QStringLiteral("products"), QStringLiteral("Generated products (default 100000)."),
              QStringLiteral("N"));
-    c.option(QStringLiteral("changes"), QStringLiteral("Changes before the incremental sync (default 100)."),
+    c.option(QStringLiteral("changes"),
+             QStringLiteral("Changes before the incremental sync (default 100)."),
              QStringLiteral("N"));
     c.option(QStringLiteral("clients"), QStringLiteral("Concurrent writers (default 20)."),
              QStringLiteral("N"));
@@ -45,8 +46,9 @@ int cmdBenchTeam(const QStringList &args)
     });
     if (!ok)
         return fail(PartlyFailed, QStringLiteral("bench team: ") + error);
-    out(c.isSet(QStringLiteral("json")) ? QString(QString::fromUtf8(report.toJson()) + QLatin1Char('\n'))
-                                        : report.toTable());
+    out(c.isSet(QStringLiteral("json"))
+            ? QString(QString::fromUtf8(report.toJson()) + QLatin1Char('\n'))
+            : report.toTable());
     return Ok;
 }
 

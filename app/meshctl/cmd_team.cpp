@@ -20,7 +20,8 @@ const char kServerUsage[] =
     "       meshctl server seed-demo URL [--password TEXT]\n"
     "                                        load Messy Inc.; its people become database roles\n"
     "                                        (NOLOGIN, or LOGIN with --password: demo only)\n"
-    "URL is a libpq connection URL, e.g. postgresql://mesh@db.example:5432/mesh?sslmode=verify-full\n"
+    "URL is a libpq connection URL, e.g. "
+    "postgresql://mesh@db.example:5432/mesh?sslmode=verify-full\n"
     "(connect as the database owner: the migration role).\n";
 
 std::unique_ptr<PgConnection> connectOrFail(const QString &url, int *code)
@@ -88,11 +89,13 @@ int serverStatus(const QStringList &args)
     qint64 change = 0;
     qint64 products = 0;
     if (version > 0) {
-        const PgResult r = conn->exec(QStringLiteral(
-            "SELECT (SELECT id FROM server_info LIMIT 1), "
-            "(SELECT coalesce(max(change_no), 0) FROM change_log), (SELECT count(*) FROM products)"));
+        const PgResult r =
+            conn->exec(QStringLiteral("SELECT (SELECT id FROM server_info LIMIT 1), "
+                                      "(SELECT coalesce(max(change_no), 0) FROM change_log), "
+                                      "(SELECT count(*) FROM products)"));
         if (!r.ok())
-            return fail(PartlyFailed, QStringLiteral("team server %1: %2").arg(conn->server(), r.error()));
+            return fail(PartlyFailed,
+                        QStringLiteral("team server %1: %2").arg(conn->server(), r.error()));
         id = r.text(0, 0);
         change = r.integer(0, 1);
         products = r.integer(0, 2);
@@ -135,23 +138,25 @@ int serverSeedDemo(const QStringList &args)
     if (version < 0)
         return fail(PartlyFailed, error);
     if (version != ServerSchema::kLatestVersion)
-        return fail(Usage, QStringLiteral("team server %1 has schema %2, not %3; run `meshctl server "
-                                          "%4` first")
-                               .arg(conn->server())
-                               .arg(version)
-                               .arg(ServerSchema::kLatestVersion)
-                               .arg(version == 0 ? QStringLiteral("init") : QStringLiteral("migrate")));
+        return fail(Usage,
+                    QStringLiteral("team server %1 has schema %2, not %3; run `meshctl server "
+                                   "%4` first")
+                        .arg(conn->server())
+                        .arg(version)
+                        .arg(ServerSchema::kLatestVersion)
+                        .arg(version == 0 ? QStringLiteral("init") : QStringLiteral("migrate")));
     QTemporaryDir dir;
     if (!dir.isValid())
-        return fail(PartlyFailed, QStringLiteral("cannot create a temporary directory: %1")
-                                      .arg(dir.errorString()));
+        return fail(
+            PartlyFailed,
+            QStringLiteral("cannot create a temporary directory: %1").arg(dir.errorString()));
     CatalogError catalogError;
     auto demo = DemoLoader::createDemoCatalog(dir.filePath(QStringLiteral("messy-inc.mesh")),
                                               &catalogError);
     if (!demo)
         return fail(PartlyFailed, catalogError.message);
-    const auto count = TeamCatalog::seedFromCatalog(*conn, *demo, c.value(QStringLiteral("password")),
-                                                    &error);
+    const auto count =
+        TeamCatalog::seedFromCatalog(*conn, *demo, c.value(QStringLiteral("password")), &error);
     if (!count)
         return fail(PartlyFailed, error);
     out(QStringLiteral("Loaded Messy Inc. onto %1: %2 products, %3 people as database roles "

@@ -72,7 +72,9 @@ int cmdSyncTeam(const QStringList &args)
                 .arg(result->lineageEdges)
                 .arg(result->toChange));
     else if (result->changes == 0)
-        out(QStringLiteral("Up to date with %1 (change %2).\n").arg(conn->server()).arg(result->toChange));
+        out(QStringLiteral("Up to date with %1 (change %2).\n")
+                .arg(conn->server())
+                .arg(result->toChange));
     else
         out(QStringLiteral("Synced %1 changes from %2 (change %3 → %4): %5 products updated, %6 "
                            "removed.\n")
@@ -88,17 +90,20 @@ int cmdSyncTeam(const QStringList &args)
 namespace {
 
 const char kTeamUsage[] =
-    "Usage: meshctl team request FILE PRODUCT --purpose TEXT [--days N] [--columns a,b] --server URL\n"
+    "Usage: meshctl team request FILE PRODUCT --purpose TEXT [--days N] [--columns a,b] --server "
+    "URL\n"
     "       meshctl team approve FILE REQUEST_ID [--expect-version N] --server URL\n"
     "       meshctl team deny FILE REQUEST_ID --reason TEXT --server URL\n"
-    "       meshctl team edit FILE PRODUCT --field NAME --value V [--field …] [--expect-version N]\n"
+    "       meshctl team edit FILE PRODUCT --field NAME --value V [--field …] [--expect-version "
+    "N]\n"
     "                         [--overwrite] --server URL\n"
     "       meshctl team outbox FILE [--json]      writes queued while offline, and conflicts\n"
     "       meshctl team replay FILE --server URL  send the queued writes\n"
     "       meshctl team overwrite FILE OUTBOX_ID  re-queue a conflicting edit to overwrite\n"
     "Writes go to the team server as --as USER (default: the OS login), in one transaction each;\n"
     "the server's row-level security decides. FILE is the local cache (`meshctl sync-team`):\n"
-    "when the server is unreachable the write is queued there (exit 4) and `team replay` sends it.\n"
+    "when the server is unreachable the write is queued there (exit 4) and `team replay` sends "
+    "it.\n"
     "Edit fields: name, description, status, owner, steward, tags (comma list), access_policy,\n"
     "freshness_sla_hours. Exit 3 when refused, 5 when someone else changed it first.\n";
 
@@ -124,19 +129,31 @@ int exitFor(const TeamWriteOutcome &o)
 int teamWrite(const QString &verb, const QStringList &args)
 {
     Command c(QStringLiteral("team ") + verb);
-    c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Local catalog (cache)."));
+    c.parser.addPositionalArgument(QStringLiteral("FILE"),
+                                   QStringLiteral("Local catalog (cache)."));
     const bool byRequest = verb == QStringLiteral("approve") || verb == QStringLiteral("deny");
-    c.parser.addPositionalArgument(byRequest ? QStringLiteral("REQUEST_ID") : QStringLiteral("PRODUCT"),
+    c.parser.addPositionalArgument(byRequest ? QStringLiteral("REQUEST_ID")
+                                             : QStringLiteral("PRODUCT"),
                                    QStringLiteral("What the write is about."));
-    c.option(QStringLiteral("server"), QStringLiteral("libpq URL of the team server."), QStringLiteral("URL"));
-    c.option(QStringLiteral("as"), QStringLiteral("Act as this person (their database role)."), QStringLiteral("USER"));
-    c.option(QStringLiteral("purpose"), QStringLiteral("Why access is needed."), QStringLiteral("TEXT"));
-    c.option(QStringLiteral("days"), QStringLiteral("Days of access (default 30)."), QStringLiteral("N"));
-    c.option(QStringLiteral("columns"), QStringLiteral("Only these columns."), QStringLiteral("a,b"));
-    c.option(QStringLiteral("reason"), QStringLiteral("Why (deny), or the version's summary (edit)."), QStringLiteral("TEXT"));
-    c.option(QStringLiteral("field"), QStringLiteral("Field to set (repeatable)."), QStringLiteral("NAME"));
-    c.option(QStringLiteral("value"), QStringLiteral("Value of the field before it."), QStringLiteral("V"));
-    c.option(QStringLiteral("expect-version"), QStringLiteral("The version the change starts from."), QStringLiteral("N"));
+    c.option(QStringLiteral("server"), QStringLiteral("libpq URL of the team server."),
+             QStringLiteral("URL"));
+    c.option(QStringLiteral("as"), QStringLiteral("Act as this person (their database role)."),
+             QStringLiteral("USER"));
+    c.option(QStringLiteral("purpose"), QStringLiteral("Why access is needed."),
+             QStringLiteral("TEXT"));
+    c.option(QStringLiteral("days"), QStringLiteral("Days of access (default 30)."),
+             QStringLiteral("N"));
+    c.option(QStringLiteral("columns"), QStringLiteral("Only these columns."),
+             QStringLiteral("a,b"));
+    c.option(QStringLiteral("reason"),
+             QStringLiteral("Why (deny), or the version's summary (edit)."),
+             QStringLiteral("TEXT"));
+    c.option(QStringLiteral("field"), QStringLiteral("Field to set (repeatable)."),
+             QStringLiteral("NAME"));
+    c.option(QStringLiteral("value"), QStringLiteral("Value of the field before it."),
+             QStringLiteral("V"));
+    c.option(QStringLiteral("expect-version"),
+             QStringLiteral("The version the change starts from."), QStringLiteral("N"));
     c.option(QStringLiteral("overwrite"), QStringLiteral("Save over a newer version."));
     if (int r = c.parse(args, 2, 2); r != -1)
         return r == -2 ? Ok : r;
@@ -145,7 +162,8 @@ int teamWrite(const QString &verb, const QStringList &args)
     if (!store)
         return code;
     TeamWrite w;
-    w.actingUser = c.isSet(QStringLiteral("as")) ? c.value(QStringLiteral("as")) : AccessService::osLogin();
+    w.actingUser =
+        c.isSet(QStringLiteral("as")) ? c.value(QStringLiteral("as")) : AccessService::osLogin();
     w.token = TeamWrite::newToken();
     const auto version = c.integer(QStringLiteral("expect-version"), 0, 0, 1 << 30, &code);
     const auto days = c.integer(QStringLiteral("days"), 30, 1, AccessService::kMaxDays, &code);
@@ -157,8 +175,10 @@ int teamWrite(const QString &verb, const QStringList &args)
         bool ok = false;
         w.requestId = c.positional(1).remove(QLatin1Char('#')).toLongLong(&ok);
         if (!ok || w.requestId <= 0)
-            return fail(Usage, QStringLiteral("REQUEST_ID must be a number such as 3, got “%1”").arg(c.positional(1)));
-        w.kind = verb == QStringLiteral("approve") ? TeamWrite::Kind::Approve : TeamWrite::Kind::Deny;
+            return fail(Usage, QStringLiteral("REQUEST_ID must be a number such as 3, got “%1”")
+                                   .arg(c.positional(1)));
+        w.kind =
+            verb == QStringLiteral("approve") ? TeamWrite::Kind::Approve : TeamWrite::Kind::Deny;
         if (w.kind == TeamWrite::Kind::Deny && w.reason.trimmed().isEmpty())
             return fail(Usage, QStringLiteral("team deny needs --reason TEXT"));
     } else {
@@ -179,12 +199,14 @@ int teamWrite(const QString &verb, const QStringList &args)
                 return fail(Usage, QStringLiteral("team edit needs --field NAME --value V pairs"));
             for (qsizetype i = 0; i < fields.size(); ++i)
                 w.fields.insert(fields.at(i), fields.at(i) == QStringLiteral("tags")
-                                                  ? QJsonValue(QJsonArray::fromStringList(splitAccessList(values.at(i))))
+                                                  ? QJsonValue(QJsonArray::fromStringList(
+                                                        splitAccessList(values.at(i))))
                                                   : QJsonValue(values.at(i)));
         }
         // The one policy function answers first, on the cache; the server enforces the same rules.
         if (store->productByKey(w.productKey) && w.kind == TeamWrite::Kind::Edit) {
-            const AccessDecision d = AccessPolicy(*store).decide(w.actingUser, AccessAction::EditMetadata, {w.productKey, {}});
+            const AccessDecision d = AccessPolicy(*store).decide(
+                w.actingUser, AccessAction::EditMetadata, {w.productKey, {}});
             if (!d.allowed())
                 return fail(Refused, d.reason);
         }
@@ -200,7 +222,8 @@ int teamWrite(const QString &verb, const QStringList &args)
 int teamOutbox(const QStringList &args)
 {
     Command c(QStringLiteral("team outbox"));
-    c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Local catalog (cache)."));
+    c.parser.addPositionalArgument(QStringLiteral("FILE"),
+                                   QStringLiteral("Local catalog (cache)."));
     c.option(QStringLiteral("json"), QStringLiteral("Print JSON."));
     if (int r = c.parse(args, 1, 1); r != -1)
         return r == -2 ? Ok : r;
@@ -225,8 +248,9 @@ int teamOutbox(const QStringList &args)
         out(QStringLiteral("#%1 %2 %3 as %4 %5%6\n")
                 .arg(e.id)
                 .arg(e.state, TeamWrite::kindName(e.write.kind), e.write.actingUser,
-                     e.write.productKey.isEmpty() ? QStringLiteral("request #%1").arg(e.write.requestId)
-                                                  : e.write.productKey,
+                     e.write.productKey.isEmpty()
+                         ? QStringLiteral("request #%1").arg(e.write.requestId)
+                         : e.write.productKey,
                      e.message.isEmpty() ? QString() : QStringLiteral(": ") + e.message));
     return Ok;
 }
@@ -234,8 +258,10 @@ int teamOutbox(const QStringList &args)
 int teamReplay(const QStringList &args)
 {
     Command c(QStringLiteral("team replay"));
-    c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Local catalog (cache)."));
-    c.option(QStringLiteral("server"), QStringLiteral("libpq URL of the team server."), QStringLiteral("URL"));
+    c.parser.addPositionalArgument(QStringLiteral("FILE"),
+                                   QStringLiteral("Local catalog (cache)."));
+    c.option(QStringLiteral("server"), QStringLiteral("libpq URL of the team server."),
+             QStringLiteral("URL"));
     if (int r = c.parse(args, 1, 1); r != -1)
         return r == -2 ? Ok : r;
     int code = Ok;
@@ -283,14 +309,16 @@ int cmdTeam(const QStringList &args)
         QString error;
         if (!TeamClient::requeueOverwriting(*store, args.at(2).toLongLong(), &error))
             return fail(Usage, error);
-        out(QStringLiteral("Queued #%1 again to overwrite; run `meshctl team replay`.\n").arg(args.at(2)));
+        out(QStringLiteral("Queued #%1 again to overwrite; run `meshctl team replay`.\n")
+                .arg(args.at(2)));
         return Ok;
     }
     if (verb.isEmpty() || verb == QStringLiteral("--help") || verb == QStringLiteral("-h")) {
         out(QString::fromLatin1(kTeamUsage));
         return verb.isEmpty() ? Usage : Ok;
     }
-    return fail(Usage, QStringLiteral("unknown team command “%1”; see `meshctl team --help`").arg(verb));
+    return fail(Usage,
+                QStringLiteral("unknown team command “%1”; see `meshctl team --help`").arg(verb));
 }
 
 } // namespace Mesh::Cli

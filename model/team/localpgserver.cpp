@@ -55,7 +55,7 @@ QString LocalPgServer::binDir()
     const QString env = qEnvironmentVariable("MESH_PG_BINDIR");
     if (!env.isEmpty())
         return QFileInfo(QDir(env).filePath(QStringLiteral("pg_ctl"))).isExecutable() ? env
-                                                                                        : QString();
+                                                                                      : QString();
     QDir base(QStringLiteral("/usr/lib/postgresql"));
     QVersionNumber best;
     QString bestDir;
@@ -92,7 +92,8 @@ bool LocalPgServer::runTool(const QString &tool, const QStringList &args, int ti
         p.kill();
         p.waitForFinished(2000);
         if (output)
-            *output = QStringLiteral("%1 did not finish within %2 s").arg(tool).arg(timeoutMs / 1000);
+            *output =
+                QStringLiteral("%1 did not finish within %2 s").arg(tool).arg(timeoutMs / 1000);
         return false;
     }
     if (output)
@@ -112,10 +113,11 @@ bool LocalPgServer::start(QString *error)
     if (!m_initialized) {
         m_bin = binDir();
         if (m_bin.isEmpty())
-            return fail(QStringLiteral("PostgreSQL is not installed (no initdb/pg_ctl in "
-                                       "/usr/lib/postgresql/*/bin or PATH); install postgresql-15"));
-        m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
-                                                QStringLiteral("/mesh-pg-XXXXXX"));
+            return fail(
+                QStringLiteral("PostgreSQL is not installed (no initdb/pg_ctl in "
+                               "/usr/lib/postgresql/*/bin or PATH); install postgresql-15"));
+        m_dir =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mesh-pg-XXXXXX"));
         if (!m_dir->isValid())
             return fail(QStringLiteral("cannot create a temporary directory for PostgreSQL: %1")
                             .arg(m_dir->errorString()));
@@ -126,8 +128,9 @@ bool LocalPgServer::start(QString *error)
         if (m_asNobody) {
             const passwd *pw = ::getpwnam("nobody");
             if (!pw)
-                return fail(QStringLiteral("running as root, PostgreSQL needs an unprivileged user, "
-                                           "but there is no user “nobody”"));
+                return fail(
+                    QStringLiteral("running as root, PostgreSQL needs an unprivileged user, "
+                                   "but there is no user “nobody”"));
             // The temporary directory is root's (0700): let nobody in and own it.
             if (::chmod(QFile::encodeName(root).constData(), 0755) != 0 ||
                 ::chown(QFile::encodeName(root).constData(), pw->pw_uid, pw->pw_gid) != 0)

@@ -65,8 +65,7 @@ QString PgResult::text(int row, int column) const
 {
     if (!m_result || row >= rows() || column >= columns())
         return {};
-    return QString::fromUtf8(PQgetvalue(m_result, row, column),
-                             PQgetlength(m_result, row, column));
+    return QString::fromUtf8(PQgetvalue(m_result, row, column), PQgetlength(m_result, row, column));
 }
 
 qint64 PgResult::integer(int row, int column) const
@@ -149,7 +148,8 @@ std::unique_ptr<PgConnection> PgConnection::connect(const QString &url, const QS
     }
     std::unique_ptr<PgConnection> c(new PgConnection(conn));
     // Quiet NOTICEs (e.g. "relation already exists, skipping") instead of libpq printing them.
-    PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn, [](void *, const char *) {}, nullptr);
     c->exec(QStringLiteral("SET client_min_messages = warning"));
     return c;
 }
@@ -192,8 +192,8 @@ PgResult PgConnection::exec(const QString &sql, const PgParams &params)
     // Without parameters the simple protocol runs several statements at once (migrations).
     PGresult *r = params.isEmpty()
                       ? PQexec(m_conn, sql.toUtf8().constData())
-                      : PQexecParams(m_conn, sql.toUtf8().constData(), int(params.size()),
-                                     nullptr, values.data(), nullptr, nullptr, 0);
+                      : PQexecParams(m_conn, sql.toUtf8().constData(), int(params.size()), nullptr,
+                                     values.data(), nullptr, nullptr, 0);
     QString error;
     if (!r) {
         error = connectionMessage(m_conn);

@@ -12,7 +12,8 @@ struct pg_result;
 
 namespace Mesh {
 
-/** Parameters of a query, bound to $1, $2, …: a null QVariant is SQL NULL, a QStringList an array. */
+/** Parameters of a query, bound to $1, $2, …: a null QVariant is SQL NULL, a QStringList an array.
+ */
 using PgParams = QList<QVariant>;
 
 /** One libpq result, owned (PQclear on destruction). Move-only value. */
@@ -95,7 +96,11 @@ private:
 class PgTransaction
 {
 public:
-    enum class Kind { Write, ReadSnapshot };
+    enum class Kind
+    {
+        Write,
+        ReadSnapshot
+    };
     PgTransaction(PgConnection &conn, Kind kind, QString *error);
     ~PgTransaction();
     PgTransaction(const PgTransaction &) = delete;

@@ -111,8 +111,15 @@ bool auditChainIntact(PgConnection &conn, qint64 *entries, QString *error)
     }
     QString prev = QString::fromLatin1(AuditLog::kGenesisHash);
     for (int i = 0; i < r.rows(); ++i) {
-        const AuditEntry e{r.integer(i, 0), parseAccessTime(r.text(i, 1)), r.text(i, 2),
-                           r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6), {}, {}};
+        const AuditEntry e{r.integer(i, 0),
+                           parseAccessTime(r.text(i, 1)),
+                           r.text(i, 2),
+                           r.text(i, 3),
+                           r.text(i, 4),
+                           r.text(i, 5),
+                           r.text(i, 6),
+                           {},
+                           {}};
         if (e.seq != i + 1 || r.text(i, 7) != prev ||
             r.text(i, 8) != AuditLog::computeHash(prev, e)) {
             *error = QStringLiteral("the audit chain breaks at entry %1").arg(e.seq);
@@ -143,7 +150,8 @@ bool runTeamBench(const TeamBenchOptions &o, BenchReport &report, QString *error
         return false;
     QTemporaryDir dir;
     CatalogError catalogError;
-    auto demo = DemoLoader::createDemoCatalog(dir.filePath(QStringLiteral("demo.mesh")), &catalogError);
+    auto demo =
+        DemoLoader::createDemoCatalog(dir.filePath(QStringLiteral("demo.mesh")), &catalogError);
     if (!demo) {
         *error = catalogError.message;
         return false;
@@ -255,7 +263,8 @@ bool runTeamBench(const TeamBenchOptions &o, BenchReport &report, QString *error
     std::sort(order.begin(), order.end(), [](int a, int b) {
         return (a * 2654435761u) % 1000003u < (b * 2654435761u) % 1000003u;
     });
-    const qint64 auditBefore = conn->exec(QStringLiteral("SELECT count(*) FROM audit_log")).integer(0, 0);
+    const qint64 auditBefore =
+        conn->exec(QStringLiteral("SELECT count(*) FROM audit_log")).integer(0, 0);
 
     std::atomic<size_t> next{0};
     std::mutex mutex;
@@ -305,13 +314,15 @@ bool runTeamBench(const TeamBenchOptions &o, BenchReport &report, QString *error
     }
     // Every write exactly once: by token, and by the audit entries they made.
     const PgResult check = conn->exec(
-        QStringLiteral("SELECT (SELECT count(*) FROM access_requests WHERE purpose = $1), "
-                       "(SELECT count(DISTINCT client_token) FROM access_requests WHERE purpose = $1), "
-                       "(SELECT count(*) FROM access_grants g JOIN access_requests r ON r.id = "
-                       "g.request_id WHERE r.purpose = 'bench'), "
-                       "(SELECT count(*) FROM product_versions WHERE snapshot ->> 'description' "
-                       "LIKE $2), (SELECT count(*) FROM audit_log)"),
-        {QStringLiteral("bench %1").arg(tag), QStringLiteral("Edited by the bench (%1,%%").arg(tag)});
+        QStringLiteral(
+            "SELECT (SELECT count(*) FROM access_requests WHERE purpose = $1), "
+            "(SELECT count(DISTINCT client_token) FROM access_requests WHERE purpose = $1), "
+            "(SELECT count(*) FROM access_grants g JOIN access_requests r ON r.id = "
+            "g.request_id WHERE r.purpose = 'bench'), "
+            "(SELECT count(*) FROM product_versions WHERE snapshot ->> 'description' "
+            "LIKE $2), (SELECT count(*) FROM audit_log)"),
+        {QStringLiteral("bench %1").arg(tag),
+         QStringLiteral("Edited by the bench (%1,%%").arg(tag)});
     const qint64 lost = (requests - check.integer(0, 0)) + (approvals - check.integer(0, 2)) +
                         (edits - check.integer(0, 3));
     const qint64 duplicated = check.integer(0, 0) - check.integer(0, 1);
@@ -319,19 +330,48 @@ bool runTeamBench(const TeamBenchOptions &o, BenchReport &report, QString *error
     qint64 entries = 0;
     QString chainError;
     const bool intact = auditChainIntact(*conn, &entries, &chainError);
-    const QString writeCase = QStringLiteral("%1 clients, %2 writes").arg(o.clients).arg(writes.size());
-    report.add({writeCase, QStringLiteral("throughput"), double(writes.size()) / wallSeconds,
-                QStringLiteral("writes/s"), {}, {}, {}, {}, {}});
+    const QString writeCase =
+        QStringLiteral("%1 clients, %2 writes").arg(o.clients).arg(writes.size());
+    report.add({writeCase,
+                QStringLiteral("throughput"),
+                double(writes.size()) / wallSeconds,
+                QStringLiteral("writes/s"),
+                {},
+                {},
+                {},
+                {},
+                {}});
     report.addTime(writeCase, QStringLiteral("write latency p50"), percentile(latencies, 50),
                    QStringLiteral("ms"));
     report.addTime(writeCase, QStringLiteral("write latency p99"), percentile(latencies, 99),
                    QStringLiteral("ms"));
-    report.add({writeCase, QStringLiteral("lost writes"), double(lost), QStringLiteral("count"),
-                QStringLiteral("= 0"), {}, {}, {}, lost == 0});
-    report.add({writeCase, QStringLiteral("duplicated writes"), double(duplicated),
-                QStringLiteral("count"), QStringLiteral("= 0"), {}, {}, {}, duplicated == 0});
-    report.add({writeCase, QStringLiteral("audit chain intact"), intact ? 1.0 : 0.0,
-                QStringLiteral("bool"), QStringLiteral("= 1"), {}, {}, {}, intact});
+    report.add({writeCase,
+                QStringLiteral("lost writes"),
+                double(lost),
+                QStringLiteral("count"),
+                QStringLiteral("= 0"),
+                {},
+                {},
+                {},
+                lost == 0});
+    report.add({writeCase,
+                QStringLiteral("duplicated writes"),
+                double(duplicated),
+                QStringLiteral("count"),
+                QStringLiteral("= 0"),
+                {},
+                {},
+                {},
+                duplicated == 0});
+    report.add({writeCase,
+                QStringLiteral("audit chain intact"),
+                intact ? 1.0 : 0.0,
+                QStringLiteral("bool"),
+                QStringLiteral("= 1"),
+                {},
+                {},
+                {},
+                intact});
     say(QStringLiteral("audit log: %1 entries, %2 new (expected %3)")
             .arg(entries)
             .arg(check.integer(0, 4) - auditBefore)

@@ -15,10 +15,11 @@ namespace Mesh::TeamCatalog {
 
 QString productColumns()
 {
-    return QStringLiteral("key, name, domain, description, owner_id, steward_id, status, tags, "
-                          "source_system, formats, access_policy, freshness_sla_hours, version, "
-                          "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-                          "datasets, row_version");
+    return QStringLiteral(
+        "key, name, domain, description, owner_id, steward_id, status, tags, "
+        "source_system, formats, access_policy, freshness_sla_hours, version, "
+        "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+        "datasets, row_version");
 }
 
 Product productAt(const PgResult &r, int row)
@@ -49,11 +50,12 @@ QString datasetsToJson(const QList<Dataset> &datasets)
     for (const Dataset &ds : datasets) {
         QJsonArray columns;
         for (const Column &c : ds.columns)
-            columns.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                       {QStringLiteral("type"), c.type},
-                                       {QStringLiteral("description"), c.description},
-                                       {QStringLiteral("classification"), c.classification},
-                                       {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)}});
+            columns.append(
+                QJsonObject{{QStringLiteral("name"), c.name},
+                            {QStringLiteral("type"), c.type},
+                            {QStringLiteral("description"), c.description},
+                            {QStringLiteral("classification"), c.classification},
+                            {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)}});
         array.append(QJsonObject{{QStringLiteral("name"), ds.name},
                                  {QStringLiteral("format"), ds.format},
                                  {QStringLiteral("location"), ds.location},
@@ -124,24 +126,24 @@ bool upsertProduct(PgConnection &conn, const Product &p, QString *error)
             "excluded.access_policy, freshness_sla_hours = excluded.freshness_sla_hours, version "
             "= excluded.version, updated_at = excluded.updated_at, datasets = excluded.datasets"),
         {p.key, p.name, p.domain, p.description, p.ownerId, p.stewardId,
-         p.status.isEmpty() ? QStringLiteral("active") : p.status, QVariant(p.tags),
-         p.sourceSystem, QVariant(p.formats), p.accessPolicy, p.freshnessSlaHours, p.version,
+         p.status.isEmpty() ? QStringLiteral("active") : p.status, QVariant(p.tags), p.sourceSystem,
+         QVariant(p.formats), p.accessPolicy, p.freshnessSlaHours, p.version,
          p.updatedAt.isValid() ? QVariant(p.updatedAt) : QVariant(), datasetsToJson(p.datasets)},
         error);
 }
 
 bool upsertLineageEdge(PgConnection &conn, const LineageEdge &edge, QString *error)
 {
-    return conn.run(QStringLiteral("INSERT INTO lineage_edges(from_key, to_key, kind, job_name) "
-                                   "VALUES ($1, $2, $3, $4) ON CONFLICT (from_key, to_key, job_name) "
-                                   "DO UPDATE SET kind = excluded.kind"),
-                    {edge.fromKey, edge.toKey,
-                     edge.kind.isEmpty() ? QStringLiteral("transform") : edge.kind, edge.jobName},
-                    error);
+    return conn.run(
+        QStringLiteral("INSERT INTO lineage_edges(from_key, to_key, kind, job_name) "
+                       "VALUES ($1, $2, $3, $4) ON CONFLICT (from_key, to_key, job_name) "
+                       "DO UPDATE SET kind = excluded.kind"),
+        {edge.fromKey, edge.toKey, edge.kind.isEmpty() ? QStringLiteral("transform") : edge.kind,
+         edge.jobName},
+        error);
 }
 
-bool ensureRole(PgConnection &conn, const QString &userId, const QString &password,
-                QString *error)
+bool ensureRole(PgConnection &conn, const QString &userId, const QString &password, QString *error)
 {
     const PgResult exists =
         conn.exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = $1"), {userId});
@@ -181,7 +183,8 @@ std::optional<int> seedFromCatalog(PgConnection &conn, const SqliteCatalogStore 
             return std::nullopt;
     QList<ProductId> ids;
     {
-        Statement &st = store.database().prepare(QStringLiteral("SELECT id FROM products ORDER BY id"));
+        Statement &st =
+            store.database().prepare(QStringLiteral("SELECT id FROM products ORDER BY id"));
         while (st.step())
             ids.append(st.integer(0));
         st.reset();
@@ -198,10 +201,11 @@ std::optional<int> seedFromCatalog(PgConnection &conn, const SqliteCatalogStore 
     for (const LineageEdge &e : store.lineageEdges())
         if (!upsertLineageEdge(conn, e, error))
             return std::nullopt;
-    if (!conn.run(QStringLiteral("INSERT INTO audit_log(action, subject, detail) VALUES "
-                                 "('seed', 'catalog', $1)"),
-                  {QStringLiteral("loaded %1 products from %2").arg(count).arg(store.displayName())},
-                  error))
+    if (!conn.run(
+            QStringLiteral("INSERT INTO audit_log(action, subject, detail) VALUES "
+                           "('seed', 'catalog', $1)"),
+            {QStringLiteral("loaded %1 products from %2").arg(count).arg(store.displayName())},
+            error))
         return std::nullopt;
     if (!tx.commit(error))
         return std::nullopt;

@@ -35,8 +35,7 @@ bool upsertLineageEdge(PgConnection &conn, const LineageEdge &edge, QString *err
  * Makes user a database role (named exactly as the user id) and a member of mesh_user. Roles are
  * cluster-wide: an existing role is only granted the membership. password empty: NOLOGIN.
  */
-bool ensureRole(PgConnection &conn, const QString &userId, const QString &password,
-                QString *error);
+bool ensureRole(PgConnection &conn, const QString &userId, const QString &password, QString *error);
 
 /**
  * Loads a local catalog's domains, users (as roles), products and lineage onto the server in one

@@ -29,17 +29,21 @@ TeamWriteOutcome outcome(Code code, const QString &message, qint64 id = 0)
 TeamWriteOutcome fromError(const PgConnection &conn, const PgResult &r, const QString &what)
 {
     if (!conn.isConnected() || r.isConnectionFailure())
-        return outcome(Code::Offline,
-                       QStringLiteral("team server %1 is unreachable: %2").arg(conn.server(), r.error()));
+        return outcome(
+            Code::Offline,
+            QStringLiteral("team server %1 is unreachable: %2").arg(conn.server(), r.error()));
     if (r.isRefusal())
-        return outcome(Code::Refused, QStringLiteral("%1 was refused by the team server: %2")
-                                          .arg(what, r.error()));
+        return outcome(
+            Code::Refused,
+            QStringLiteral("%1 was refused by the team server: %2").arg(what, r.error()));
     if (r.sqlState() == QLatin1String("40001") || r.sqlState() == QLatin1String("40P01"))
         return outcome(Code::Conflict, QStringLiteral("%1: %2").arg(what, r.error()));
-    if (r.sqlState().startsWith(QLatin1String("23")) || r.sqlState().startsWith(QLatin1String("22")))
+    if (r.sqlState().startsWith(QLatin1String("23")) ||
+        r.sqlState().startsWith(QLatin1String("22")))
         return outcome(Code::Invalid, QStringLiteral("%1: %2").arg(what, r.error()));
-    return outcome(Code::Failed,
-                   QStringLiteral("%1 failed on team server %2: %3").arg(what, conn.server(), r.error()));
+    return outcome(
+        Code::Failed,
+        QStringLiteral("%1 failed on team server %2: %3").arg(what, conn.server(), r.error()));
 }
 
 /** Runs the body in a write transaction as the acting role; commits when it returns Ok. */
@@ -47,7 +51,8 @@ TeamWriteOutcome inTransaction(PgConnection &conn, const TeamWrite &w, const QSt
                                const std::function<TeamWriteOutcome()> &body)
 {
     if (!conn.isConnected())
-        return outcome(Code::Offline, QStringLiteral("team server %1 is unreachable").arg(conn.server()));
+        return outcome(Code::Offline,
+                       QStringLiteral("team server %1 is unreachable").arg(conn.server()));
     PgResult begin = conn.exec(QStringLiteral("BEGIN"));
     if (!begin.ok())
         return fromError(conn, begin, what);
@@ -59,8 +64,8 @@ TeamWriteOutcome inTransaction(PgConnection &conn, const TeamWrite &w, const QSt
     if (!lock.ok())
         return rollback(fromError(conn, lock, what));
     if (!w.actingUser.isEmpty()) {
-        PgResult role = conn.exec(
-            QStringLiteral("SET LOCAL ROLE %1").arg(conn.quoteIdentifier(w.actingUser)));
+        PgResult role =
+            conn.exec(QStringLiteral("SET LOCAL ROLE %1").arg(conn.quoteIdentifier(w.actingUser)));
         if (!role.ok())
             return rollback(fromError(conn, role, what));
     }
@@ -96,8 +101,8 @@ TeamWriteOutcome applyRequest(PgConnection &conn, const TeamWrite &w)
         const PgResult done = conn.exec(
             QStringLiteral("SELECT id FROM access_requests WHERE client_token = $1"), {w.token});
         if (done.ok() && done.rows() == 1)
-            return outcome(Code::Ok, QStringLiteral("Request #%1 was already filed.")
-                                         .arg(done.integer(0, 0)),
+            return outcome(Code::Ok,
+                           QStringLiteral("Request #%1 was already filed.").arg(done.integer(0, 0)),
                            done.integer(0, 0));
         const PgResult exists =
             conn.exec(QStringLiteral("SELECT 1 FROM products WHERE key = $1"), {w.productKey});
@@ -116,15 +121,16 @@ TeamWriteOutcome applyRequest(PgConnection &conn, const TeamWrite &w)
             return fromError(conn, r, what);
         const qint64 id = r.integer(0, 0);
         PgResult failed;
-        if (!audit(conn, QStringLiteral("request"), w.productKey,
-                   QStringLiteral("request #%1").arg(id),
-                   QStringLiteral("%1 day(s)%2: %3")
-                       .arg(w.days)
-                       .arg(w.columns.isEmpty()
-                                ? QString()
-                                : QStringLiteral(", columns %1").arg(w.columns.join(QLatin1Char(','))),
-                            w.purpose),
-                   &failed))
+        if (!audit(
+                conn, QStringLiteral("request"), w.productKey,
+                QStringLiteral("request #%1").arg(id),
+                QStringLiteral("%1 day(s)%2: %3")
+                    .arg(w.days)
+                    .arg(w.columns.isEmpty()
+                             ? QString()
+                             : QStringLiteral(", columns %1").arg(w.columns.join(QLatin1Char(','))),
+                         w.purpose),
+                &failed))
             return fromError(conn, failed, what);
         return outcome(Code::Ok,
                        QStringLiteral("Request #%1 filed; it needs %2 approval(s).")
@@ -141,12 +147,13 @@ TeamWriteOutcome applyDecision(PgConnection &conn, const TeamWrite &w)
                              .arg(approve ? QStringLiteral("Approving") : QStringLiteral("Denying"))
                              .arg(w.requestId);
     return inTransaction(conn, w, what, [&]() {
-        const PgResult req = conn.exec(
-            QStringLiteral("SELECT product_key, requester_id, status, approvals_needed, "
-                           "row_version, coalesce(decided_by, ''), columns, ends_at, "
-                           "EXISTS (SELECT 1 FROM access_approvals a WHERE a.request_id = r.id "
-                           "AND a.approver_id = current_user) FROM access_requests r WHERE id = $1"),
-            {w.requestId});
+        const PgResult req =
+            conn.exec(QStringLiteral(
+                          "SELECT product_key, requester_id, status, approvals_needed, "
+                          "row_version, coalesce(decided_by, ''), columns, ends_at, "
+                          "EXISTS (SELECT 1 FROM access_approvals a WHERE a.request_id = r.id "
+                          "AND a.approver_id = current_user) FROM access_requests r WHERE id = $1"),
+                      {w.requestId});
         if (!req.ok())
             return fromError(conn, req, what);
         if (req.rows() == 0)
@@ -157,29 +164,29 @@ TeamWriteOutcome applyDecision(PgConnection &conn, const TeamWrite &w)
         const QString productKey = req.text(0, 0);
         const QString status = req.text(0, 2);
         if (approve && req.boolean(0, 8))
-            return outcome(Code::Ok, QStringLiteral("You had already approved request #%1.")
-                                         .arg(w.requestId),
+            return outcome(Code::Ok,
+                           QStringLiteral("You had already approved request #%1.").arg(w.requestId),
                            w.requestId);
         if (!approve && status == QLatin1String("denied") && req.text(0, 5) == conn.currentUser())
-            return outcome(Code::Ok, QStringLiteral("You had already denied request #%1.")
-                                         .arg(w.requestId),
+            return outcome(Code::Ok,
+                           QStringLiteral("You had already denied request #%1.").arg(w.requestId),
                            w.requestId);
         if (status != QLatin1String("pending")) {
-            TeamWriteOutcome o = outcome(Code::Conflict,
-                                         QStringLiteral("Request #%1 was already %2 by %3.")
-                                             .arg(w.requestId)
-                                             .arg(status, req.text(0, 5)));
+            TeamWriteOutcome o =
+                outcome(Code::Conflict, QStringLiteral("Request #%1 was already %2 by %3.")
+                                            .arg(w.requestId)
+                                            .arg(status, req.text(0, 5)));
             o.changedBy = req.text(0, 5);
             o.version = int(req.integer(0, 4));
             return o;
         }
         if (w.baseVersion > 0 && req.integer(0, 4) != w.baseVersion) {
-            TeamWriteOutcome o = outcome(Code::Conflict,
-                                         QStringLiteral("Request #%1 changed since you opened it "
-                                                        "(version %2, you saw %3); reload it.")
-                                             .arg(w.requestId)
-                                             .arg(req.integer(0, 4))
-                                             .arg(w.baseVersion));
+            TeamWriteOutcome o =
+                outcome(Code::Conflict, QStringLiteral("Request #%1 changed since you opened it "
+                                                       "(version %2, you saw %3); reload it.")
+                                            .arg(w.requestId)
+                                            .arg(req.integer(0, 4))
+                                            .arg(w.baseVersion));
             o.version = int(req.integer(0, 4));
             return o;
         }
@@ -192,7 +199,8 @@ TeamWriteOutcome applyDecision(PgConnection &conn, const TeamWrite &w)
             if (!r.ok())
                 return fromError(conn, r, what);
             if (r.affected() != 1)
-                return outcome(Code::Refused, QStringLiteral("%1 was refused by the team server").arg(what));
+                return outcome(Code::Refused,
+                               QStringLiteral("%1 was refused by the team server").arg(what));
             if (!audit(conn, QStringLiteral("deny"), productKey,
                        QStringLiteral("request #%1").arg(w.requestId), w.reason, &failed))
                 return fromError(conn, failed, what);
@@ -220,16 +228,17 @@ TeamWriteOutcome applyDecision(PgConnection &conn, const TeamWrite &w)
                    QStringLiteral("request #%1").arg(w.requestId),
                    QStringLiteral("as %1").arg(capacity.text(0, 0)), &failed))
             return fromError(conn, failed, what);
-        const PgResult count = conn.exec(
-            QStringLiteral("SELECT count(*) FROM access_approvals WHERE request_id = $1"),
-            {w.requestId});
+        const PgResult count =
+            conn.exec(QStringLiteral("SELECT count(*) FROM access_approvals WHERE request_id = $1"),
+                      {w.requestId});
         if (count.integer(0, 0) < req.integer(0, 3))
-            return outcome(Code::Ok,
-                           QStringLiteral("Approved request #%1 as %2; it needs %3 more approval(s).")
-                               .arg(w.requestId)
-                               .arg(capacity.text(0, 0))
-                               .arg(req.integer(0, 3) - count.integer(0, 0)),
-                           w.requestId);
+            return outcome(
+                Code::Ok,
+                QStringLiteral("Approved request #%1 as %2; it needs %3 more approval(s).")
+                    .arg(w.requestId)
+                    .arg(capacity.text(0, 0))
+                    .arg(req.integer(0, 3) - count.integer(0, 0)),
+                w.requestId);
         const PgResult decided = conn.exec(
             QStringLiteral("UPDATE access_requests SET status = 'approved', decided_at = now(), "
                            "decided_by = current_user WHERE id = $1"),
@@ -279,7 +288,8 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
             if (name == it.key())
                 column = col;
         if (column.isEmpty())
-            return outcome(Code::Invalid, QStringLiteral("%1: unknown field “%2”").arg(what, it.key()));
+            return outcome(Code::Invalid,
+                           QStringLiteral("%1: unknown field “%2”").arg(what, it.key()));
         if (column == QLatin1String("tags"))
             params.append(QVariant(it.value().toVariant().toStringList()));
         else if (column == QLatin1String("freshness_sla_hours"))
@@ -292,7 +302,8 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
         return outcome(Code::Invalid, QStringLiteral("%1 changes no field").arg(what));
     return inTransaction(conn, w, what, [&]() {
         const PgResult done = conn.exec(
-            QStringLiteral("SELECT version FROM product_versions WHERE client_token = $1"), {w.token});
+            QStringLiteral("SELECT version FROM product_versions WHERE client_token = $1"),
+            {w.token});
         if (done.ok() && done.rows() == 1) {
             TeamWriteOutcome o = outcome(Code::Ok, QStringLiteral("The edit was already saved "
                                                                   "as version %1.")
@@ -310,8 +321,9 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
         if (!current.ok())
             return fromError(conn, current, what);
         if (current.rows() == 0)
-            return outcome(Code::Invalid,
-                           QStringLiteral("There is no product “%1” in the team catalog.").arg(w.productKey));
+            return outcome(
+                Code::Invalid,
+                QStringLiteral("There is no product “%1” in the team catalog.").arg(w.productKey));
         if (!current.boolean(0, 1))
             return outcome(Code::Refused,
                            QStringLiteral("%1 was refused: only its owner or a steward (or an "
@@ -320,14 +332,14 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
         const int version = int(current.integer(0, 0));
         if (!w.overwrite && w.baseVersion > 0 && version != w.baseVersion) {
             const QString by = current.text(0, 2);
-            TeamWriteOutcome o = outcome(
-                Code::Conflict,
-                QStringLiteral("%1 started from version %2, but %3 saved version %4 since; "
-                               "reload, compare, or overwrite.")
-                    .arg(w.productKey)
-                    .arg(w.baseVersion)
-                    .arg(by.isEmpty() ? QStringLiteral("someone") : by)
-                    .arg(version));
+            TeamWriteOutcome o =
+                outcome(Code::Conflict,
+                        QStringLiteral("%1 started from version %2, but %3 saved version %4 since; "
+                                       "reload, compare, or overwrite.")
+                            .arg(w.productKey)
+                            .arg(w.baseVersion)
+                            .arg(by.isEmpty() ? QStringLiteral("someone") : by)
+                            .arg(version));
             o.version = version;
             o.changedBy = by.section(QStringLiteral(" at "), 0, 0);
             return o;
@@ -340,11 +352,13 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
         if (!updated.ok())
             return fromError(conn, updated, what);
         if (updated.rows() != 1)
-            return outcome(Code::Refused, QStringLiteral("%1 was refused by the team server").arg(what));
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused by the team server").arg(what));
         const int newVersion = int(updated.integer(0, 0));
         const QString summary =
-            w.reason.isEmpty() ? QStringLiteral("Changed %1").arg(w.fields.keys().join(QStringLiteral(", ")))
-                               : w.reason;
+            w.reason.isEmpty()
+                ? QStringLiteral("Changed %1").arg(w.fields.keys().join(QStringLiteral(", ")))
+                : w.reason;
         const PgResult v = conn.exec(
             QStringLiteral("INSERT INTO product_versions(product_key, version, summary, snapshot, "
                            "client_token) SELECT key, row_version, $2, to_jsonb(p) - 'datasets', "
@@ -358,10 +372,9 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
                    w.overwrite ? summary + QStringLiteral(" (overwrote a newer version)") : summary,
                    &failed))
             return fromError(conn, failed, what);
-        TeamWriteOutcome o = outcome(Code::Ok, QStringLiteral("Saved %1 as version %2.")
-                                                   .arg(w.productKey)
-                                                   .arg(newVersion),
-                                     v.integer(0, 0));
+        TeamWriteOutcome o = outcome(
+            Code::Ok, QStringLiteral("Saved %1 as version %2.").arg(w.productKey).arg(newVersion),
+            v.integer(0, 0));
         o.version = newVersion;
         return o;
     });
@@ -468,10 +481,10 @@ TeamWriteOutcome TeamClient::submit(PgConnection *conn, SqliteCatalogStore &stor
         return outcome(Code::Failed, QStringLiteral("The team server is unreachable and the write "
                                                     "could not be queued: %1")
                                          .arg(error));
-    TeamWriteOutcome o = outcome(Code::Offline,
-                                 QStringLiteral("The team server is unreachable; the %1 is queued "
-                                                "in %2 and will be sent when it is back.")
-                                     .arg(TeamWrite::kindName(write.kind), store.path()));
+    TeamWriteOutcome o =
+        outcome(Code::Offline, QStringLiteral("The team server is unreachable; the %1 is queued "
+                                              "in %2 and will be sent when it is back.")
+                                   .arg(TeamWrite::kindName(write.kind), store.path()));
     o.queued = true;
     return o;
 }
@@ -487,7 +500,8 @@ bool TeamClient::enqueue(SqliteCatalogStore &store, const TeamWrite &write, QStr
             st.bind(1, accessTime(QDateTime::currentDateTimeUtc()))
                 .bind(2, write.actingUser)
                 .bind(3, TeamWrite::kindName(write.kind))
-                .bind(4, QString::fromUtf8(QJsonDocument(write.toJson()).toJson(QJsonDocument::Compact)))
+                .bind(4, QString::fromUtf8(
+                             QJsonDocument(write.toJson()).toJson(QJsonDocument::Compact)))
                 .bind(5, write.token);
             if (!st.exec()) {
                 e->code = CatalogError::Code::Io;
@@ -547,10 +561,13 @@ TeamReplayResult TeamClient::replay(PgConnection &conn, SqliteCatalogStore &stor
         CatalogError ignored;
         store.transaction(
             [&](CatalogError *) {
-                Statement &st = store.database().prepare(QStringLiteral(
-                    "UPDATE team_outbox SET state = ?2, message = ?3, attempted_at = ?4 WHERE id = ?1"));
-                st.bind(1, entry.id).bind(2, state).bind(3, o.message).bind(
-                    4, accessTime(QDateTime::currentDateTimeUtc()));
+                Statement &st = store.database().prepare(
+                    QStringLiteral("UPDATE team_outbox SET state = ?2, message = ?3, attempted_at "
+                                   "= ?4 WHERE id = ?1"));
+                st.bind(1, entry.id)
+                    .bind(2, state)
+                    .bind(3, o.message)
+                    .bind(4, accessTime(QDateTime::currentDateTimeUtc()));
                 return st.exec();
             },
             &ignored);
@@ -583,8 +600,9 @@ bool TeamClient::requeueOverwriting(SqliteCatalogStore &store, qint64 outboxId, 
             entry.write.overwrite = true;
             Statement &st = store.database().prepare(QStringLiteral(
                 "UPDATE team_outbox SET state = 'queued', payload = ?2 WHERE id = ?1"));
-            st.bind(1, outboxId).bind(
-                2, QString::fromUtf8(QJsonDocument(entry.write.toJson()).toJson(QJsonDocument::Compact)));
+            st.bind(1, outboxId)
+                .bind(2, QString::fromUtf8(
+                             QJsonDocument(entry.write.toJson()).toJson(QJsonDocument::Compact)));
             return st.exec();
         },
         &catalogError);

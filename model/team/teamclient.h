@@ -14,11 +14,17 @@ class SqliteCatalogStore;
 /** One write to the team catalog, as sent or as kept in the offline queue. Plain value. */
 struct TeamWrite
 {
-    enum class Kind { Request, Approve, Deny, Edit };
+    enum class Kind
+    {
+        Request,
+        Approve,
+        Deny,
+        Edit
+    };
     Kind kind = Kind::Request;
-    QString actingUser; // the person (database role) the write is made as
-    QString token;      // unique per write: a replayed write is applied at most once
-    QString productKey; // Request, Edit
+    QString actingUser;   // the person (database role) the write is made as
+    QString token;        // unique per write: a replayed write is applied at most once
+    QString productKey;   // Request, Edit
     qint64 requestId = 0; // Approve, Deny
     QStringList columns;  // Request
     QString purpose;      // Request
@@ -42,12 +48,20 @@ struct TeamWrite
 /** What a write did on the server (or that it was queued). */
 struct TeamWriteOutcome
 {
-    enum class Code { Ok, Refused, Conflict, Invalid, Offline, Failed };
+    enum class Code
+    {
+        Ok,
+        Refused,
+        Conflict,
+        Invalid,
+        Offline,
+        Failed
+    };
     Code code = Code::Ok;
     QString message;
-    qint64 id = 0;      // the request or product version written
-    int version = 0;    // Edit: the product's version now; Conflict: the newer version
-    QString changedBy;  // Conflict: who saved the newer version or decided the request
+    qint64 id = 0;       // the request or product version written
+    int version = 0;     // Edit: the product's version now; Conflict: the newer version
+    QString changedBy;   // Conflict: who saved the newer version or decided the request
     bool queued = false; // Offline: kept in the outbox for replay
     bool ok() const { return code == Code::Ok; }
 };

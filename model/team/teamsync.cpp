@@ -43,8 +43,8 @@ bool fail(QString *error, const PgConnection &conn, const QString &what, const P
 bool fetchDomains(PgConnection &conn, const QString &where, const PgParams &params, Fetched &f,
                   QString *error)
 {
-    const PgResult r = conn.exec(
-        QStringLiteral("SELECT name, description, color FROM domains ") + where, params);
+    const PgResult r =
+        conn.exec(QStringLiteral("SELECT name, description, color FROM domains ") + where, params);
     if (!r.ok())
         return fail(error, conn, QStringLiteral("reading domains"), r);
     for (int i = 0; i < r.rows(); ++i)
@@ -56,7 +56,8 @@ bool fetchUsers(PgConnection &conn, const QString &where, const PgParams &params
                 QString *error)
 {
     const PgResult r = conn.exec(
-        QStringLiteral("SELECT id, display_name, email, roles, domain FROM users ") + where, params);
+        QStringLiteral("SELECT id, display_name, email, roles, domain FROM users ") + where,
+        params);
     if (!r.ok())
         return fail(error, conn, QStringLiteral("reading users"), r);
     for (int i = 0; i < r.rows(); ++i)
@@ -191,12 +192,13 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
     PgTransaction snapshot(conn, PgTransaction::Kind::ReadSnapshot, error);
     if (!snapshot.isActive())
         return std::nullopt;
-    const PgResult head = conn.exec(QStringLiteral(
-        "SELECT (SELECT id FROM server_info LIMIT 1), "
-        "(SELECT coalesce(max(change_no), 0) FROM change_log)"));
+    const PgResult head =
+        conn.exec(QStringLiteral("SELECT (SELECT id FROM server_info LIMIT 1), "
+                                 "(SELECT coalesce(max(change_no), 0) FROM change_log)"));
     if (!head.ok()) {
-        fail(error, conn, QStringLiteral("reading the change number (is this a team catalog? run "
-                                         "`meshctl server init`)"),
+        fail(error, conn,
+             QStringLiteral("reading the change number (is this a team catalog? run "
+                            "`meshctl server init`)"),
              head);
         return std::nullopt;
     }

@@ -14,12 +14,12 @@ class SqliteCatalogStore;
 struct TeamSyncResult
 {
     QString serverId;
-    bool full = false;        // first sync with this server: every row was fetched
-    qint64 fromChange = 0;    // the cache's change number before
-    qint64 toChange = 0;      // and after
-    qint64 changes = 0;       // change-log entries covered (full sync: 0)
-    int products = 0;         // products written to the cache
-    int removed = 0;          // products removed from the cache
+    bool full = false;     // first sync with this server: every row was fetched
+    qint64 fromChange = 0; // the cache's change number before
+    qint64 toChange = 0;   // and after
+    qint64 changes = 0;    // change-log entries covered (full sync: 0)
+    int products = 0;      // products written to the cache
+    int removed = 0;       // products removed from the cache
     int users = 0;
     int domains = 0;
     int lineageEdges = 0;

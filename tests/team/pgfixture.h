@@ -5,11 +5,11 @@
 // cleanupTestCase; the destructor stops it with -m immediate if a test aborts). Each test that
 // needs a clean catalog asks for a fresh database on it, which takes a few milliseconds.
 
+#include "demo/demoloader.h"
 #include "team/localpgserver.h"
 #include "team/pgconnection.h"
 #include "team/serverschema.h"
 #include "team/teamcatalog.h"
-#include "demo/demoloader.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -60,8 +60,8 @@ private slots:
         m_conn = Test::PgFixture::connect(m_url);
         QVERIFY(m_conn);
         // A plain product (one approval) and a sensitive one (owner and steward).
-        for (const QString &key : {QStringLiteral("product.jira-issues"),
-                                   QStringLiteral("product.release-readiness")}) {
+        for (const QString &key :
+             {QStringLiteral("product.jira-issues"), QStringLiteral("product.release-readiness")}) {
             const auto p = m_pg.demo()->productByKey(key);
             QVERIFY(p);
             (AccessPolicy::isSensitive(*p) ? m_sensitive : m_plain) = key;
@@ -92,7 +92,8 @@ private slots:
         const TeamWriteOutcome approved = TeamClient::apply(
             *m_conn, decision(TeamWrite::Kind::Approve, QStringLiteral("lucas.moreau"), filed.id));
         QVERIFY2(approved.ok(), qPrintable(approved.message));
-        QVERIFY2(approved.message.contains(QStringLiteral("grant #")), qPrintable(approved.message));
+        QVERIFY2(approved.message.contains(QStringLiteral("grant #")),
+                 qPrintable(approved.message));
         // A second decision meets the first: a conflict that names who decided.
         const TeamWriteOutcome late = TeamClient::apply(
             *m_conn, decision(TeamWrite::Kind::Deny, QStringLiteral("sofia.rossi"), filed.id));
@@ -123,8 +124,9 @@ private slots:
         const PgResult actions = m_conn->exec(QStringLiteral(
             "SELECT string_agg(action || ':' || actor, ' ' ORDER BY seq) FROM audit_log WHERE "
             "action IN ('request', 'approve', 'grant')"));
-        QVERIFY2(actions.text(0, 0).contains(QStringLiteral("approve:lucas.moreau grant:lucas.moreau")),
-                 qPrintable(actions.text(0, 0)));
+        QVERIFY2(
+            actions.text(0, 0).contains(QStringLiteral("approve:lucas.moreau grant:lucas.moreau")),
+            qPrintable(actions.text(0, 0)));
     }
 
     void editsNeedOwnerOrSteward()
@@ -140,9 +142,10 @@ private slots:
     void twoDesktopsEditingOneProductGetOneConflictAndLoseNothing()
     {
         const QString key = QStringLiteral("product.jira-sprints");
-        const int base = int(m_conn->exec(QStringLiteral("SELECT row_version FROM products WHERE "
-                                                         "key = $1"),
-                                          {key})
+        const int base = int(m_conn
+                                 ->exec(QStringLiteral("SELECT row_version FROM products WHERE "
+                                                       "key = $1"),
+                                        {key})
                                  .integer(0, 0));
         auto cacheA = newCache();
         auto cacheB = newCache();
@@ -191,9 +194,10 @@ private slots:
         QVERIFY(TeamClient::enqueue(*cache, w, nullptr));
         const TeamReplayResult r = TeamClient::replay(*m_conn, *cache);
         QCOMPARE(r.done, 1);
-        QCOMPARE(m_conn->exec(QStringLiteral("SELECT count(*) FROM access_requests WHERE "
-                                             "client_token = $1"),
-                              {w.token})
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT count(*) FROM access_requests WHERE "
+                                           "client_token = $1"),
+                            {w.token})
                      .integer(0, 0),
                  1);
     }
@@ -245,9 +249,10 @@ private slots:
                      &output),
                  0);
         QVERIFY2(output.contains("Sent 1;"), output.constData());
-        QCOMPARE(m_conn->exec(QStringLiteral("SELECT array_to_string(tags, ',') FROM products "
-                                             "WHERE key = $1"),
-                              {m_plain})
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT array_to_string(tags, ',') FROM products "
+                                           "WHERE key = $1"),
+                            {m_plain})
                      .text(0, 0),
                  QStringLiteral("jira,delivery"));
     }
@@ -263,8 +268,9 @@ private slots:
             m_conn->exec(QStringLiteral("SELECT count(*) FROM access_requests")).integer(0, 0);
         const qint64 auditBefore =
             m_conn->exec(QStringLiteral("SELECT count(*) FROM audit_log")).integer(0, 0);
-        const int version = int(m_conn->exec(QStringLiteral("SELECT row_version FROM products "
-                                                            "WHERE key = 'product.jira-releases'"))
+        const int version = int(m_conn
+                                    ->exec(QStringLiteral("SELECT row_version FROM products "
+                                                          "WHERE key = 'product.jira-releases'"))
                                     .integer(0, 0));
 
         QVERIFY(m_pg.server().stop());
@@ -296,8 +302,9 @@ private slots:
                  requestsBefore + 2);
         QCOMPARE(descriptionOf(QStringLiteral("product.jira-releases")),
                  QStringLiteral("Releases, queued offline."));
-        QCOMPARE(m_conn->exec(QStringLiteral("SELECT status FROM access_requests WHERE id = $1"),
-                              {pending})
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT status FROM access_requests WHERE id = $1"),
+                            {pending})
                      .text(0, 0),
                  QStringLiteral("approved"));
         // request, request, edit, approve + grant
@@ -314,8 +321,15 @@ private:
             "FROM audit_log ORDER BY seq"));
         QString prev = QString::fromLatin1(AuditLog::kGenesisHash);
         for (int i = 0; i < r.rows(); ++i) {
-            AuditEntry e{r.integer(i, 0), parseAccessTime(r.text(i, 1)), r.text(i, 2),
-                         r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6), {}, {}};
+            AuditEntry e{r.integer(i, 0),
+                         parseAccessTime(r.text(i, 1)),
+                         r.text(i, 2),
+                         r.text(i, 3),
+                         r.text(i, 4),
+                         r.text(i, 5),
+                         r.text(i, 6),
+                         {},
+                         {}};
             if (r.text(i, 7) != prev || r.text(i, 8) != AuditLog::computeHash(prev, e)) {
                 qWarning("audit chain breaks at seq %lld", e.seq);
                 return false;
@@ -326,15 +340,16 @@ private:
     }
     QString descriptionOf(const QString &key)
     {
-        return m_conn->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
+        return m_conn
+            ->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
             .text(0, 0);
     }
     std::unique_ptr<SqliteCatalogStore> newCache()
     {
         CatalogError error;
-        auto store = SqliteCatalogStore::create(
-            m_pg.tempPath(QStringLiteral("desk%1.mesh").arg(++m_caches)), QStringLiteral("desk"),
-            &error);
+        auto store =
+            SqliteCatalogStore::create(m_pg.tempPath(QStringLiteral("desk%1.mesh").arg(++m_caches)),
+                                       QStringLiteral("desk"), &error);
         if (!store)
             qWarning("%s", qPrintable(error.message));
         return store;

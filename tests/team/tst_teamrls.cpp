@@ -63,7 +63,8 @@ private slots:
     void requesterSeesOwnRequestsApproversSeeTheirProducts()
     {
         QString error;
-        for (const QString &who : {QStringLiteral("kenji.watanabe"), QStringLiteral("amara.okafor")}) {
+        for (const QString &who :
+             {QStringLiteral("kenji.watanabe"), QStringLiteral("amara.okafor")}) {
             QVERIFY(m_conn->run(QStringLiteral("BEGIN"), {}, &error));
             QVERIFY(m_conn->setRole(who, &error));
             QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO access_requests(product_key, purpose, "
@@ -83,11 +84,11 @@ private slots:
         QCOMPARE(countAs(*m_conn, QStringLiteral("maria.lopez"), count), 0);  // owns other things
         QCOMPARE(countAs(*m_conn, QStringLiteral("priya.raman"), count), 0);  // another domain
         // Nobody files a request in someone else's name.
-        const PgResult forged = tryAs(
-            *m_conn, QStringLiteral("kenji.watanabe"),
-            QStringLiteral("INSERT INTO access_requests(product_key, requester_id, purpose, "
-                           "ends_at) VALUES ('product.jira-issues', 'amara.okafor', 'x', "
-                           "now() + interval '1 day')"));
+        const PgResult forged =
+            tryAs(*m_conn, QStringLiteral("kenji.watanabe"),
+                  QStringLiteral("INSERT INTO access_requests(product_key, requester_id, purpose, "
+                                 "ends_at) VALUES ('product.jira-issues', 'amara.okafor', 'x', "
+                                 "now() + interval '1 day')"));
         QVERIFY(!forged.ok());
         QVERIFY2(forged.isRefusal(), qPrintable(forged.error()));
     }
@@ -158,10 +159,10 @@ private slots:
     void auditLogAcceptsInsertOnly()
     {
         QFETCH(QString, role);
-        const PgResult insert = tryAs(
-            *m_conn, role,
-            QStringLiteral("INSERT INTO audit_log(action, subject) VALUES ('note', 'x') "
-                           "RETURNING actor"));
+        const PgResult insert =
+            tryAs(*m_conn, role,
+                  QStringLiteral("INSERT INTO audit_log(action, subject) VALUES ('note', 'x') "
+                                 "RETURNING actor"));
         QVERIFY2(insert.ok(), qPrintable(insert.error()));
         QCOMPARE(insert.text(0, 0), role);
         for (const QString &sql : {QStringLiteral("DELETE FROM audit_log"),
@@ -187,8 +188,8 @@ private slots:
     void grantsAreReadByGranteeAndTheProductsApprovers()
     {
         QString error;
-        const qint64 requestId = pendingRequest(QStringLiteral("kenji.watanabe"),
-                                                QStringLiteral("product.jira-issues"));
+        const qint64 requestId =
+            pendingRequest(QStringLiteral("kenji.watanabe"), QStringLiteral("product.jira-issues"));
         QVERIFY(requestId > 0);
         // An analyst cannot approve, nor grant himself access.
         QVERIFY(tryAs(*m_conn, QStringLiteral("kenji.watanabe"),
@@ -235,10 +236,11 @@ private slots:
                                                     "WHERE id = $1"),
                                      {requestId});
         QVERIFY(!again.ok());
-        QVERIFY2(again.error().contains(QStringLiteral("already approved")), qPrintable(again.error()));
+        QVERIFY2(again.error().contains(QStringLiteral("already approved")),
+                 qPrintable(again.error()));
         // Nobody grants access for a request that was not approved.
-        const qint64 other = pendingRequest(QStringLiteral("amara.okafor"),
-                                            QStringLiteral("product.jira-issues"));
+        const qint64 other =
+            pendingRequest(QStringLiteral("amara.okafor"), QStringLiteral("product.jira-issues"));
         QVERIFY(tryAs(*m_conn, QStringLiteral("lucas.moreau"),
                       QStringLiteral("INSERT INTO access_grants(request_id, product_key, user_id, "
                                      "starts_at, ends_at) VALUES ($1, 'product.jira-issues', "
@@ -246,15 +248,17 @@ private slots:
                       {other})
                     .isRefusal());
         // A requester withdraws their own request, and cannot approve it.
-        QVERIFY(tryAs(*m_conn, QStringLiteral("amara.okafor"),
-                      QStringLiteral("UPDATE access_requests SET status = 'approved' WHERE id = $1"),
-                      {other})
-                    .isRefusal());
-        QCOMPARE(tryAs(*m_conn, QStringLiteral("amara.okafor"),
-                       QStringLiteral("UPDATE access_requests SET status = 'withdrawn' WHERE id = $1"),
-                       {other})
-                     .affected(),
-                 1);
+        QVERIFY(
+            tryAs(*m_conn, QStringLiteral("amara.okafor"),
+                  QStringLiteral("UPDATE access_requests SET status = 'approved' WHERE id = $1"),
+                  {other})
+                .isRefusal());
+        QCOMPARE(
+            tryAs(*m_conn, QStringLiteral("amara.okafor"),
+                  QStringLiteral("UPDATE access_requests SET status = 'withdrawn' WHERE id = $1"),
+                  {other})
+                .affected(),
+            1);
     }
 
     /**
@@ -274,15 +278,19 @@ private slots:
         // nothing), an active grant and an open alert on every product.
         QVERIFY(m_conn->run(QStringLiteral("BEGIN"), {}, &error));
         for (const QString &key : keys) {
-            QVERIFY2(m_conn->run(
-                QStringLiteral(
-                    "WITH r AS (INSERT INTO access_requests(product_key, requester_id, purpose, "
-                    "ends_at) VALUES ($1, 'amara.okafor', 'p', now() + interval '9 days'), "
-                    "($1, 'henrik.lindqvist', 'p', now() + interval '9 days') RETURNING id, "
-                    "requester_id) INSERT INTO access_grants(request_id, product_key, user_id, "
-                    "starts_at, ends_at, granted_by) SELECT id, $1, requester_id, now(), now() + "
-                    "interval '9 days', 'mesh' FROM r WHERE requester_id = 'henrik.lindqvist'"),
-                {key}, &error), qPrintable(error));
+            QVERIFY2(
+                m_conn->run(
+                    QStringLiteral(
+                        "WITH r AS (INSERT INTO access_requests(product_key, requester_id, "
+                        "purpose, "
+                        "ends_at) VALUES ($1, 'amara.okafor', 'p', now() + interval '9 days'), "
+                        "($1, 'henrik.lindqvist', 'p', now() + interval '9 days') RETURNING id, "
+                        "requester_id) INSERT INTO access_grants(request_id, product_key, user_id, "
+                        "starts_at, ends_at, granted_by) SELECT id, $1, requester_id, now(), now() "
+                        "+ "
+                        "interval '9 days', 'mesh' FROM r WHERE requester_id = 'henrik.lindqvist'"),
+                    {key}, &error),
+                qPrintable(error));
             QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO quality_alerts(product_key, kind, "
                                                 "fingerprint, title) VALUES ($1, 'missing', 'f', "
                                                 "'late')"),
@@ -297,8 +305,7 @@ private slots:
             QString sql; // $1 = product key; permitted when it affects or returns one row
         };
         const QList<Check> checks = {
-            {AccessAction::ViewMetadata,
-             QStringLiteral("SELECT key FROM products WHERE key = $1")},
+            {AccessAction::ViewMetadata, QStringLiteral("SELECT key FROM products WHERE key = $1")},
             {AccessAction::EditMetadata,
              QStringLiteral("UPDATE products SET description = description || '.' WHERE key = $1")},
             {AccessAction::Approve,

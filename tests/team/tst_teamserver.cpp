@@ -62,8 +62,8 @@ private slots:
         QVERIFY2(ServerSchema::migrate(*conn, ServerSchema::kLatestVersion, &error),
                  qPrintable(error));
         QCOMPARE(ServerSchema::currentVersion(*conn, &error), ServerSchema::kLatestVersion);
-        const PgResult kept = conn->exec(
-            QStringLiteral("SELECT name FROM products WHERE key = $1"), {p.key});
+        const PgResult kept =
+            conn->exec(QStringLiteral("SELECT name FROM products WHERE key = $1"), {p.key});
         QCOMPARE(kept.text(0, 0), p.name);
         QVERIFY(conn->run(QStringLiteral("UPDATE products SET description = 'x' WHERE key = $1"),
                           {p.key}, &error));
@@ -94,13 +94,14 @@ private slots:
         const CatalogCounts local = m_pg.demo()->counts();
         QCOMPARE(conn->exec(QStringLiteral("SELECT count(*) FROM products")).integer(0, 0),
                  local.products);
-        QCOMPARE(conn->exec(QStringLiteral("SELECT count(*) FROM users")).integer(0, 0), local.users);
+        QCOMPARE(conn->exec(QStringLiteral("SELECT count(*) FROM users")).integer(0, 0),
+                 local.users);
         QCOMPARE(conn->exec(QStringLiteral("SELECT count(*) FROM lineage_edges")).integer(0, 0),
                  local.lineageEdges);
         // Every person is a role in mesh_user, and columns survived the trip.
-        const PgResult members = conn->exec(QStringLiteral(
-            "SELECT count(*) FROM users u JOIN pg_roles r ON r.rolname = u.id "
-            "WHERE pg_has_role(r.oid, 'mesh_user', 'MEMBER')"));
+        const PgResult members = conn->exec(
+            QStringLiteral("SELECT count(*) FROM users u JOIN pg_roles r ON r.rolname = u.id "
+                           "WHERE pg_has_role(r.oid, 'mesh_user', 'MEMBER')"));
         QCOMPARE(members.integer(0, 0), local.users);
         const PgResult p = conn->exec(
             QStringLiteral("SELECT %1 FROM products WHERE key = 'sales.hubspot-contacts'")
@@ -151,8 +152,8 @@ private slots:
         auto conn = Test::PgFixture::connect(m_pg.seededDatabase());
         QVERIFY(conn);
         QString error;
-        for (const QString &detail : {QStringLiteral("first"), QStringLiteral("zweite – ü"),
-                                      QStringLiteral("")})
+        for (const QString &detail :
+             {QStringLiteral("first"), QStringLiteral("zweite – ü"), QStringLiteral("")})
             QVERIFY2(conn->run(QStringLiteral("INSERT INTO audit_log(action, product_key, subject, "
                                               "detail) VALUES ('test', 'sales.x', 's', $1)"),
                                {detail}, &error),
@@ -198,7 +199,8 @@ private slots:
             p.start(QStringLiteral(MESHCTL), args);
             p.waitForFinished(60000);
             if (stdoutText)
-                *stdoutText = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+                *stdoutText =
+                    QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
             return p.exitCode();
         };
         QString text;

@@ -41,7 +41,8 @@ private slots:
         QVERIFY(original && cached);
         QCOMPARE(cached->ownerId, original->ownerId);
         QCOMPARE(cached->description, original->description);
-        QCOMPARE(cached->datasets.first().columns.size(), original->datasets.first().columns.size());
+        QCOMPARE(cached->datasets.first().columns.size(),
+                 original->datasets.first().columns.size());
         SearchRequest q;
         q.text = QStringLiteral("hubspot contacts");
         QVERIFY(cache->search(q).total > 0);
@@ -58,9 +59,12 @@ private slots:
         QVERIFY2(first, qPrintable(error));
 
         // N = 7 server-side changes: 5 edits, one new product, one removed product.
-        const QString gone = conn->exec(QStringLiteral(
-            "SELECT key FROM products p WHERE NOT EXISTS (SELECT 1 FROM lineage_edges e WHERE "
-            "e.from_key = p.key OR e.to_key = p.key) ORDER BY key LIMIT 1")).text(0, 0);
+        const QString gone =
+            conn->exec(
+                    QStringLiteral("SELECT key FROM products p WHERE NOT EXISTS (SELECT 1 FROM "
+                                   "lineage_edges e WHERE "
+                                   "e.from_key = p.key OR e.to_key = p.key) ORDER BY key LIMIT 1"))
+                .text(0, 0);
         QVERIFY(!gone.isEmpty());
         QVERIFY(cache->productByKey(gone));
         const PgResult edited = conn->exec(
