@@ -4,7 +4,10 @@
 #include "../team/pgfixture.h"
 
 #include "federation/credentialstore.h"
+#include "mainwindow.h"
+#include "session/searchresultmodel.h"
 #include "teamconnectdialog.h"
+#include "teamcontroller.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -22,6 +25,7 @@ class TestTeamConnectDialog : public QObject
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("mesh-explorer-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_teamconnectdialog"));
         QSettings().clear();
@@ -103,6 +107,45 @@ private slots:
         QSettings settings;
         for (const QString &k : settings.allKeys())
             QVERIFY2(!settings.value(k).toString().contains(QStringLiteral("pw-2")), qPrintable(k));
+    }
+
+    void mainWindowSyncsTheOpenCatalogAndShowsTheConnection()
+    {
+        QSettings().clear();
+        QSettings settings;
+        settings.setValue(QStringLiteral("team/url"), m_pg.seededDatabase());
+        settings.setValue(QStringLiteral("team/user"), QStringLiteral("mesh"));
+        const QString path = m_pg.tempPath(QStringLiteral("window-cache.mesh"));
+        QVERIFY(SqliteCatalogStore::create(path, QStringLiteral("Team cache"), nullptr));
+        MainWindow window;
+        auto *controller = window.findChild<TeamController *>(QStringLiteral("teamController"));
+        QVERIFY(controller);
+        QSignalSpy synced(controller, &TeamController::syncFinished);
+        window.show();
+        window.openCatalog(path);
+        QVERIFY(synced.wait(30000));
+        QVERIFY(synced.first().at(0).toBool());
+        QVERIFY2(controller->indicator()->text().contains(QStringLiteral("online")),
+                 qPrintable(controller->indicator()->text()));
+        QVERIFY(controller->indicator()->isVisible());
+        // The sync brought the catalog: the window reopened it and lists every product.
+        QTRY_COMPARE_WITH_TIMEOUT(window.resultModel()->rowCount(), 36, 20000);
+
+        // The server goes away: offline, and it says so.
+        settings.setValue(QStringLiteral("team/url"),
+                          QStringLiteral("postgresql://127.0.0.1:1/mesh?connect_timeout=2"));
+        synced.clear();
+        controller->syncNow();
+        QVERIFY(synced.wait(30000));
+        QVERIFY(!synced.last().at(0).toBool());
+        QVERIFY2(controller->indicator()->text().contains(QStringLiteral("offline · 0 queued")),
+                 qPrintable(controller->indicator()->text()));
+        QVERIFY2(controller->indicator()->toolTip().contains(QStringLiteral("127.0.0.1:1")),
+                 qPrintable(controller->indicator()->toolTip()));
+        window.grab().save(m_pg.tempPath(QStringLiteral("team-window.png")));
+        if (qEnvironmentVariableIsSet("MESH_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("MESH_SCREENSHOT_DIR") +
+                               QStringLiteral("/team-window.png"));
     }
 
 private:
