@@ -9,6 +9,7 @@
 #include "session/catalogsession.h"
 #include "team/pgconnection.h"
 #include "team/teamclient.h"
+#include "team/teamlistener.h"
 #include "team/teamsync.h"
 
 #include <QAction>
@@ -96,9 +97,22 @@ TeamController::TeamController(MainWindow *window, CredentialStore *credentials)
         if (run.conflicts > 0)
             text += tr(" · %n conflict(s)", nullptr, run.conflicts);
         showState(text, run.message);
+        QSettings settings;
+        if (run.online && !m_listener->isListening())
+            m_listener->start(settings.value(QStringLiteral("team/url")).toString(),
+                              settings.value(QStringLiteral("team/user")).toString(), m_password);
         if (run.online && run.changes > 0 && !m_window->session()->path().isEmpty())
             m_window->session()->open(m_window->session()->path());
         emit syncFinished(run.online);
+        if (std::exchange(m_syncAgain, false))
+            syncNow();
+    });
+    m_listener = new TeamListener(this);
+    connect(m_listener, &TeamListener::changed, this, [this] {
+        if (m_watcher.isRunning())
+            m_syncAgain = true;
+        else
+            syncNow();
     });
     if (!QSettings().value(QStringLiteral("team/url")).toString().isEmpty()) {
         connect(window->session(), &CatalogSession::opened, this, [this] {
@@ -131,6 +145,8 @@ void TeamController::openConnectDialog()
     TeamConnectDialog dialog(m_credentials, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    m_listener->stop();             // the server or user may have changed
+    m_password = dialog.password(); // kept in memory for this session when not remembered
     m_poll->start();
     syncNow();
 }
@@ -148,7 +164,10 @@ void TeamController::syncNow()
         m_credentials = m_ownCredentials.get();
     }
     // The keychain is asked here, on the UI thread; the worker only gets the bytes.
-    const QByteArray password = m_credentials->secret(TeamConnectDialog::credentialKey(url, user));
+    const QByteArray saved = m_credentials->secret(TeamConnectDialog::credentialKey(url, user));
+    if (!saved.isEmpty())
+        m_password = saved;
+    const QByteArray password = m_password;
     showState(tr("◌ Team: syncing…"), tr("Syncing with %1").arg(url));
     m_watcher.setFuture(QtConcurrent::run(&runSync, catalog, url, user, password));
 }

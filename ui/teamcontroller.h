@@ -13,6 +13,7 @@ namespace Mesh {
 
 class CredentialStore;
 class MainWindow;
+class TeamListener;
 
 /** What one background sync with the team server did. */
 struct TeamSyncRun
@@ -28,9 +29,10 @@ struct TeamSyncRun
 /**
  * The team catalog in the main window: File → Connect to Team Catalog…, a connection indicator
  * in the status bar (online, syncing, offline with N queued changes), and a background sync —
- * send queued writes, then pull changes — when connecting and every 30 s after (polling by change
- * number). The sync runs on a worker with its own connections; when it brought changes the
- * catalog is reopened so views show them. Owned by the main window; UI thread.
+ * send queued writes, then pull changes — when connecting, whenever the server NOTIFYs a commit
+ * (TeamListener), and every 30 s as a fallback (polling by change number). The sync runs on a
+ * worker with its own connections; when it brought changes the catalog is reopened so views show
+ * them. Owned by the main window; UI thread.
  */
 class TeamController final : public QObject
 {
@@ -58,6 +60,9 @@ private:
     CredentialStore *m_credentials = nullptr;
     QLabel *m_indicator = nullptr;
     QTimer *m_poll = nullptr;
+    TeamListener *m_listener = nullptr;
+    QByteArray m_password;    // for the listener's connection, from the credential store
+    bool m_syncAgain = false; // a notification came during a sync
     QFutureWatcher<TeamSyncRun> m_watcher;
 };
 

@@ -421,7 +421,21 @@ CREATE POLICY own_entries ON audit_log FOR INSERT TO mesh_user
     WITH CHECK (actor = current_user::text);
 )SQL";
 
-constexpr const char *kMigrations[] = {kMigration1, kMigration2};
+// Migration 3: LISTEN/NOTIFY. Every transaction that writes change-log entries notifies the
+// channel mesh_changes once, at commit (the payload is the transaction id, and PostgreSQL folds
+// identical notifications of one transaction into one), so that connected desktops sync within
+// a second instead of at their next poll (TeamListener in model/team).
+constexpr const char *kMigration3 = R"SQL(
+CREATE FUNCTION mesh_notify_change() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    PERFORM pg_notify('mesh_changes', txid_current()::text);
+    RETURN NULL;
+END $f$;
+CREATE TRIGGER change_log_notify AFTER INSERT ON change_log
+    FOR EACH ROW EXECUTE FUNCTION mesh_notify_change();
+)SQL";
+
+constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

@@ -17,10 +17,11 @@ class PgConnection;
  * Migration 2: access requests, approvals, grants, metadata versions, governance policies,
  * quality alerts and the hash-chained audit log, with row-level security for the role mesh_user
  * that every person's database role is granted.
+ * Migration 3: a NOTIFY on channel mesh_changes for every change-log entry (LISTEN/NOTIFY).
  */
 namespace ServerSchema {
 
-constexpr int kLatestVersion = 2;
+constexpr int kLatestVersion = 3;
 /** The group role every person's login role is a member of. */
 constexpr char kUserRole[] = "mesh_user";
 

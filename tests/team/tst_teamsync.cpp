@@ -2,7 +2,10 @@
 // Incremental sync from the team server into the local SQLite cache.
 #include "pgfixture.h"
 
+#include "team/teamlistener.h"
 #include "team/teamsync.h"
+
+#include <QSignalSpy>
 
 #include <QProcess>
 
@@ -143,6 +146,39 @@ private slots:
         QVERIFY2(output.contains("not changed"), output.constData());
         QCOMPARE(fileBytes(file), before);
         QCOMPARE(run({QStringLiteral("sync-team"), file}, &output), 2);
+    }
+
+    void listenerHearsAnotherDesktopsCommitOnce()
+    {
+        const QString url = m_pg.seededDatabase();
+        TeamListener listener;
+        QSignalSpy listening(&listener, &TeamListener::listening);
+        QSignalSpy changed(&listener, &TeamListener::changed);
+        listener.start(url, {}, {});
+        QVERIFY(listening.wait(10000));
+        QVERIFY(listener.isListening());
+        QVERIFY(changed.isEmpty());
+        auto conn = Test::PgFixture::connect(url);
+        QString error;
+        // One transaction writing three products: one notification.
+        QVERIFY(conn->run(QStringLiteral("UPDATE products SET status = 'deprecated' WHERE key IN "
+                                         "(SELECT key FROM products ORDER BY key LIMIT 3)"),
+                          {}, &error));
+        QVERIFY(changed.wait(5000));
+        QTest::qWait(300);
+        QCOMPARE(changed.size(), 1);
+        listener.stop();
+        QVERIFY(!listener.isListening());
+        QVERIFY(conn->run(QStringLiteral("UPDATE products SET status = 'active' WHERE status = "
+                                         "'deprecated'"),
+                          {}, &error));
+        QTest::qWait(300);
+        QCOMPARE(changed.size(), 1); // stopped: nothing more
+
+        QSignalSpy gone(&listener, &TeamListener::disconnected);
+        listener.start(QStringLiteral("postgresql://mesh@127.0.0.1:1/x?connect_timeout=2"), {}, {});
+        QVERIFY(gone.wait(10000));
+        QVERIFY(gone.first().at(0).toString().contains(QStringLiteral("127.0.0.1:1")));
     }
 
 private:

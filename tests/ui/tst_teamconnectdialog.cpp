@@ -5,6 +5,7 @@
 
 #include "federation/credentialstore.h"
 #include "mainwindow.h"
+#include "session/catalogsession.h"
 #include "session/searchresultmodel.h"
 #include "teamconnectdialog.h"
 #include "teamcontroller.h"
@@ -130,6 +131,21 @@ private slots:
         QVERIFY(controller->indicator()->isVisible());
         // The sync brought the catalog: the window reopened it and lists every product.
         QTRY_COMPARE_WITH_TIMEOUT(window.resultModel()->rowCount(), 36, 20000);
+
+        // Another desktop commits: the server's NOTIFY brings it well before the 30 s poll.
+        synced.clear();
+        auto other = Test::PgFixture::connect(settings.value(QStringLiteral("team/url")).toString());
+        QString error;
+        QVERIFY(other->run(QStringLiteral("UPDATE products SET name = 'Churn Events (live)' WHERE "
+                                          "key = 'cs.churn-events'"),
+                           {}, &error));
+        QVERIFY(synced.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.session()->path() == path &&
+                SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, nullptr)
+                        ->productByKey(QStringLiteral("cs.churn-events"))
+                        ->name == QStringLiteral("Churn Events (live)"),
+            10000);
 
         // The server goes away: offline, and it says so.
         settings.setValue(QStringLiteral("team/url"),
