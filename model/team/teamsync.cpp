@@ -24,6 +24,8 @@ constexpr int kPage = 5000;
 // Above this many products, the search index is rebuilt in one pass instead of row by row.
 constexpr int kDeferIndexAbove = 2000;
 
+bool fail(QString *error, const PgConnection &conn, const QString &what, const PgResult &r);
+
 struct Fetched
 {
     QList<Domain> domains;
@@ -31,7 +33,103 @@ struct Fetched
     QList<Product> products;
     QStringList removedProducts;
     QList<LineageEdge> edges;
+    QList<QVariantList> requests; // access_requests rows the connected role may read
+    QList<QVariantList> grants;   // access_grants rows the connected role may read
 };
+
+const QString kTime =
+    QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
+
+QVariantList rowOf(const PgResult &r, int row)
+{
+    QVariantList values;
+    for (int c = 0; c < r.columns(); ++c)
+        values.append(r.isNull(row, c) ? QVariant() : QVariant(r.text(row, c)));
+    return values;
+}
+
+/** Requests and grants, as row-level security lets the connected role see them. */
+bool fetchAccess(PgConnection &conn, const QStringList *requestIds, const QStringList *grantIds,
+                 Fetched &f, QString *error)
+{
+    if (!requestIds || !requestIds->isEmpty()) {
+        const PgResult r = conn.exec(
+            QStringLiteral("SELECT id, product_key, requester_id, array_to_string(columns, ','), "
+                           "purpose, %1, %2, approvals_needed, status, %3, %4, decided_by, reason "
+                           "FROM access_requests %5 ORDER BY id")
+                .arg(kTime.arg(QStringLiteral("starts_at")), kTime.arg(QStringLiteral("ends_at")),
+                     kTime.arg(QStringLiteral("created_at")),
+                     kTime.arg(QStringLiteral("decided_at")),
+                     requestIds ? QStringLiteral("WHERE id::text = ANY($1::text[])") : QString()),
+            requestIds ? PgParams{QVariant(*requestIds)} : PgParams{});
+        if (!r.ok())
+            return fail(error, conn, QStringLiteral("reading access requests"), r);
+        for (int i = 0; i < r.rows(); ++i)
+            f.requests.append(rowOf(r, i));
+    }
+    if (!grantIds || !grantIds->isEmpty()) {
+        const PgResult g = conn.exec(
+            QStringLiteral("SELECT id, request_id, product_key, user_id, array_to_string(columns, "
+                           "','), %1, %2, %3, granted_by, %4, revoked_by, revoke_reason FROM "
+                           "access_grants %5 ORDER BY id")
+                .arg(kTime.arg(QStringLiteral("starts_at")), kTime.arg(QStringLiteral("ends_at")),
+                     kTime.arg(QStringLiteral("granted_at")),
+                     kTime.arg(QStringLiteral("revoked_at")),
+                     grantIds ? QStringLiteral("WHERE id::text = ANY($1::text[])") : QString()),
+            grantIds ? PgParams{QVariant(*grantIds)} : PgParams{});
+        if (!g.ok())
+            return fail(error, conn, QStringLiteral("reading access grants"), g);
+        for (int i = 0; i < g.rows(); ++i)
+            f.grants.append(rowOf(g, i));
+    }
+    return true;
+}
+
+/** Writes fetched requests and grants into the cache's access tables, keeping server ids. */
+bool applyAccess(Database &db, const Fetched &f, CatalogError *e)
+{
+    auto bindAll = [](Statement &st, const QVariantList &row) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            row.at(i).isNull() ? st.bindNull(int(i + 1))
+                               : st.bind(int(i + 1), row.at(i).toString());
+    };
+    // A decided request is final here too (the cache's triggers say so): only pending rows move.
+    Statement &req = db.prepare(QStringLiteral(
+        "INSERT INTO access_requests(id, product_key, requester_id, columns, purpose, starts_at, "
+        "ends_at, approvals_needed, status, created_at, decided_at, decided_by, reason) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT(id) DO UPDATE SET "
+        "status = excluded.status, decided_at = excluded.decided_at, decided_by = "
+        "excluded.decided_by, reason = excluded.reason WHERE access_requests.status = 'pending' "
+        "AND excluded.status <> 'pending'"));
+    for (const QVariantList &row : f.requests) {
+        req.reset();
+        bindAll(req, row);
+        if (!req.exec()) {
+            e->code = CatalogError::Code::Io;
+            e->message = QStringLiteral("Saving access request #%1: %2")
+                             .arg(row.value(0).toString(), req.lastError());
+            return false;
+        }
+    }
+    Statement &grant = db.prepare(QStringLiteral(
+        "INSERT INTO access_grants(id, request_id, product_key, user_id, columns, starts_at, "
+        "ends_at, granted_at, granted_by, revoked_at, revoked_by, revoke_reason) VALUES (?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(id) DO UPDATE SET revoked_at = "
+        "excluded.revoked_at, revoked_by = excluded.revoked_by, revoke_reason = "
+        "excluded.revoke_reason WHERE access_grants.revoked_at IS NULL AND excluded.revoked_at IS "
+        "NOT NULL"));
+    for (const QVariantList &row : f.grants) {
+        grant.reset();
+        bindAll(grant, row);
+        if (!grant.exec()) {
+            e->code = CatalogError::Code::Io;
+            e->message = QStringLiteral("Saving access grant #%1: %2")
+                             .arg(row.value(0).toString(), grant.lastError());
+            return false;
+        }
+    }
+    return true;
+}
 
 bool fail(QString *error, const PgConnection &conn, const QString &what, const PgResult &r)
 {
@@ -230,7 +328,7 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
     } joiner{fetcher, queue};
     if (result.full) {
         if (!fetchDomains(conn, {}, {}, f, error) || !fetchUsers(conn, {}, {}, f, error) ||
-            !fetchEdges(conn, {}, {}, f, error))
+            !fetchEdges(conn, {}, {}, f, error) || !fetchAccess(conn, nullptr, nullptr, f, error))
             return std::nullopt;
         // Products are fetched (and parsed) on a thread of their own while this one writes
         // them: on a 100,000-product catalog the two take about as long as each other.
@@ -270,6 +368,10 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
         if (keys.contains(QStringLiteral("lineage_edges")) &&
             !fetchEdges(conn, byKey.arg(QStringLiteral("edge_key")),
                         {QVariant(keys.value(QStringLiteral("lineage_edges")))}, f, error))
+            return std::nullopt;
+        const QStringList requestIds = keys.value(QStringLiteral("access_requests"));
+        const QStringList grantIds = keys.value(QStringLiteral("access_grants"));
+        if (!fetchAccess(conn, &requestIds, &grantIds, f, error))
             return std::nullopt;
     }
     if (!result.full) {
@@ -330,6 +432,8 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
                     return false;
                 }
             }
+            if (!applyAccess(store.database(), f, e))
+                return false;
             Statement &st = store.database().prepare(QStringLiteral(
                 "INSERT INTO team_sync(server_id, url, last_change, synced_at) VALUES (?1, ?2, ?3, "
                 "?4) ON CONFLICT(server_id) DO UPDATE SET url = excluded.url, last_change = "
@@ -363,6 +467,8 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
     result.products = int(productCount);
     result.removed = int(f.removedProducts.size());
     result.users = int(f.users.size());
+    result.accessRequests = int(f.requests.size());
+    result.accessGrants = int(f.grants.size());
     result.domains = int(f.domains.size());
     return result;
 }

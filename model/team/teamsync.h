@@ -23,6 +23,8 @@ struct TeamSyncResult
     int users = 0;
     int domains = 0;
     int lineageEdges = 0;
+    int accessRequests = 0; // access requests and grants the connected role may read
+    int accessGrants = 0;
 };
 
 /**
@@ -31,7 +33,10 @@ struct TeamSyncResult
  * number and fetch only the rows named there. Everything fetched is applied in one SQLite
  * transaction (search index and facets included) together with the new change number, so the
  * cache is always a state the server was in, and an interrupted sync changes nothing.
- * Runs on the caller's thread with the connection and store it is given.
+ * Access requests and grants come along as row-level security shows them to the connected role
+ * (a requester's own, an owner's products'), with the server's ids, so an approval made on
+ * another desktop reaches the requester's Access views. Runs on the caller's thread with the
+ * connection and store it is given.
  */
 class TeamSync
 {

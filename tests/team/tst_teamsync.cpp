@@ -2,6 +2,9 @@
 // Incremental sync from the team server into the local SQLite cache.
 #include "pgfixture.h"
 
+#include "access/accesspolicy.h"
+#include "db/sqlite.h"
+#include "team/teamclient.h"
 #include "team/teamlistener.h"
 #include "team/teamsync.h"
 
@@ -146,6 +149,58 @@ private slots:
         QVERIFY2(output.contains("not changed"), output.constData());
         QCOMPARE(fileBytes(file), before);
         QCOMPARE(run({QStringLiteral("sync-team"), file}, &output), 2);
+    }
+
+    void accessRecordsReachTheCacheAsRowLevelSecurityShowsThem()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto writer = Test::PgFixture::connect(url);
+        QVERIFY(writer);
+        const QString product = QStringLiteral("product.release-readiness");
+        TeamWrite request;
+        request.actingUser = QStringLiteral("kenji.watanabe");
+        request.productKey = product;
+        request.purpose = QStringLiteral("release review");
+        const TeamWriteOutcome filed = TeamClient::apply(*writer, request);
+        QVERIFY2(filed.ok(), qPrintable(filed.message));
+
+        QString error;
+        auto cacheFor = [&](const QString &role) {
+            auto conn = Test::PgFixture::connect(url);
+            auto cache = newCache();
+            if (!conn || !cache || !conn->setRole(role, &error) ||
+                !TeamSync::sync(*conn, *cache, url, &error))
+                qWarning("%s", qPrintable(error));
+            return std::make_pair(std::move(conn), std::move(cache));
+        };
+        auto count = [](SqliteCatalogStore &store, const char *sql) {
+            return store.database().scalar(QString::fromLatin1(sql)).toLongLong();
+        };
+        auto [kenjiConn, kenji] = cacheFor(QStringLiteral("kenji.watanabe"));
+        auto [amaraConn, amara] = cacheFor(QStringLiteral("amara.okafor"));
+        QVERIFY(kenji && amara);
+        QCOMPARE(count(*kenji, "SELECT count(*) FROM access_requests WHERE status = 'pending'"), 1);
+        QCOMPARE(count(*amara, "SELECT count(*) FROM access_requests"), 0); // not hers
+
+        TeamWrite approve;
+        approve.kind = TeamWrite::Kind::Approve;
+        approve.actingUser = QStringLiteral("lucas.moreau");
+        approve.requestId = filed.id;
+        QVERIFY(TeamClient::apply(*writer, approve).ok());
+
+        const auto again = TeamSync::sync(*kenjiConn, *kenji, url, &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->accessRequests, 1);
+        QCOMPARE(again->accessGrants, 1);
+        QCOMPARE(count(*kenji, "SELECT count(*) FROM access_requests WHERE status = 'approved'"),
+                 1);
+        // The requester's own policy now sees the grant the owner gave on another desktop.
+        const AccessPolicy policy(*kenji);
+        QCOMPARE(policy.activeGrants(QStringLiteral("kenji.watanabe"), product).size(), 1);
+        QVERIFY(TeamSync::sync(*amaraConn, *amara, url, &error));
+        QCOMPARE(count(*amara, "SELECT count(*) FROM access_grants"), 0);
+        auto [lucasConn, lucas] = cacheFor(QStringLiteral("lucas.moreau"));
+        QCOMPARE(count(*lucas, "SELECT count(*) FROM access_grants"), 1);
     }
 
     void listenerHearsAnotherDesktopsCommitOnce()
