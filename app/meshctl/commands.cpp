@@ -446,6 +446,11 @@ int run(const QStringList &args)
         {QStringLiteral("team"), cmdTeam},
     };
     const QString command = args.value(0);
+    // access request|approve|deny … --server URL: to the team catalog (cmd_teamsync.cpp).
+    if (command == QStringLiteral("access") && args.contains(QStringLiteral("--server")) &&
+        QStringList{QStringLiteral("request"), QStringLiteral("approve"), QStringLiteral("deny")}
+            .contains(args.value(1)))
+        return cmdTeam(args.mid(1));
     for (const auto &[name, handler] : commands)
         if (name == command)
             return handler(args.mid(1));

@@ -225,6 +225,17 @@ private slots:
                      &output),
                  0);
         QVERIFY2(output.contains("filed"), output.constData());
+        // The access command sends to the team server when given --server.
+        QCOMPARE(run({QStringLiteral("access"), QStringLiteral("request"), file, m_plain,
+                      QStringLiteral("--purpose"), QStringLiteral("via access"),
+                      QStringLiteral("--as"), QStringLiteral("amara.okafor"),
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT count(*) FROM access_requests WHERE purpose = "
+                                             "'via access' AND requester_id = 'amara.okafor'"))
+                     .integer(0, 0),
+                 1);
         // Refused by AccessPolicy::decide on the cache, with its reason, before any round trip.
         QCOMPARE(run({QStringLiteral("team"), QStringLiteral("edit"), file, m_plain,
                       QStringLiteral("--field"), QStringLiteral("description"),
