@@ -116,12 +116,14 @@ bool LocalPgServer::start(QString *error)
             return fail(
                 QStringLiteral("PostgreSQL is not installed (no initdb/pg_ctl in "
                                "/usr/lib/postgresql/*/bin or PATH); install postgresql-15"));
-        m_dir =
-            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mesh-pg-XXXXXX"));
+        m_asNobody = ::geteuid() == 0;
+        // As root, $TMPDIR may lie under a directory nobody cannot enter (/root/tmp): use /tmp.
+        m_dir = std::make_unique<QTemporaryDir>(
+            (m_asNobody ? QStringLiteral("/tmp") : QDir::tempPath()) +
+            QStringLiteral("/mesh-pg-XXXXXX"));
         if (!m_dir->isValid())
             return fail(QStringLiteral("cannot create a temporary directory for PostgreSQL: %1")
                             .arg(m_dir->errorString()));
-        m_asNobody = ::geteuid() == 0;
         const QString root = m_dir->path();
         m_dataDir = root + QStringLiteral("/data");
         m_logFile = root + QStringLiteral("/server.log");
