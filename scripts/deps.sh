@@ -8,6 +8,7 @@ MESH_PACKAGES=(
     libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev qtkeychain-qt6-dev
     libgl-dev xvfb xauth sqlite3 curl openssl
     qt6-l10n-tools dpkg-dev desktop-file-utils appstream shared-mime-info
+    postgresql-15 libpq-dev
 )
 # scripts/fuzz only: clang and its libFuzzer/sanitizer runtimes.
 MESH_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)

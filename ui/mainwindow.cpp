@@ -11,6 +11,7 @@
 #include "facetdelegate.h"
 #include "kpidashboardcontroller.h"
 #include "federationcontroller.h"
+#include "teamcontroller.h"
 #include "lineagecontroller.h"
 #include "productpage.h"
 #include "previewtab.h"
@@ -130,6 +131,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     new KpiDashboardController(this); // View → KPI Dashboard (Ctrl+D)
     new FederationController(this); // File → Sources…, scheduled syncs
     new ContractController(this); // Edit → Import/Export Contract… (ODCS v3)
+    new TeamController(this); // File → Connect to Team Catalog…, connection indicator, team sync
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

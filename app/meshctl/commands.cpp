@@ -78,6 +78,12 @@ const char kUsage[] =
     "                                       datahub, marquez, odcs)\n"
     "  sync FILE [--source NAME] [--json]   fetch sources in parallel (exit 4 if any failed)\n"
     "  export FILE --out mesh.json          write the catalog as Mesh Explorer JSON\n"
+    "  server init|migrate|status|seed-demo URL\n"
+    "                                       the team catalog on PostgreSQL (libpq URL)\n"
+    "  sync-team FILE --server URL [--json] pull the team catalog's changes into FILE\n"
+    "  team request|approve|deny|edit|outbox|replay FILE ... --server URL\n"
+    "                                       write to the team catalog; queued when offline\n"
+    "  bench team [--products N] [--json]   team catalog sync and concurrent writes\n"
     "  bench sync [--sources N] [--products N] [--json]\n"
     "                                       federated sync vs the curl command-line tool\n"
     "\n"
@@ -389,6 +395,8 @@ int cmdBench(const QStringList &args)
         return cmdBenchKpi(args.mid(1));
     if (which == QStringLiteral("sync"))
         return cmdBenchSync(args.mid(1));
+    if (which == QStringLiteral("team"))
+        return cmdBenchTeam(args.mid(1));
     if (which.isEmpty() || which == QStringLiteral("--help") || which == QStringLiteral("-h")) {
         out(QStringLiteral("Usage: meshctl bench BENCHMARK [options]   (meshctl bench BENCHMARK --help for each)\n"
                            "  search FILE [--queries N] [--json] [--measure-startup]   search latency per keystroke\n"
@@ -397,10 +405,11 @@ int cmdBench(const QStringList &args)
                            "                                                          layout vs Graphviz dot and elkjs\n"
                            "  kpi [--rows N] [--dir DIR] [--reuse] [--no-install] [--json]\n"
                            "                                                          KPI recompute vs sqlite3 and DuckDB\n"
-                           "  sync [--sources N] [--products N] [--json]              federated sync vs curl, loopback\n"));
+                           "  sync [--sources N] [--products N] [--json]              federated sync vs curl, loopback\n"
+                           "  team [--products N] [--clients N] [--writes N] [--json] team catalog on a local PostgreSQL\n"));
         return which.isEmpty() ? Usage : Ok;
     }
-    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage, kpi, sync").arg(which));
+    return fail(Usage, QStringLiteral("unknown benchmark “%1”; available: search, preview, lineage, kpi, sync, team").arg(which));
 }
 
 } // namespace
@@ -432,8 +441,16 @@ int run(const QStringList &args)
         {QStringLiteral("sources"), cmdSources},
         {QStringLiteral("sync"), cmdSync},
         {QStringLiteral("export"), cmdExport},
+        {QStringLiteral("server"), cmdServer},
+        {QStringLiteral("sync-team"), cmdSyncTeam},
+        {QStringLiteral("team"), cmdTeam},
     };
     const QString command = args.value(0);
+    // access request|approve|deny … --server URL: to the team catalog (cmd_teamsync.cpp).
+    if (command == QStringLiteral("access") && args.contains(QStringLiteral("--server")) &&
+        QStringList{QStringLiteral("request"), QStringLiteral("approve"), QStringLiteral("deny")}
+            .contains(args.value(1)))
+        return cmdTeam(args.mid(1));
     for (const auto &[name, handler] : commands)
         if (name == command)
             return handler(args.mid(1));

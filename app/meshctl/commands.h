@@ -62,5 +62,10 @@ int cmdSources(const QStringList &args);
 int cmdSync(const QStringList &args);
 int cmdExport(const QStringList &args);
 int cmdBenchSync(const QStringList &args);
+// Team catalog on PostgreSQL (cmd_team.cpp, cmd_benchteam.cpp)
+int cmdServer(const QStringList &args);
+int cmdSyncTeam(const QStringList &args);
+int cmdTeam(const QStringList &args);
+int cmdBenchTeam(const QStringList &args);
 
 } // namespace Mesh::Cli

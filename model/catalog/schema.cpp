@@ -417,8 +417,33 @@ CREATE TABLE source_http_cache(
     PRIMARY KEY(source_id, url)) WITHOUT ROWID;
 )SQL";
 
+// Migration 9: team catalog on PostgreSQL (issue #12, model/team). team_sync: per team server
+// (by its server_info id), the last change number this cache has applied. team_outbox: writes
+// made while the server was unreachable, replayed in order when it is back; a replay that meets
+// a conflict or a refusal keeps the row (state and message) so that nothing is lost silently.
+constexpr const char *kMigration9 = R"SQL(
+CREATE TABLE team_sync(
+    server_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL DEFAULT '',
+    last_change INTEGER NOT NULL DEFAULT 0,
+    synced_at TEXT) WITHOUT ROWID;
+CREATE TABLE team_outbox(
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    acting_user TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    token TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL DEFAULT 'queued'
+        CHECK(state IN ('queued', 'done', 'conflict', 'refused', 'failed')),
+    message TEXT NOT NULL DEFAULT '',
+    attempted_at TEXT);
+CREATE INDEX team_outbox_state ON team_outbox(state, id);
+)SQL";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5, kMigration6, kMigration7, kMigration8};
+                                       kMigration5, kMigration6, kMigration7, kMigration8,
+                                       kMigration9};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

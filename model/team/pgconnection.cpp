@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: MIT
+#include "team/pgconnection.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+#include <libpq-fe.h>
+
+namespace Mesh {
+
+namespace {
+
+QString connectionMessage(PGconn *conn)
+{
+    return QString::fromUtf8(PQerrorMessage(conn)).simplified();
+}
+
+} // namespace
+
+PgResult::PgResult(pg_result *result, QString error) : m_result(result), m_error(std::move(error))
+{
+}
+
+PgResult::PgResult(PgResult &&other) noexcept
+    : m_result(std::exchange(other.m_result, nullptr)), m_error(std::move(other.m_error))
+{
+}
+
+PgResult &PgResult::operator=(PgResult &&other) noexcept
+{
+    if (this != &other) {
+        if (m_result)
+            PQclear(m_result);
+        m_result = std::exchange(other.m_result, nullptr);
+        m_error = std::move(other.m_error);
+    }
+    return *this;
+}
+
+PgResult::~PgResult()
+{
+    if (m_result)
+        PQclear(m_result);
+}
+
+bool PgResult::ok() const
+{
+    if (!m_result)
+        return false;
+    const ExecStatusType s = PQresultStatus(m_result);
+    return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK || s == PGRES_COPY_IN;
+}
+
+int PgResult::rows() const
+{
+    return m_result ? PQntuples(m_result) : 0;
+}
+
+int PgResult::columns() const
+{
+    return m_result ? PQnfields(m_result) : 0;
+}
+
+QString PgResult::text(int row, int column) const
+{
+    if (!m_result || row >= rows() || column >= columns())
+        return {};
+    return QString::fromUtf8(PQgetvalue(m_result, row, column), PQgetlength(m_result, row, column));
+}
+
+qint64 PgResult::integer(int row, int column) const
+{
+    if (!m_result || row >= rows() || column >= columns())
+        return 0;
+    return QByteArray(PQgetvalue(m_result, row, column)).toLongLong();
+}
+
+bool PgResult::boolean(int row, int column) const
+{
+    if (!m_result || row >= rows() || column >= columns())
+        return false;
+    return PQgetvalue(m_result, row, column)[0] == 't';
+}
+
+bool PgResult::isNull(int row, int column) const
+{
+    return !m_result || PQgetisnull(m_result, row, column);
+}
+
+qint64 PgResult::affected() const
+{
+    return m_result ? QByteArray(PQcmdTuples(m_result)).toLongLong() : 0;
+}
+
+QString PgResult::sqlState() const
+{
+    if (!m_result)
+        return {};
+    const char *state = PQresultErrorField(m_result, PG_DIAG_SQLSTATE);
+    return state ? QString::fromLatin1(state) : QString();
+}
+
+bool PgResult::isConnectionFailure() const
+{
+    if (!m_result)
+        return true;
+    const QString state = sqlState();
+    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")))
+        return true;
+    return PQresultStatus(m_result) == PGRES_FATAL_ERROR && state.isEmpty();
+}
+
+std::unique_ptr<PgConnection> PgConnection::connect(const QString &url, QString *error)
+{
+    return connect(url, {}, {}, error);
+}
+
+std::unique_ptr<PgConnection> PgConnection::connect(const QString &url, const QString &user,
+                                                    const QByteArray &password, QString *error)
+{
+    const QByteArray dbname = url.toUtf8();
+    const QByteArray userName = user.toUtf8();
+    std::vector<const char *> keys{"dbname"};
+    std::vector<const char *> values{dbname.constData()};
+    if (!user.isEmpty()) {
+        keys.push_back("user");
+        values.push_back(userName.constData());
+    }
+    if (!password.isEmpty()) {
+        keys.push_back("password");
+        values.push_back(password.constData());
+    }
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+    PGconn *conn = PQconnectdbParams(keys.data(), values.data(), 1);
+    if (!conn) {
+        if (error)
+            *error = QStringLiteral("cannot connect to the team server: out of memory");
+        return nullptr;
+    }
+    if (PQstatus(conn) != CONNECTION_OK) {
+        if (error)
+            *error = QStringLiteral("cannot connect to the team server %1: %2; check the URL, that "
+                                    "the server is running and reachable, and the user's password")
+                         .arg(redactedPgUrl(url), connectionMessage(conn));
+        PQfinish(conn);
+        return nullptr;
+    }
+    std::unique_ptr<PgConnection> c(new PgConnection(conn));
+    // Quiet NOTICEs (e.g. "relation already exists, skipping") instead of libpq printing them.
+    PQsetNoticeProcessor(
+        conn, [](void *, const char *) {}, nullptr);
+    c->exec(QStringLiteral("SET client_min_messages = warning"));
+    return c;
+}
+
+PgConnection::~PgConnection()
+{
+    if (m_conn)
+        PQfinish(m_conn);
+}
+
+PgResult PgConnection::exec(const QString &sql, const PgParams &params)
+{
+    QList<QByteArray> storage;
+    storage.reserve(params.size());
+    std::vector<const char *> values(size_t(params.size()), nullptr);
+    for (qsizetype i = 0; i < params.size(); ++i) {
+        const QVariant &v = params.at(i);
+        if (v.isNull() && v.typeId() != QMetaType::QStringList) {
+            storage.append(QByteArray());
+            continue;
+        }
+        switch (v.typeId()) {
+        case QMetaType::QStringList:
+            storage.append(pgArrayLiteral(v.toStringList()).toUtf8());
+            break;
+        case QMetaType::Bool:
+            storage.append(v.toBool() ? "true" : "false");
+            break;
+        case QMetaType::QDateTime:
+            storage.append(v.toDateTime().toUTC().toString(Qt::ISODateWithMs).toUtf8());
+            break;
+        case QMetaType::QByteArray:
+            storage.append(v.toByteArray());
+            break;
+        default:
+            storage.append(v.toString().toUtf8());
+        }
+        values[size_t(i)] = storage.last().constData();
+    }
+    // Without parameters the simple protocol runs several statements at once (migrations).
+    PGresult *r = params.isEmpty()
+                      ? PQexec(m_conn, sql.toUtf8().constData())
+                      : PQexecParams(m_conn, sql.toUtf8().constData(), int(params.size()), nullptr,
+                                     values.data(), nullptr, nullptr, 0);
+    QString error;
+    if (!r) {
+        error = connectionMessage(m_conn);
+    } else {
+        const ExecStatusType s = PQresultStatus(r);
+        if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_COPY_IN) {
+            error = QString::fromUtf8(PQresultErrorMessage(r)).simplified();
+            if (error.startsWith(QLatin1String("ERROR: ")))
+                error = error.mid(7);
+            if (error.isEmpty())
+                error = connectionMessage(m_conn);
+        }
+    }
+    return PgResult(r, error);
+}
+
+bool PgConnection::run(const QString &sql, const PgParams &params, QString *error)
+{
+    const PgResult r = exec(sql, params);
+    if (r.ok())
+        return true;
+    if (error)
+        *error = QStringLiteral("team server %1: %2").arg(server(), r.error());
+    return false;
+}
+
+bool PgConnection::isConnected() const
+{
+    return m_conn && PQstatus(m_conn) == CONNECTION_OK;
+}
+
+QString PgConnection::server() const
+{
+    if (!m_conn)
+        return {};
+    const QString host = QString::fromUtf8(PQhost(m_conn));
+    return QStringLiteral("%1:%2/%3")
+        .arg(host.startsWith(QLatin1Char('/')) ? QStringLiteral("[socket %1]").arg(host) : host,
+             QString::fromUtf8(PQport(m_conn)), QString::fromUtf8(PQdb(m_conn)));
+}
+
+QString PgConnection::currentUser()
+{
+    const PgResult r = exec(QStringLiteral("SELECT current_user"));
+    return r.ok() ? r.text(0, 0) : QString();
+}
+
+bool PgConnection::setRole(const QString &role, QString *error)
+{
+    return run(role.isEmpty() ? QStringLiteral("RESET ROLE")
+                              : QStringLiteral("SET ROLE %1").arg(quoteIdentifier(role)),
+               {}, error);
+}
+
+QString PgConnection::quoteIdentifier(const QString &identifier) const
+{
+    const QByteArray utf8 = identifier.toUtf8();
+    char *quoted = PQescapeIdentifier(m_conn, utf8.constData(), size_t(utf8.size()));
+    if (!quoted)
+        return {};
+    const QString result = QString::fromUtf8(quoted);
+    PQfreemem(quoted);
+    return result;
+}
+
+PgTransaction::PgTransaction(PgConnection &conn, Kind kind, QString *error) : m_conn(conn)
+{
+    const QString begin = kind == Kind::Write
+                              ? QStringLiteral("BEGIN")
+                              : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (!m_conn.run(begin, {}, error))
+        return;
+    m_active = true;
+    if (kind == Kind::Write && !m_conn.run(QStringLiteral("SELECT mesh_write_lock()"), {}, error))
+        rollback();
+}
+
+PgTransaction::~PgTransaction()
+{
+    if (m_active)
+        rollback();
+}
+
+bool PgTransaction::commit(QString *error)
+{
+    if (!m_active)
+        return false;
+    m_active = false;
+    return m_conn.run(QStringLiteral("COMMIT"), {}, error);
+}
+
+void PgTransaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    m_conn.exec(QStringLiteral("ROLLBACK"));
+}
+
+QString pgArrayLiteral(const QStringList &values)
+{
+    QString out = QStringLiteral("{");
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i)
+            out += QLatin1Char(',');
+        QString v = values.at(i);
+        v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        v.replace(QLatin1Char('"'), QLatin1String("\\\""));
+        out += QLatin1Char('"') + v + QLatin1Char('"');
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
+QStringList parsePgArray(const QString &literal)
+{
+    QStringList out;
+    if (literal.size() < 2 || literal.front() != QLatin1Char('{'))
+        return out;
+    const QString body = literal.mid(1, literal.size() - 2);
+    if (body.isEmpty())
+        return out;
+    QString current;
+    bool quoted = false;
+    bool wasQuoted = false;
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const QChar c = body.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('\\') && i + 1 < body.size())
+                current += body.at(++i);
+            else if (c == QLatin1Char('"'))
+                quoted = false;
+            else
+                current += c;
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+            wasQuoted = true;
+        } else if (c == QLatin1Char(',')) {
+            if (wasQuoted || current != QLatin1String("NULL"))
+                out.append(current);
+            current.clear();
+            wasQuoted = false;
+        } else {
+            current += c;
+        }
+    }
+    if (wasQuoted || current != QLatin1String("NULL"))
+        out.append(current);
+    return out;
+}
+
+QString redactedPgUrl(const QString &url)
+{
+    QString s = url;
+    static const QRegularExpression userinfo(QStringLiteral("^(postgres(?:ql)?://[^:/@]*):[^@]*@"));
+    s.replace(userinfo, QStringLiteral("\\1:***@"));
+    static const QRegularExpression keyword(QStringLiteral("password\\s*=\\s*\\S+"));
+    s.replace(keyword, QStringLiteral("password=***"));
+    static const QRegularExpression param(QStringLiteral("([?&]password=)[^&]*"));
+    s.replace(param, QStringLiteral("\\1***"));
+    return s;
+}
+
+} // namespace Mesh

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+struct pg_conn;
+struct pg_result;
+
+namespace Mesh {
+
+/** Parameters of a query, bound to $1, $2, …: a null QVariant is SQL NULL, a QStringList an array.
+ */
+using PgParams = QList<QVariant>;
+
+/** One libpq result, owned (PQclear on destruction). Move-only value. */
+class PgResult
+{
+public:
+    PgResult() = default;
+    PgResult(pg_result *result, QString error);
+    PgResult(PgResult &&other) noexcept;
+    PgResult &operator=(PgResult &&other) noexcept;
+    PgResult(const PgResult &) = delete;
+    PgResult &operator=(const PgResult &) = delete;
+    ~PgResult();
+
+    /** The command or query succeeded. */
+    bool ok() const;
+    int rows() const;
+    int columns() const;
+    QString text(int row, int column) const;
+    qint64 integer(int row, int column) const;
+    bool boolean(int row, int column) const;
+    bool isNull(int row, int column) const;
+    /** Rows inserted, updated or deleted (PQcmdTuples). */
+    qint64 affected() const;
+    /** The server's message (or the connection's, when no result came back). */
+    QString error() const { return m_error; }
+    /** The five-character SQLSTATE, e.g. "42501" (insufficient privilege); empty on success. */
+    QString sqlState() const;
+    /** The error is a refusal by privileges or row-level security (SQLSTATE 42501). */
+    bool isRefusal() const { return sqlState() == QLatin1String("42501"); }
+    /** The connection was lost or never there (SQLSTATE class 08 or no result at all). */
+    bool isConnectionFailure() const;
+
+private:
+    pg_result *m_result = nullptr;
+    QString m_error;
+};
+
+/**
+ * One connection to a PostgreSQL server through libpq. Not thread-safe: one per thread.
+ * exec() sends parameters separately from the SQL text (PQexecParams), never interpolated.
+ * Errors name the server (host:port/database, never the password) so a person can act on them.
+ */
+class PgConnection
+{
+public:
+    /** Connects to a libpq URL or keyword string; nullptr and *error on failure. */
+    static std::unique_ptr<PgConnection> connect(const QString &url, QString *error);
+    /** Connects to url as user (empty: as the URL says) with password, which never enters the
+     *  URL, a message or the settings (PQconnectdbParams with an expanded dbname). */
+    static std::unique_ptr<PgConnection> connect(const QString &url, const QString &user,
+                                                 const QByteArray &password, QString *error);
+    ~PgConnection();
+    PgConnection(const PgConnection &) = delete;
+    PgConnection &operator=(const PgConnection &) = delete;
+
+    PgResult exec(const QString &sql, const PgParams &params = {});
+    /** Runs sql; on failure fills *error with "what failed: server's message". */
+    bool run(const QString &sql, const PgParams &params = {}, QString *error = nullptr);
+    bool isConnected() const;
+    /** host:port/database as connected, for messages. */
+    QString server() const;
+    /** The role the session runs as now (current_user). */
+    QString currentUser();
+    /** Runs SET ROLE; an empty role resets to the login role. */
+    bool setRole(const QString &role, QString *error);
+    QString quoteIdentifier(const QString &identifier) const;
+    pg_conn *handle() const { return m_conn; }
+
+private:
+    explicit PgConnection(pg_conn *conn) : m_conn(conn) {}
+    pg_conn *m_conn = nullptr;
+};
+
+/**
+ * BEGIN … COMMIT on a connection; rolls back on destruction unless committed. A write transaction
+ * first takes the server's write lock (mesh_write_lock()), so that change numbers and audit
+ * entries are assigned in commit order and two writers never deadlock on each other's rows.
+ */
+class PgTransaction
+{
+public:
+    enum class Kind
+    {
+        Write,
+        ReadSnapshot
+    };
+    PgTransaction(PgConnection &conn, Kind kind, QString *error);
+    ~PgTransaction();
+    PgTransaction(const PgTransaction &) = delete;
+    PgTransaction &operator=(const PgTransaction &) = delete;
+    bool isActive() const { return m_active; }
+    bool commit(QString *error);
+    void rollback();
+
+private:
+    PgConnection &m_conn;
+    bool m_active = false;
+};
+
+/** A PostgreSQL array literal ({"a","b"}) for a text[] parameter. */
+QString pgArrayLiteral(const QStringList &values);
+/** Parses a text[] value as libpq returns it ({a,"b c",NULL}). */
+QStringList parsePgArray(const QString &literal);
+/** The URL with any password removed, for messages and settings. */
+QString redactedPgUrl(const QString &url);
+
+} // namespace Mesh

@@ -1,0 +1,520 @@
+// SPDX-License-Identifier: MIT
+#include "team/serverschema.h"
+
+#include "team/pgconnection.h"
+
+#include <iterator>
+
+namespace Mesh::ServerSchema {
+
+namespace {
+
+// Migration 1: the catalog entities and the change log. Every row written to an entity table
+// appends (table, key, upsert|delete) to change_log under the advisory "write lock" 7230113,
+// held to commit: change numbers therefore become visible in increasing order, and a client that
+// has seen change N needs exactly the rows with change_no > N. row_version counts a product's
+// saved edits; it is bumped by a trigger, so no client can forge it (optimistic edits).
+constexpr const char *kMigration1 = R"SQL(
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mesh_user') THEN
+        CREATE ROLE mesh_user NOLOGIN;
+    END IF;
+END $$;
+CREATE TABLE server_info(
+    id text PRIMARY KEY DEFAULT gen_random_uuid()::text,
+    created_at timestamptz NOT NULL DEFAULT now());
+INSERT INTO server_info DEFAULT VALUES;
+CREATE FUNCTION mesh_write_lock() RETURNS void LANGUAGE sql VOLATILE
+    AS $f$ SELECT pg_advisory_xact_lock(7230113) $f$;
+CREATE SEQUENCE change_no_seq;
+CREATE TABLE change_log(
+    change_no bigint PRIMARY KEY,
+    table_name text NOT NULL,
+    row_key text NOT NULL,
+    op text NOT NULL CHECK (op IN ('upsert', 'delete')),
+    at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX change_log_row ON change_log(table_name, row_key);
+CREATE FUNCTION mesh_log_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public AS $f$
+DECLARE
+    k text;
+BEGIN
+    PERFORM pg_advisory_xact_lock(7230113);
+    IF TG_OP = 'DELETE' THEN
+        k := to_jsonb(OLD) ->> TG_ARGV[0];
+    ELSE
+        k := to_jsonb(NEW) ->> TG_ARGV[0];
+    END IF;
+    INSERT INTO change_log(change_no, table_name, row_key, op)
+    VALUES (nextval('change_no_seq'), TG_TABLE_NAME, k,
+            CASE TG_OP WHEN 'DELETE' THEN 'delete' ELSE 'upsert' END);
+    RETURN NULL;
+END $f$;
+CREATE TABLE domains(
+    name text PRIMARY KEY,
+    description text NOT NULL DEFAULT '',
+    color text NOT NULL DEFAULT '');
+CREATE TABLE users(
+    id text PRIMARY KEY,
+    display_name text NOT NULL DEFAULT '',
+    email text NOT NULL DEFAULT '',
+    roles text[] NOT NULL DEFAULT '{}',
+    domain text NOT NULL DEFAULT '');
+CREATE TABLE products(
+    key text PRIMARY KEY,
+    name text NOT NULL CHECK (name <> ''),
+    domain text NOT NULL DEFAULT '',
+    description text NOT NULL DEFAULT '',
+    owner_id text NOT NULL DEFAULT '',
+    steward_id text NOT NULL DEFAULT '',
+    status text NOT NULL DEFAULT 'active',
+    tags text[] NOT NULL DEFAULT '{}',
+    source_system text NOT NULL DEFAULT '',
+    formats text[] NOT NULL DEFAULT '{}',
+    access_policy text NOT NULL DEFAULT '',
+    freshness_sla_hours integer NOT NULL DEFAULT 0,
+    version text NOT NULL DEFAULT '',
+    updated_at timestamptz,
+    datasets jsonb NOT NULL DEFAULT '[]',
+    row_version integer NOT NULL DEFAULT 1);
+CREATE INDEX products_owner ON products(owner_id);
+CREATE INDEX products_domain ON products(domain);
+CREATE TABLE lineage_edges(
+    from_key text NOT NULL,
+    to_key text NOT NULL,
+    kind text NOT NULL DEFAULT 'transform',
+    job_name text NOT NULL DEFAULT '',
+    edge_key text GENERATED ALWAYS AS (from_key || '>' || to_key || '>' || job_name) STORED,
+    PRIMARY KEY(from_key, to_key, job_name));
+CREATE FUNCTION mesh_bump_row_version() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    NEW.row_version := OLD.row_version + 1;
+    RETURN NEW;
+END $f$;
+CREATE TRIGGER products_row_version BEFORE UPDATE ON products
+    FOR EACH ROW EXECUTE FUNCTION mesh_bump_row_version();
+CREATE TRIGGER domains_changes AFTER INSERT OR UPDATE OR DELETE ON domains
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('name');
+CREATE TRIGGER users_changes AFTER INSERT OR UPDATE OR DELETE ON users
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('id');
+CREATE TRIGGER products_changes AFTER INSERT OR UPDATE OR DELETE ON products
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('key');
+CREATE TRIGGER lineage_edges_changes AFTER INSERT OR UPDATE OR DELETE ON lineage_edges
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('edge_key');
+)SQL";
+
+// Migration 2: the access, editing and governance records, the audit log, and row-level
+// security. A person's database role is named exactly as their catalog user id and is a member
+// of mesh_user; current_user is who they are. The rules mirror AccessPolicy::decide
+// (model/access): approver = owner, steward, or a steward of the product's domain; editing =
+// approver or admin; administering = owner or admin; alerts = approver, admin or council;
+// policies = admin or council, or a domain's steward for that domain.
+constexpr const char *kMigration2 = R"SQL(
+CREATE FUNCTION mesh_has_role(role_name text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT EXISTS (SELECT 1 FROM users WHERE id = current_user::text AND role_name = ANY(roles))
+$f$;
+CREATE FUNCTION mesh_approver_of(pkey text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT EXISTS (
+        SELECT 1 FROM products p
+         WHERE p.key = pkey
+           AND ((p.owner_id <> '' AND p.owner_id = current_user::text)
+             OR (p.steward_id <> '' AND p.steward_id = current_user::text)
+             OR (p.domain <> '' AND EXISTS (
+                    SELECT 1 FROM users u
+                     WHERE u.id = current_user::text AND u.domain = p.domain
+                       AND 'steward' = ANY(u.roles)))))
+$f$;
+CREATE FUNCTION mesh_owner_of(pkey text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT EXISTS (SELECT 1 FROM products p
+                    WHERE p.key = pkey AND p.owner_id <> '' AND p.owner_id = current_user::text)
+$f$;
+CREATE FUNCTION mesh_may_edit(pkey text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT EXISTS (SELECT 1 FROM products WHERE key = pkey)
+       AND (mesh_approver_of(pkey) OR mesh_has_role('admin'))
+$f$;
+CREATE FUNCTION mesh_may_administer(pkey text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT mesh_owner_of(pkey)
+        OR (EXISTS (SELECT 1 FROM products WHERE key = pkey) AND mesh_has_role('admin'))
+$f$;
+CREATE FUNCTION mesh_may_manage_alerts(pkey text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT EXISTS (SELECT 1 FROM products WHERE key = pkey)
+       AND (mesh_approver_of(pkey) OR mesh_has_role('admin') OR mesh_has_role('council'))
+$f$;
+CREATE FUNCTION mesh_may_set_policy(policy_scope text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT mesh_has_role('admin') OR mesh_has_role('council')
+        OR (policy_scope <> '' AND EXISTS (
+               SELECT 1 FROM users u WHERE u.id = current_user::text
+                  AND 'steward' = ANY(u.roles) AND u.domain = policy_scope))
+$f$;
+CREATE FUNCTION mesh_is_sensitive(pkey text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT EXISTS (
+        SELECT 1 FROM products p
+         WHERE p.key = pkey
+           AND ('sensitive' = ANY(p.tags)
+             OR EXISTS (SELECT 1 FROM jsonb_array_elements(p.datasets) ds,
+                                      jsonb_array_elements(coalesce(ds -> 'columns', '[]')) c
+                         WHERE c ->> 'classification' = 'PII.Sensitive')))
+$f$;
+
+CREATE TABLE access_requests(
+    id bigserial PRIMARY KEY,
+    product_key text NOT NULL REFERENCES products(key),
+    requester_id text NOT NULL DEFAULT current_user,
+    columns text[] NOT NULL DEFAULT '{}',
+    purpose text NOT NULL CHECK (btrim(purpose) <> ''),
+    starts_at timestamptz NOT NULL DEFAULT now(),
+    ends_at timestamptz NOT NULL,
+    approvals_needed integer NOT NULL DEFAULT 1,
+    status text NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'approved', 'denied', 'withdrawn')),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    decided_at timestamptz,
+    decided_by text,
+    reason text NOT NULL DEFAULT '',
+    row_version integer NOT NULL DEFAULT 1,
+    client_token text UNIQUE,
+    CHECK (ends_at > starts_at));
+CREATE INDEX access_requests_product ON access_requests(product_key);
+CREATE FUNCTION mesh_access_request_insert() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    -- Sensitive products need two approvals (owner and steward), whatever the client says.
+    NEW.approvals_needed := CASE WHEN mesh_is_sensitive(NEW.product_key) THEN 2 ELSE 1 END;
+    NEW.status := 'pending';
+    NEW.created_at := now();
+    NEW.row_version := 1;
+    RETURN NEW;
+END $f$;
+CREATE TRIGGER access_requests_insert BEFORE INSERT ON access_requests
+    FOR EACH ROW EXECUTE FUNCTION mesh_access_request_insert();
+CREATE FUNCTION mesh_access_request_update() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    IF OLD.status <> 'pending' THEN
+        RAISE EXCEPTION 'access request #% was already %', OLD.id, OLD.status
+            USING ERRCODE = '40001';
+    END IF;
+    NEW.row_version := OLD.row_version + 1;
+    RETURN NEW;
+END $f$;
+CREATE TRIGGER access_requests_update BEFORE UPDATE ON access_requests
+    FOR EACH ROW EXECUTE FUNCTION mesh_access_request_update();
+CREATE TABLE access_approvals(
+    request_id bigint NOT NULL REFERENCES access_requests(id),
+    approver_id text NOT NULL DEFAULT current_user,
+    capacity text NOT NULL,
+    columns text[] NOT NULL DEFAULT '{}',
+    ends_at timestamptz NOT NULL,
+    approved_at timestamptz NOT NULL DEFAULT now(),
+    approval_key text GENERATED ALWAYS AS (request_id::text || '/' || approver_id) STORED,
+    UNIQUE(request_id, approver_id),
+    UNIQUE(request_id, capacity));
+CREATE TABLE access_grants(
+    id bigserial PRIMARY KEY,
+    request_id bigint NOT NULL UNIQUE REFERENCES access_requests(id),
+    product_key text NOT NULL,
+    user_id text NOT NULL,
+    columns text[] NOT NULL DEFAULT '{}',
+    starts_at timestamptz NOT NULL,
+    ends_at timestamptz NOT NULL,
+    granted_at timestamptz NOT NULL DEFAULT now(),
+    granted_by text NOT NULL DEFAULT current_user,
+    revoked_at timestamptz,
+    revoked_by text,
+    revoke_reason text NOT NULL DEFAULT '');
+CREATE INDEX access_grants_user ON access_grants(user_id, product_key);
+CREATE TABLE product_versions(
+    id bigserial PRIMARY KEY,
+    product_key text NOT NULL REFERENCES products(key),
+    version integer NOT NULL,
+    author text NOT NULL DEFAULT current_user,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    summary text NOT NULL DEFAULT '',
+    snapshot jsonb NOT NULL,
+    client_token text UNIQUE,
+    UNIQUE(product_key, version));
+CREATE TABLE governance_policies(
+    scope text NOT NULL DEFAULT '',
+    kind text NOT NULL,
+    parameter text NOT NULL DEFAULT '',
+    enabled boolean NOT NULL DEFAULT true,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    updated_by text NOT NULL DEFAULT current_user,
+    policy_key text GENERATED ALWAYS AS (scope || '/' || kind) STORED,
+    PRIMARY KEY(scope, kind));
+INSERT INTO governance_policies(scope, kind, parameter, updated_by) VALUES
+    ('', 'required-owner', '', 'governance-council'),
+    ('', 'description-min-length', '50', 'governance-council'),
+    ('', 'kpi-freshness-sla', '48', 'governance-council'),
+    ('', 'naming-convention', '^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$', 'governance-council'),
+    ('', 'pii-access-policy', '', 'governance-council');
+CREATE TABLE quality_alerts(
+    id bigserial PRIMARY KEY,
+    product_key text NOT NULL REFERENCES products(key),
+    kind text NOT NULL CHECK (kind IN ('missing', 'duplicate', 'drift', 'null-spike')),
+    fingerprint text NOT NULL,
+    severity text NOT NULL DEFAULT 'warning',
+    title text NOT NULL,
+    detail text NOT NULL DEFAULT '',
+    state text NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'acknowledged', 'resolved')),
+    first_seen timestamptz NOT NULL DEFAULT now(),
+    last_seen timestamptz NOT NULL DEFAULT now(),
+    acknowledged_by text,
+    acknowledged_at timestamptz,
+    resolved_by text,
+    resolved_at timestamptz,
+    note text NOT NULL DEFAULT '');
+-- The audit log: seq, time, previous hash and hash are assigned here, under the write lock, so
+-- the chain is the commit order. The hash is SHA-256 over the previous hash and the canonical
+-- encoding of AuditLog::canonical (model/access/auditlog.cpp): "mesh-audit-v1;" then each of
+-- at, actor, action, product_key, subject, detail as <utf-8 byte length>:<value>;
+CREATE TABLE audit_log(
+    seq bigint PRIMARY KEY,
+    at text NOT NULL,
+    actor text NOT NULL,
+    action text NOT NULL,
+    product_key text NOT NULL DEFAULT '',
+    subject text NOT NULL DEFAULT '',
+    detail text NOT NULL DEFAULT '',
+    prev_hash text NOT NULL,
+    hash text NOT NULL);
+CREATE FUNCTION mesh_audit_field(v text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $f$
+    SELECT convert_to(octet_length(convert_to(coalesce(v, ''), 'UTF8'))::text || ':', 'UTF8')
+           || convert_to(coalesce(v, ''), 'UTF8') || convert_to(';', 'UTF8')
+$f$;
+CREATE FUNCTION mesh_audit_chain() RETURNS trigger LANGUAGE plpgsql AS $f$
+DECLARE
+    last_seq bigint;
+    last_hash text;
+BEGIN
+    PERFORM pg_advisory_xact_lock(7230113);
+    SELECT seq, hash INTO last_seq, last_hash FROM audit_log ORDER BY seq DESC LIMIT 1;
+    NEW.seq := coalesce(last_seq, 0) + 1;
+    NEW.prev_hash := coalesce(last_hash, repeat('0', 64));
+    IF NEW.actor IS NULL OR NEW.actor = '' THEN
+        NEW.actor := current_user::text;
+    END IF;
+    NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+    NEW.hash := encode(sha256(convert_to(NEW.prev_hash, 'UTF8')
+                              || convert_to('mesh-audit-v1;', 'UTF8')
+                              || mesh_audit_field(NEW.at) || mesh_audit_field(NEW.actor)
+                              || mesh_audit_field(NEW.action)
+                              || mesh_audit_field(NEW.product_key)
+                              || mesh_audit_field(NEW.subject)
+                              || mesh_audit_field(NEW.detail)), 'hex');
+    RETURN NEW;
+END $f$;
+CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION mesh_audit_chain();
+
+CREATE TRIGGER access_requests_changes AFTER INSERT OR UPDATE OR DELETE ON access_requests
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('id');
+CREATE TRIGGER access_approvals_changes AFTER INSERT OR UPDATE OR DELETE ON access_approvals
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('approval_key');
+CREATE TRIGGER access_grants_changes AFTER INSERT OR UPDATE OR DELETE ON access_grants
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('id');
+CREATE TRIGGER product_versions_changes AFTER INSERT OR UPDATE OR DELETE ON product_versions
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('id');
+CREATE TRIGGER governance_policies_changes AFTER INSERT OR UPDATE OR DELETE
+    ON governance_policies FOR EACH ROW EXECUTE FUNCTION mesh_log_change('policy_key');
+CREATE TRIGGER quality_alerts_changes AFTER INSERT OR UPDATE OR DELETE ON quality_alerts
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('id');
+CREATE TRIGGER audit_log_changes AFTER INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('seq');
+
+-- Privileges: read the catalog; write only through the row-level policies below. No UPDATE or
+-- DELETE on the audit log for anyone but its owner (the migration role).
+GRANT USAGE ON SCHEMA public TO mesh_user;
+GRANT SELECT ON server_info, change_log, domains, users, products, lineage_edges,
+    access_requests, access_approvals, access_grants, product_versions, governance_policies,
+    quality_alerts, audit_log TO mesh_user;
+GRANT UPDATE (name, description, owner_id, steward_id, status, tags, source_system, formats,
+              access_policy, freshness_sla_hours, version, updated_at, datasets)
+    ON products TO mesh_user;
+GRANT INSERT (product_key, requester_id, columns, purpose, starts_at, ends_at, client_token),
+      UPDATE (status, decided_at, decided_by, reason) ON access_requests TO mesh_user;
+GRANT INSERT ON access_approvals TO mesh_user;
+GRANT INSERT (request_id, product_key, user_id, columns, starts_at, ends_at, granted_by),
+      UPDATE (revoked_at, revoked_by, revoke_reason) ON access_grants TO mesh_user;
+GRANT INSERT (product_key, version, author, summary, snapshot, client_token)
+    ON product_versions TO mesh_user;
+GRANT INSERT (scope, kind, parameter, enabled, updated_by),
+      UPDATE (parameter, enabled, updated_at, updated_by) ON governance_policies TO mesh_user;
+GRANT UPDATE (state, acknowledged_by, acknowledged_at, resolved_by, resolved_at, note)
+    ON quality_alerts TO mesh_user;
+GRANT INSERT (action, product_key, subject, detail, actor) ON audit_log TO mesh_user;
+GRANT USAGE ON SEQUENCE access_requests_id_seq, access_grants_id_seq, product_versions_id_seq
+    TO mesh_user;
+
+ALTER TABLE server_info ENABLE ROW LEVEL SECURITY;
+ALTER TABLE change_log ENABLE ROW LEVEL SECURITY;
+ALTER TABLE domains ENABLE ROW LEVEL SECURITY;
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+ALTER TABLE products ENABLE ROW LEVEL SECURITY;
+ALTER TABLE lineage_edges ENABLE ROW LEVEL SECURITY;
+ALTER TABLE access_requests ENABLE ROW LEVEL SECURITY;
+ALTER TABLE access_approvals ENABLE ROW LEVEL SECURITY;
+ALTER TABLE access_grants ENABLE ROW LEVEL SECURITY;
+ALTER TABLE product_versions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE governance_policies ENABLE ROW LEVEL SECURITY;
+ALTER TABLE quality_alerts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
+
+-- Catalog metadata is visible to everyone (AccessPolicy: ViewMetadata).
+CREATE POLICY everyone_reads ON server_info FOR SELECT TO mesh_user USING (true);
+CREATE POLICY everyone_reads ON change_log FOR SELECT TO mesh_user USING (true);
+CREATE POLICY everyone_reads ON domains FOR SELECT TO mesh_user USING (true);
+CREATE POLICY everyone_reads ON users FOR SELECT TO mesh_user USING (true);
+CREATE POLICY everyone_reads ON products FOR SELECT TO mesh_user USING (true);
+CREATE POLICY everyone_reads ON lineage_edges FOR SELECT TO mesh_user USING (true);
+CREATE POLICY everyone_reads ON product_versions FOR SELECT TO mesh_user USING (true);
+CREATE POLICY everyone_reads ON governance_policies FOR SELECT TO mesh_user USING (true);
+CREATE POLICY everyone_reads ON quality_alerts FOR SELECT TO mesh_user USING (true);
+CREATE POLICY everyone_reads ON audit_log FOR SELECT TO mesh_user USING (true);
+
+-- Only owners and stewards (and admins) update a product's metadata.
+CREATE POLICY editors_update ON products FOR UPDATE TO mesh_user
+    USING (mesh_may_edit(key)) WITH CHECK (true);
+CREATE POLICY editors_version ON product_versions FOR INSERT TO mesh_user
+    WITH CHECK (author = current_user::text AND mesh_may_edit(product_key));
+
+-- A requester sees their own requests; owners and stewards see requests for their products.
+CREATE POLICY requester_or_approver_reads ON access_requests FOR SELECT TO mesh_user
+    USING (requester_id = current_user::text OR mesh_approver_of(product_key)
+           OR mesh_has_role('admin'));
+CREATE POLICY requester_files ON access_requests FOR INSERT TO mesh_user
+    WITH CHECK (requester_id = current_user::text);
+CREATE POLICY requester_withdraws_approver_decides ON access_requests FOR UPDATE TO mesh_user
+    USING (requester_id = current_user::text OR mesh_approver_of(product_key))
+    WITH CHECK ((requester_id = current_user::text AND status = 'withdrawn')
+                OR (requester_id <> current_user::text AND mesh_approver_of(product_key)
+                    AND status IN ('pending', 'approved', 'denied')));
+CREATE POLICY visible_with_request ON access_approvals FOR SELECT TO mesh_user
+    USING (EXISTS (SELECT 1 FROM access_requests r WHERE r.id = request_id));
+CREATE POLICY approver_approves ON access_approvals FOR INSERT TO mesh_user
+    WITH CHECK (approver_id = current_user::text AND EXISTS (
+        SELECT 1 FROM access_requests r
+         WHERE r.id = request_id AND r.status = 'pending'
+           AND r.requester_id <> current_user::text AND mesh_approver_of(r.product_key)));
+
+-- Grants are readable by the grantee and the product's owners and stewards.
+CREATE POLICY grantee_or_approver_reads ON access_grants FOR SELECT TO mesh_user
+    USING (user_id = current_user::text OR mesh_approver_of(product_key)
+           OR mesh_has_role('admin'));
+CREATE POLICY approver_grants ON access_grants FOR INSERT TO mesh_user
+    WITH CHECK (granted_by = current_user::text AND mesh_approver_of(product_key)
+                AND EXISTS (SELECT 1 FROM access_requests r
+                             WHERE r.id = request_id AND r.status = 'approved'
+                               AND r.requester_id = access_grants.user_id
+                               AND r.product_key = access_grants.product_key));
+CREATE POLICY administrator_revokes ON access_grants FOR UPDATE TO mesh_user
+    USING (revoked_at IS NULL AND mesh_may_administer(product_key)) WITH CHECK (true);
+
+CREATE POLICY policy_setters_insert ON governance_policies FOR INSERT TO mesh_user
+    WITH CHECK (mesh_may_set_policy(scope) AND updated_by = current_user::text);
+CREATE POLICY policy_setters_update ON governance_policies FOR UPDATE TO mesh_user
+    USING (mesh_may_set_policy(scope))
+    WITH CHECK (mesh_may_set_policy(scope) AND updated_by = current_user::text);
+CREATE POLICY alert_managers_update ON quality_alerts FOR UPDATE TO mesh_user
+    USING (mesh_may_manage_alerts(product_key)) WITH CHECK (true);
+
+-- The audit table accepts INSERT only, and only entries in one's own name.
+CREATE POLICY own_entries ON audit_log FOR INSERT TO mesh_user
+    WITH CHECK (actor = current_user::text);
+)SQL";
+
+// Migration 3: LISTEN/NOTIFY. Every transaction that writes change-log entries notifies the
+// channel mesh_changes once, at commit (the payload is the transaction id, and PostgreSQL folds
+// identical notifications of one transaction into one), so that connected desktops sync within
+// a second instead of at their next poll (TeamListener in model/team).
+constexpr const char *kMigration3 = R"SQL(
+CREATE FUNCTION mesh_notify_change() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    PERFORM pg_notify('mesh_changes', txid_current()::text);
+    RETURN NULL;
+END $f$;
+CREATE TRIGGER change_log_notify AFTER INSERT ON change_log
+    FOR EACH ROW EXECUTE FUNCTION mesh_notify_change();
+)SQL";
+
+constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3};
+static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
+
+} // namespace
+
+int currentVersion(PgConnection &conn, QString *error)
+{
+    const PgResult exists =
+        conn.exec(QStringLiteral("SELECT to_regclass('public.server_schema_version') IS NOT NULL"));
+    if (!exists.ok()) {
+        if (error)
+            *error = QStringLiteral("team server %1: %2").arg(conn.server(), exists.error());
+        return -1;
+    }
+    if (!exists.boolean(0, 0))
+        return 0;
+    const PgResult r = conn.exec(QStringLiteral("SELECT version FROM server_schema_version"));
+    if (!r.ok()) {
+        if (error)
+            *error = QStringLiteral("team server %1: %2").arg(conn.server(), r.error());
+        return -1;
+    }
+    return r.rows() ? int(r.integer(0, 0)) : 0;
+}
+
+bool migrate(PgConnection &conn, int targetVersion, QString *error)
+{
+    if (targetVersion > kLatestVersion || targetVersion < 0) {
+        if (error)
+            *error = QStringLiteral("server schema %1 is unknown to this build (it knows 0..%2)")
+                         .arg(targetVersion)
+                         .arg(kLatestVersion);
+        return false;
+    }
+    if (!conn.run(QStringLiteral("BEGIN"), {}, error))
+        return false;
+    auto abort = [&conn]() {
+        conn.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    // The version table and its lock come first, so that concurrent migrators queue up here.
+    if (!conn.run(QStringLiteral("CREATE TABLE IF NOT EXISTS server_schema_version("
+                                 "version integer NOT NULL, migrated_at timestamptz NOT NULL "
+                                 "DEFAULT now(), only_row boolean PRIMARY KEY DEFAULT true "
+                                 "CHECK (only_row))"),
+                  {}, error) ||
+        !conn.run(QStringLiteral("LOCK TABLE server_schema_version IN EXCLUSIVE MODE"), {}, error))
+        return abort();
+    const int from = currentVersion(conn, error);
+    if (from < 0)
+        return abort();
+    if (from > kLatestVersion) {
+        if (error)
+            *error = QStringLiteral("team server %1 has schema %2, newer than this build's %3; "
+                                    "upgrade Mesh Explorer")
+                         .arg(conn.server())
+                         .arg(from)
+                         .arg(kLatestVersion);
+        return abort();
+    }
+    if (from >= targetVersion)
+        return conn.run(QStringLiteral("COMMIT"), {}, error);
+    for (int v = from + 1; v <= targetVersion; ++v) {
+        const PgResult r = conn.exec(QString::fromUtf8(kMigrations[v - 1]));
+        if (!r.ok()) {
+            if (error)
+                *error = QStringLiteral("team server %1: migration to server schema %2 failed: %3")
+                             .arg(conn.server())
+                             .arg(v)
+                             .arg(r.error());
+            return abort();
+        }
+    }
+    if (!conn.run(QStringLiteral("INSERT INTO server_schema_version(version) VALUES ($1) "
+                                 "ON CONFLICT (only_row) DO UPDATE SET version = excluded.version, "
+                                 "migrated_at = now()"),
+                  {targetVersion}, error) ||
+        !conn.run(QStringLiteral("GRANT SELECT ON server_schema_version TO mesh_user"), {}, error))
+        return abort();
+    return conn.run(QStringLiteral("COMMIT"), {}, error);
+}
+
+} // namespace Mesh::ServerSchema

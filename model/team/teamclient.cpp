@@ -1,0 +1,614 @@
+// SPDX-License-Identifier: MIT
+#include "team/teamclient.h"
+
+#include "access/accesstypes.h"
+#include "catalog/sqlitecatalogstore.h"
+#include "db/sqlite.h"
+#include "team/pgconnection.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace Mesh {
+
+namespace {
+
+using Code = TeamWriteOutcome::Code;
+
+TeamWriteOutcome outcome(Code code, const QString &message, qint64 id = 0)
+{
+    TeamWriteOutcome o;
+    o.code = code;
+    o.message = message;
+    o.id = id;
+    return o;
+}
+
+/** The outcome of a failed statement: offline, refused, conflict or failed. */
+TeamWriteOutcome fromError(const PgConnection &conn, const PgResult &r, const QString &what)
+{
+    if (!conn.isConnected() || r.isConnectionFailure())
+        return outcome(
+            Code::Offline,
+            QStringLiteral("team server %1 is unreachable: %2").arg(conn.server(), r.error()));
+    if (r.isRefusal())
+        return outcome(
+            Code::Refused,
+            QStringLiteral("%1 was refused by the team server: %2").arg(what, r.error()));
+    if (r.sqlState() == QLatin1String("40001") || r.sqlState() == QLatin1String("40P01"))
+        return outcome(Code::Conflict, QStringLiteral("%1: %2").arg(what, r.error()));
+    if (r.sqlState().startsWith(QLatin1String("23")) ||
+        r.sqlState().startsWith(QLatin1String("22")))
+        return outcome(Code::Invalid, QStringLiteral("%1: %2").arg(what, r.error()));
+    return outcome(
+        Code::Failed,
+        QStringLiteral("%1 failed on team server %2: %3").arg(what, conn.server(), r.error()));
+}
+
+/** Runs the body in a write transaction as the acting role; commits when it returns Ok. */
+TeamWriteOutcome inTransaction(PgConnection &conn, const TeamWrite &w, const QString &what,
+                               const std::function<TeamWriteOutcome()> &body)
+{
+    if (!conn.isConnected())
+        return outcome(Code::Offline,
+                       QStringLiteral("team server %1 is unreachable").arg(conn.server()));
+    PgResult begin = conn.exec(QStringLiteral("BEGIN"));
+    if (!begin.ok())
+        return fromError(conn, begin, what);
+    auto rollback = [&conn](TeamWriteOutcome o) {
+        conn.exec(QStringLiteral("ROLLBACK"));
+        return o;
+    };
+    PgResult lock = conn.exec(QStringLiteral("SELECT mesh_write_lock()"));
+    if (!lock.ok())
+        return rollback(fromError(conn, lock, what));
+    if (!w.actingUser.isEmpty()) {
+        PgResult role =
+            conn.exec(QStringLiteral("SET LOCAL ROLE %1").arg(conn.quoteIdentifier(w.actingUser)));
+        if (!role.ok())
+            return rollback(fromError(conn, role, what));
+    }
+    TeamWriteOutcome o = body();
+    if (!o.ok())
+        return rollback(o);
+    PgResult commit = conn.exec(QStringLiteral("COMMIT"));
+    if (!commit.ok())
+        return fromError(conn, commit, what);
+    return o;
+}
+
+bool audit(PgConnection &conn, const QString &action, const QString &productKey,
+           const QString &subject, const QString &detail, PgResult *failed)
+{
+    PgResult r = conn.exec(QStringLiteral("INSERT INTO audit_log(action, product_key, subject, "
+                                          "detail) VALUES ($1, $2, $3, $4)"),
+                           {action, productKey, subject, detail});
+    if (r.ok())
+        return true;
+    *failed = std::move(r);
+    return false;
+}
+
+TeamWriteOutcome applyRequest(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what = QStringLiteral("The access request for %1").arg(w.productKey);
+    if (w.purpose.trimmed().isEmpty())
+        return outcome(Code::Invalid, QStringLiteral("%1 needs a purpose").arg(what));
+    if (w.days < 1 || w.days > 366)
+        return outcome(Code::Invalid, QStringLiteral("%1: days must be 1 to 366").arg(what));
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult done = conn.exec(
+            QStringLiteral("SELECT id FROM access_requests WHERE client_token = $1"), {w.token});
+        if (done.ok() && done.rows() == 1)
+            return outcome(Code::Ok,
+                           QStringLiteral("Request #%1 was already filed.").arg(done.integer(0, 0)),
+                           done.integer(0, 0));
+        const PgResult exists =
+            conn.exec(QStringLiteral("SELECT 1 FROM products WHERE key = $1"), {w.productKey});
+        if (!exists.ok())
+            return fromError(conn, exists, what);
+        if (exists.rows() == 0)
+            return outcome(Code::Invalid, QStringLiteral("There is no product “%1” in the team "
+                                                         "catalog.")
+                                              .arg(w.productKey));
+        const PgResult r = conn.exec(
+            QStringLiteral("INSERT INTO access_requests(product_key, columns, purpose, ends_at, "
+                           "client_token) VALUES ($1, $2, $3, now() + make_interval(days => $4), "
+                           "$5) RETURNING id, approvals_needed"),
+            {w.productKey, QVariant(w.columns), w.purpose, w.days, w.token});
+        if (!r.ok())
+            return fromError(conn, r, what);
+        const qint64 id = r.integer(0, 0);
+        PgResult failed;
+        if (!audit(
+                conn, QStringLiteral("request"), w.productKey,
+                QStringLiteral("request #%1").arg(id),
+                QStringLiteral("%1 day(s)%2: %3")
+                    .arg(w.days)
+                    .arg(w.columns.isEmpty()
+                             ? QString()
+                             : QStringLiteral(", columns %1").arg(w.columns.join(QLatin1Char(','))),
+                         w.purpose),
+                &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok,
+                       QStringLiteral("Request #%1 filed; it needs %2 approval(s).")
+                           .arg(id)
+                           .arg(r.integer(0, 1)),
+                       id);
+    });
+}
+
+TeamWriteOutcome applyDecision(PgConnection &conn, const TeamWrite &w)
+{
+    const bool approve = w.kind == TeamWrite::Kind::Approve;
+    const QString what = QStringLiteral("%1 request #%2")
+                             .arg(approve ? QStringLiteral("Approving") : QStringLiteral("Denying"))
+                             .arg(w.requestId);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult req =
+            conn.exec(QStringLiteral(
+                          "SELECT product_key, requester_id, status, approvals_needed, "
+                          "row_version, coalesce(decided_by, ''), columns, ends_at, "
+                          "EXISTS (SELECT 1 FROM access_approvals a WHERE a.request_id = r.id "
+                          "AND a.approver_id = current_user) FROM access_requests r WHERE id = $1"),
+                      {w.requestId});
+        if (!req.ok())
+            return fromError(conn, req, what);
+        if (req.rows() == 0)
+            return outcome(Code::Refused,
+                           QStringLiteral("%1: there is no such request that you may decide (only "
+                                          "the product's owner or a steward may)")
+                               .arg(what));
+        const QString productKey = req.text(0, 0);
+        const QString status = req.text(0, 2);
+        if (approve && req.boolean(0, 8))
+            return outcome(Code::Ok,
+                           QStringLiteral("You had already approved request #%1.").arg(w.requestId),
+                           w.requestId);
+        if (!approve && status == QLatin1String("denied") && req.text(0, 5) == conn.currentUser())
+            return outcome(Code::Ok,
+                           QStringLiteral("You had already denied request #%1.").arg(w.requestId),
+                           w.requestId);
+        if (status != QLatin1String("pending")) {
+            TeamWriteOutcome o =
+                outcome(Code::Conflict, QStringLiteral("Request #%1 was already %2 by %3.")
+                                            .arg(w.requestId)
+                                            .arg(status, req.text(0, 5)));
+            o.changedBy = req.text(0, 5);
+            o.version = int(req.integer(0, 4));
+            return o;
+        }
+        if (w.baseVersion > 0 && req.integer(0, 4) != w.baseVersion) {
+            TeamWriteOutcome o =
+                outcome(Code::Conflict, QStringLiteral("Request #%1 changed since you opened it "
+                                                       "(version %2, you saw %3); reload it.")
+                                            .arg(w.requestId)
+                                            .arg(req.integer(0, 4))
+                                            .arg(w.baseVersion));
+            o.version = int(req.integer(0, 4));
+            return o;
+        }
+        PgResult failed;
+        if (!approve) {
+            const PgResult r = conn.exec(
+                QStringLiteral("UPDATE access_requests SET status = 'denied', decided_at = now(), "
+                               "decided_by = current_user, reason = $2 WHERE id = $1"),
+                {w.requestId, w.reason});
+            if (!r.ok())
+                return fromError(conn, r, what);
+            if (r.affected() != 1)
+                return outcome(Code::Refused,
+                               QStringLiteral("%1 was refused by the team server").arg(what));
+            if (!audit(conn, QStringLiteral("deny"), productKey,
+                       QStringLiteral("request #%1").arg(w.requestId), w.reason, &failed))
+                return fromError(conn, failed, what);
+            return outcome(Code::Ok, QStringLiteral("Request #%1 denied.").arg(w.requestId),
+                           w.requestId);
+        }
+        const PgResult capacity = conn.exec(
+            QStringLiteral("SELECT CASE WHEN owner_id = current_user::text THEN 'owner' ELSE "
+                           "'steward' END FROM products WHERE key = $1"),
+            {productKey});
+        const PgResult a = conn.exec(
+            QStringLiteral("INSERT INTO access_approvals(request_id, capacity, columns, ends_at) "
+                           "SELECT id, $2, columns, ends_at FROM access_requests WHERE id = $1"),
+            {w.requestId, capacity.text(0, 0)});
+        if (!a.ok()) {
+            if (a.sqlState() == QLatin1String("23505"))
+                return outcome(Code::Conflict, QStringLiteral("Request #%1 already has the %2's "
+                                                              "approval; it needs another "
+                                                              "approver.")
+                                                   .arg(w.requestId)
+                                                   .arg(capacity.text(0, 0)));
+            return fromError(conn, a, what);
+        }
+        if (!audit(conn, QStringLiteral("approve"), productKey,
+                   QStringLiteral("request #%1").arg(w.requestId),
+                   QStringLiteral("as %1").arg(capacity.text(0, 0)), &failed))
+            return fromError(conn, failed, what);
+        const PgResult count =
+            conn.exec(QStringLiteral("SELECT count(*) FROM access_approvals WHERE request_id = $1"),
+                      {w.requestId});
+        if (count.integer(0, 0) < req.integer(0, 3))
+            return outcome(
+                Code::Ok,
+                QStringLiteral("Approved request #%1 as %2; it needs %3 more approval(s).")
+                    .arg(w.requestId)
+                    .arg(capacity.text(0, 0))
+                    .arg(req.integer(0, 3) - count.integer(0, 0)),
+                w.requestId);
+        const PgResult decided = conn.exec(
+            QStringLiteral("UPDATE access_requests SET status = 'approved', decided_at = now(), "
+                           "decided_by = current_user WHERE id = $1"),
+            {w.requestId});
+        if (!decided.ok())
+            return fromError(conn, decided, what);
+        const PgResult grant = conn.exec(
+            QStringLiteral("INSERT INTO access_grants(request_id, product_key, user_id, columns, "
+                           "starts_at, ends_at) SELECT id, product_key, requester_id, columns, "
+                           "greatest(starts_at, now()), ends_at FROM access_requests WHERE id = $1 "
+                           "RETURNING id"),
+            {w.requestId});
+        if (!grant.ok())
+            return fromError(conn, grant, what);
+        if (!audit(conn, QStringLiteral("grant"), productKey,
+                   QStringLiteral("grant #%1").arg(grant.integer(0, 0)),
+                   QStringLiteral("for %1 (request #%2)").arg(req.text(0, 1)).arg(w.requestId),
+                   &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok,
+                       QStringLiteral("Approved request #%1: grant #%2 for %3.")
+                           .arg(w.requestId)
+                           .arg(grant.integer(0, 0))
+                           .arg(req.text(0, 1)),
+                       w.requestId);
+    });
+}
+
+TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what = QStringLiteral("The edit of %1").arg(w.productKey);
+    static const QList<QPair<QString, QString>> kFields = {
+        {QStringLiteral("name"), QStringLiteral("name")},
+        {QStringLiteral("description"), QStringLiteral("description")},
+        {QStringLiteral("status"), QStringLiteral("status")},
+        {QStringLiteral("owner"), QStringLiteral("owner_id")},
+        {QStringLiteral("steward"), QStringLiteral("steward_id")},
+        {QStringLiteral("tags"), QStringLiteral("tags")},
+        {QStringLiteral("access_policy"), QStringLiteral("access_policy")},
+        {QStringLiteral("freshness_sla_hours"), QStringLiteral("freshness_sla_hours")},
+    };
+    QStringList sets;
+    PgParams params{w.productKey};
+    for (auto it = w.fields.begin(); it != w.fields.end(); ++it) {
+        QString column;
+        for (const auto &[name, col] : kFields)
+            if (name == it.key())
+                column = col;
+        if (column.isEmpty())
+            return outcome(Code::Invalid,
+                           QStringLiteral("%1: unknown field “%2”").arg(what, it.key()));
+        if (column == QLatin1String("tags"))
+            params.append(QVariant(it.value().toVariant().toStringList()));
+        else if (column == QLatin1String("freshness_sla_hours"))
+            params.append(it.value().toInt());
+        else
+            params.append(it.value().toString());
+        sets.append(QStringLiteral("%1 = $%2").arg(column).arg(params.size()));
+    }
+    if (sets.isEmpty())
+        return outcome(Code::Invalid, QStringLiteral("%1 changes no field").arg(what));
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult done = conn.exec(
+            QStringLiteral("SELECT version FROM product_versions WHERE client_token = $1"),
+            {w.token});
+        if (done.ok() && done.rows() == 1) {
+            TeamWriteOutcome o = outcome(Code::Ok, QStringLiteral("The edit was already saved "
+                                                                  "as version %1.")
+                                                       .arg(done.integer(0, 0)));
+            o.version = int(done.integer(0, 0));
+            return o;
+        }
+        const PgResult current = conn.exec(
+            QStringLiteral("SELECT row_version, mesh_may_edit(key), "
+                           "(SELECT author || ' at ' || to_char(created_at AT TIME ZONE 'UTC', "
+                           "'YYYY-MM-DD HH24:MI \"UTC\"') FROM product_versions v WHERE "
+                           "v.product_key = p.key ORDER BY version DESC LIMIT 1) "
+                           "FROM products p WHERE key = $1"),
+            {w.productKey});
+        if (!current.ok())
+            return fromError(conn, current, what);
+        if (current.rows() == 0)
+            return outcome(
+                Code::Invalid,
+                QStringLiteral("There is no product “%1” in the team catalog.").arg(w.productKey));
+        if (!current.boolean(0, 1))
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused: only its owner or a steward (or an "
+                                          "administrator) may edit its metadata")
+                               .arg(what));
+        const int version = int(current.integer(0, 0));
+        if (!w.overwrite && w.baseVersion > 0 && version != w.baseVersion) {
+            const QString by = current.text(0, 2);
+            TeamWriteOutcome o =
+                outcome(Code::Conflict,
+                        QStringLiteral("%1 started from version %2, but %3 saved version %4 since; "
+                                       "reload, compare, or overwrite.")
+                            .arg(w.productKey)
+                            .arg(w.baseVersion)
+                            .arg(by.isEmpty() ? QStringLiteral("someone") : by)
+                            .arg(version));
+            o.version = version;
+            o.changedBy = by.section(QStringLiteral(" at "), 0, 0);
+            return o;
+        }
+        const PgResult updated = conn.exec(
+            QStringLiteral("UPDATE products SET %1, updated_at = now() WHERE key = $1 RETURNING "
+                           "row_version")
+                .arg(sets.join(QStringLiteral(", "))),
+            params);
+        if (!updated.ok())
+            return fromError(conn, updated, what);
+        if (updated.rows() != 1)
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused by the team server").arg(what));
+        const int newVersion = int(updated.integer(0, 0));
+        const QString summary =
+            w.reason.isEmpty()
+                ? QStringLiteral("Changed %1").arg(w.fields.keys().join(QStringLiteral(", ")))
+                : w.reason;
+        const PgResult v = conn.exec(
+            QStringLiteral("INSERT INTO product_versions(product_key, version, summary, snapshot, "
+                           "client_token) SELECT key, row_version, $2, to_jsonb(p) - 'datasets', "
+                           "$3 FROM products p WHERE key = $1 RETURNING id"),
+            {w.productKey, summary, w.token});
+        if (!v.ok())
+            return fromError(conn, v, what);
+        PgResult failed;
+        if (!audit(conn, QStringLiteral("edit"), w.productKey,
+                   QStringLiteral("version %1").arg(newVersion),
+                   w.overwrite ? summary + QStringLiteral(" (overwrote a newer version)") : summary,
+                   &failed))
+            return fromError(conn, failed, what);
+        TeamWriteOutcome o = outcome(
+            Code::Ok, QStringLiteral("Saved %1 as version %2.").arg(w.productKey).arg(newVersion),
+            v.integer(0, 0));
+        o.version = newVersion;
+        return o;
+    });
+}
+
+TeamOutboxEntry entryFrom(Statement &st)
+{
+    TeamOutboxEntry e;
+    e.id = st.integer(0);
+    e.state = st.text(1);
+    e.message = st.text(2);
+    e.write = TeamWrite::fromJson(QJsonDocument::fromJson(st.text(3).toUtf8()).object());
+    return e;
+}
+
+} // namespace
+
+QString TeamWrite::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Request:
+        return QStringLiteral("request");
+    case Kind::Approve:
+        return QStringLiteral("approve");
+    case Kind::Deny:
+        return QStringLiteral("deny");
+    case Kind::Edit:
+        return QStringLiteral("edit");
+    }
+    return {};
+}
+
+QString TeamWrite::newToken()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QJsonObject TeamWrite::toJson() const
+{
+    return {{QStringLiteral("kind"), kindName(kind)},
+            {QStringLiteral("acting_user"), actingUser},
+            {QStringLiteral("token"), token},
+            {QStringLiteral("product"), productKey},
+            {QStringLiteral("request"), requestId},
+            {QStringLiteral("columns"), QJsonArray::fromStringList(columns)},
+            {QStringLiteral("purpose"), purpose},
+            {QStringLiteral("days"), days},
+            {QStringLiteral("reason"), reason},
+            {QStringLiteral("fields"), fields},
+            {QStringLiteral("base_version"), baseVersion},
+            {QStringLiteral("overwrite"), overwrite}};
+}
+
+TeamWrite TeamWrite::fromJson(const QJsonObject &o)
+{
+    TeamWrite w;
+    const QString kind = o.value(QStringLiteral("kind")).toString();
+    for (Kind k : {Kind::Request, Kind::Approve, Kind::Deny, Kind::Edit})
+        if (kindName(k) == kind)
+            w.kind = k;
+    w.actingUser = o.value(QStringLiteral("acting_user")).toString();
+    w.token = o.value(QStringLiteral("token")).toString();
+    w.productKey = o.value(QStringLiteral("product")).toString();
+    w.requestId = o.value(QStringLiteral("request")).toInteger();
+    for (const QJsonValue &c : o.value(QStringLiteral("columns")).toArray())
+        w.columns.append(c.toString());
+    w.purpose = o.value(QStringLiteral("purpose")).toString();
+    w.days = o.value(QStringLiteral("days")).toInt(30);
+    w.reason = o.value(QStringLiteral("reason")).toString();
+    w.fields = o.value(QStringLiteral("fields")).toObject();
+    w.baseVersion = o.value(QStringLiteral("base_version")).toInt();
+    w.overwrite = o.value(QStringLiteral("overwrite")).toBool();
+    return w;
+}
+
+TeamWriteOutcome TeamClient::apply(PgConnection &conn, const TeamWrite &write)
+{
+    TeamWrite w = write;
+    if (w.token.isEmpty())
+        w.token = TeamWrite::newToken();
+    switch (w.kind) {
+    case TeamWrite::Kind::Request:
+        return applyRequest(conn, w);
+    case TeamWrite::Kind::Approve:
+    case TeamWrite::Kind::Deny:
+        return applyDecision(conn, w);
+    case TeamWrite::Kind::Edit:
+        return applyEdit(conn, w);
+    }
+    return outcome(Code::Invalid, QStringLiteral("unknown write"));
+}
+
+TeamWriteOutcome TeamClient::submit(PgConnection *conn, SqliteCatalogStore &store, TeamWrite write)
+{
+    if (write.token.isEmpty())
+        write.token = TeamWrite::newToken();
+    if (conn) {
+        TeamWriteOutcome o = apply(*conn, write);
+        if (o.code != Code::Offline)
+            return o;
+    }
+    QString error;
+    if (!enqueue(store, write, &error))
+        return outcome(Code::Failed, QStringLiteral("The team server is unreachable and the write "
+                                                    "could not be queued: %1")
+                                         .arg(error));
+    TeamWriteOutcome o =
+        outcome(Code::Offline, QStringLiteral("The team server is unreachable; the %1 is queued "
+                                              "in %2 and will be sent when it is back.")
+                                   .arg(TeamWrite::kindName(write.kind), store.path()));
+    o.queued = true;
+    return o;
+}
+
+bool TeamClient::enqueue(SqliteCatalogStore &store, const TeamWrite &write, QString *error)
+{
+    CatalogError catalogError;
+    const bool ok = store.transaction(
+        [&](CatalogError *e) {
+            Statement &st = store.database().prepare(QStringLiteral(
+                "INSERT INTO team_outbox(created_at, acting_user, kind, payload, token) "
+                "VALUES (?1, ?2, ?3, ?4, ?5)"));
+            st.bind(1, accessTime(QDateTime::currentDateTimeUtc()))
+                .bind(2, write.actingUser)
+                .bind(3, TeamWrite::kindName(write.kind))
+                .bind(4, QString::fromUtf8(
+                             QJsonDocument(write.toJson()).toJson(QJsonDocument::Compact)))
+                .bind(5, write.token);
+            if (!st.exec()) {
+                e->code = CatalogError::Code::Io;
+                e->message = st.lastError();
+                return false;
+            }
+            return true;
+        },
+        &catalogError);
+    if (!ok && error)
+        *error = catalogError.message;
+    return ok;
+}
+
+QList<TeamOutboxEntry> TeamClient::outbox(SqliteCatalogStore &store, const QString &state)
+{
+    QList<TeamOutboxEntry> list;
+    Statement &st = store.database().prepare(
+        QStringLiteral("SELECT id, state, message, payload FROM team_outbox WHERE ?1 = '' OR "
+                       "state = ?1 ORDER BY id"));
+    st.bind(1, state);
+    while (st.step())
+        list.append(entryFrom(st));
+    st.reset();
+    return list;
+}
+
+TeamReplayResult TeamClient::replay(PgConnection &conn, SqliteCatalogStore &store)
+{
+    TeamReplayResult result;
+    const QList<TeamOutboxEntry> queued = outbox(store, QStringLiteral("queued"));
+    for (qsizetype i = 0; i < queued.size(); ++i) {
+        const TeamOutboxEntry &entry = queued.at(i);
+        const TeamWriteOutcome o = apply(conn, entry.write);
+        if (o.code == Code::Offline) {
+            result.remaining = int(queued.size() - i);
+            break;
+        }
+        QString state;
+        switch (o.code) {
+        case Code::Ok:
+            state = QStringLiteral("done");
+            ++result.done;
+            break;
+        case Code::Conflict:
+            state = QStringLiteral("conflict");
+            ++result.conflicts;
+            break;
+        case Code::Refused:
+            state = QStringLiteral("refused");
+            ++result.refused;
+            break;
+        default:
+            state = QStringLiteral("failed");
+            ++result.failed;
+        }
+        CatalogError ignored;
+        store.transaction(
+            [&](CatalogError *) {
+                Statement &st = store.database().prepare(
+                    QStringLiteral("UPDATE team_outbox SET state = ?2, message = ?3, attempted_at "
+                                   "= ?4 WHERE id = ?1"));
+                st.bind(1, entry.id)
+                    .bind(2, state)
+                    .bind(3, o.message)
+                    .bind(4, accessTime(QDateTime::currentDateTimeUtc()));
+                return st.exec();
+            },
+            &ignored);
+    }
+    return result;
+}
+
+bool TeamClient::requeueOverwriting(SqliteCatalogStore &store, qint64 outboxId, QString *error)
+{
+    CatalogError catalogError;
+    const bool ok = store.transaction(
+        [&](CatalogError *e) {
+            Statement &get = store.database().prepare(QStringLiteral(
+                "SELECT id, state, message, payload FROM team_outbox WHERE id = ?1"));
+            get.bind(1, outboxId);
+            if (!get.step()) {
+                e->code = CatalogError::Code::NotFound;
+                e->message = QStringLiteral("there is no queued write #%1").arg(outboxId);
+                return false;
+            }
+            TeamOutboxEntry entry = entryFrom(get);
+            get.reset();
+            if (entry.state != QLatin1String("conflict")) {
+                e->code = CatalogError::Code::Invalid;
+                e->message = QStringLiteral("queued write #%1 is %2, not in conflict")
+                                 .arg(outboxId)
+                                 .arg(entry.state);
+                return false;
+            }
+            entry.write.overwrite = true;
+            Statement &st = store.database().prepare(QStringLiteral(
+                "UPDATE team_outbox SET state = 'queued', payload = ?2 WHERE id = ?1"));
+            st.bind(1, outboxId)
+                .bind(2, QString::fromUtf8(
+                             QJsonDocument(entry.write.toJson()).toJson(QJsonDocument::Compact)));
+            return st.exec();
+        },
+        &catalogError);
+    if (!ok && error)
+        *error = catalogError.message;
+    return ok;
+}
+
+} // namespace Mesh

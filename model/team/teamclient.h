@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Mesh {
+
+class PgConnection;
+class SqliteCatalogStore;
+
+/** One write to the team catalog, as sent or as kept in the offline queue. Plain value. */
+struct TeamWrite
+{
+    enum class Kind
+    {
+        Request,
+        Approve,
+        Deny,
+        Edit
+    };
+    Kind kind = Kind::Request;
+    QString actingUser;   // the person (database role) the write is made as
+    QString token;        // unique per write: a replayed write is applied at most once
+    QString productKey;   // Request, Edit
+    qint64 requestId = 0; // Approve, Deny
+    QStringList columns;  // Request
+    QString purpose;      // Request
+    int days = 30;        // Request
+    QString reason;       // Deny; Edit: the version's summary
+    /** Edit: field → new value; fields: name, description, status, owner, steward, tags (array),
+     *  access_policy, freshness_sla_hours. */
+    QJsonObject fields;
+    /** Edit: the product version the edit started from; Approve/Deny: the request version
+     *  (0 = whatever it is now). */
+    int baseVersion = 0;
+    bool overwrite = false; // Edit: save over a newer version (the person chose "overwrite")
+
+    QJsonObject toJson() const;
+    static TeamWrite fromJson(const QJsonObject &o);
+    static QString kindName(Kind kind);
+    /** A fresh token (a random UUID). */
+    static QString newToken();
+};
+
+/** What a write did on the server (or that it was queued). */
+struct TeamWriteOutcome
+{
+    enum class Code
+    {
+        Ok,
+        Refused,
+        Conflict,
+        Invalid,
+        Offline,
+        Failed
+    };
+    Code code = Code::Ok;
+    QString message;
+    qint64 id = 0;       // the request or product version written
+    int version = 0;     // Edit: the product's version now; Conflict: the newer version
+    QString changedBy;   // Conflict: who saved the newer version or decided the request
+    bool queued = false; // Offline: kept in the outbox for replay
+    bool ok() const { return code == Code::Ok; }
+};
+
+/** One row of the offline queue. */
+struct TeamOutboxEntry
+{
+    qint64 id = 0;
+    QString state; // queued, done, conflict, refused, failed
+    QString message;
+    TeamWrite write;
+};
+
+/** What replay() did. */
+struct TeamReplayResult
+{
+    int done = 0;
+    int conflicts = 0;
+    int refused = 0;
+    int failed = 0;
+    int remaining = 0; // still queued (the server went away again)
+};
+
+/**
+ * Writes to the team server, each one transaction under the server's write lock, as the acting
+ * person's database role (SET LOCAL ROLE), so row-level security decides exactly as for a SQL
+ * client. Edits and decisions carry the version they started from: a newer version on the server
+ * is a Conflict that names who changed it, never a silent overwrite. When the server cannot be
+ * reached the write goes to the local catalog's outbox (team_outbox) and replay() sends it later;
+ * every write carries a token, so a replay after a lost acknowledgement applies it once.
+ * Stateless; runs on the caller's thread with the connection and store it is given.
+ */
+class TeamClient
+{
+public:
+    static TeamWriteOutcome apply(PgConnection &conn, const TeamWrite &write);
+    /** apply(), or queue the write in store's outbox when conn is null or the server is gone. */
+    static TeamWriteOutcome submit(PgConnection *conn, SqliteCatalogStore &store, TeamWrite write);
+    static bool enqueue(SqliteCatalogStore &store, const TeamWrite &write, QString *error);
+    /** Sends the queued writes in order; stops at the first that finds the server gone. */
+    static TeamReplayResult replay(PgConnection &conn, SqliteCatalogStore &store);
+    static QList<TeamOutboxEntry> outbox(SqliteCatalogStore &store, const QString &state = {});
+    /** Re-queues a conflicting write to overwrite (the person chose "overwrite"). */
+    static bool requeueOverwriting(SqliteCatalogStore &store, qint64 outboxId, QString *error);
+};
+
+} // namespace Mesh

@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: MIT
+#include "team/teamsync.h"
+
+#include "access/accesstypes.h"
+#include "catalog/sqlitecatalogstore.h"
+#include "db/sqlite.h"
+#include "team/pgconnection.h"
+#include "team/teamcatalog.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace Mesh {
+
+namespace {
+
+constexpr int kPage = 5000;
+// Above this many products, the search index is rebuilt in one pass instead of row by row.
+constexpr int kDeferIndexAbove = 2000;
+
+bool fail(QString *error, const PgConnection &conn, const QString &what, const PgResult &r);
+
+struct Fetched
+{
+    QList<Domain> domains;
+    QList<User> users;
+    QList<Product> products;
+    QStringList removedProducts;
+    QList<LineageEdge> edges;
+    QList<QVariantList> requests; // access_requests rows the connected role may read
+    QList<QVariantList> grants;   // access_grants rows the connected role may read
+};
+
+const QString kTime =
+    QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
+
+QVariantList rowOf(const PgResult &r, int row)
+{
+    QVariantList values;
+    for (int c = 0; c < r.columns(); ++c)
+        values.append(r.isNull(row, c) ? QVariant() : QVariant(r.text(row, c)));
+    return values;
+}
+
+/** Requests and grants, as row-level security lets the connected role see them. */
+bool fetchAccess(PgConnection &conn, const QStringList *requestIds, const QStringList *grantIds,
+                 Fetched &f, QString *error)
+{
+    if (!requestIds || !requestIds->isEmpty()) {
+        const PgResult r = conn.exec(
+            QStringLiteral("SELECT id, product_key, requester_id, array_to_string(columns, ','), "
+                           "purpose, %1, %2, approvals_needed, status, %3, %4, decided_by, reason "
+                           "FROM access_requests %5 ORDER BY id")
+                .arg(kTime.arg(QStringLiteral("starts_at")), kTime.arg(QStringLiteral("ends_at")),
+                     kTime.arg(QStringLiteral("created_at")),
+                     kTime.arg(QStringLiteral("decided_at")),
+                     requestIds ? QStringLiteral("WHERE id::text = ANY($1::text[])") : QString()),
+            requestIds ? PgParams{QVariant(*requestIds)} : PgParams{});
+        if (!r.ok())
+            return fail(error, conn, QStringLiteral("reading access requests"), r);
+        for (int i = 0; i < r.rows(); ++i)
+            f.requests.append(rowOf(r, i));
+    }
+    if (!grantIds || !grantIds->isEmpty()) {
+        const PgResult g = conn.exec(
+            QStringLiteral("SELECT id, request_id, product_key, user_id, array_to_string(columns, "
+                           "','), %1, %2, %3, granted_by, %4, revoked_by, revoke_reason FROM "
+                           "access_grants %5 ORDER BY id")
+                .arg(kTime.arg(QStringLiteral("starts_at")), kTime.arg(QStringLiteral("ends_at")),
+                     kTime.arg(QStringLiteral("granted_at")),
+                     kTime.arg(QStringLiteral("revoked_at")),
+                     grantIds ? QStringLiteral("WHERE id::text = ANY($1::text[])") : QString()),
+            grantIds ? PgParams{QVariant(*grantIds)} : PgParams{});
+        if (!g.ok())
+            return fail(error, conn, QStringLiteral("reading access grants"), g);
+        for (int i = 0; i < g.rows(); ++i)
+            f.grants.append(rowOf(g, i));
+    }
+    return true;
+}
+
+/** Writes fetched requests and grants into the cache's access tables, keeping server ids. */
+bool applyAccess(Database &db, const Fetched &f, CatalogError *e)
+{
+    auto bindAll = [](Statement &st, const QVariantList &row) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            row.at(i).isNull() ? st.bindNull(int(i + 1))
+                               : st.bind(int(i + 1), row.at(i).toString());
+    };
+    // A decided request is final here too (the cache's triggers say so): only pending rows move.
+    Statement &req = db.prepare(QStringLiteral(
+        "INSERT INTO access_requests(id, product_key, requester_id, columns, purpose, starts_at, "
+        "ends_at, approvals_needed, status, created_at, decided_at, decided_by, reason) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT(id) DO UPDATE SET "
+        "status = excluded.status, decided_at = excluded.decided_at, decided_by = "
+        "excluded.decided_by, reason = excluded.reason WHERE access_requests.status = 'pending' "
+        "AND excluded.status <> 'pending'"));
+    for (const QVariantList &row : f.requests) {
+        req.reset();
+        bindAll(req, row);
+        if (!req.exec()) {
+            e->code = CatalogError::Code::Io;
+            e->message = QStringLiteral("Saving access request #%1: %2")
+                             .arg(row.value(0).toString(), req.lastError());
+            return false;
+        }
+    }
+    Statement &grant = db.prepare(QStringLiteral(
+        "INSERT INTO access_grants(id, request_id, product_key, user_id, columns, starts_at, "
+        "ends_at, granted_at, granted_by, revoked_at, revoked_by, revoke_reason) VALUES (?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(id) DO UPDATE SET revoked_at = "
+        "excluded.revoked_at, revoked_by = excluded.revoked_by, revoke_reason = "
+        "excluded.revoke_reason WHERE access_grants.revoked_at IS NULL AND excluded.revoked_at IS "
+        "NOT NULL"));
+    for (const QVariantList &row : f.grants) {
+        grant.reset();
+        bindAll(grant, row);
+        if (!grant.exec()) {
+            e->code = CatalogError::Code::Io;
+            e->message = QStringLiteral("Saving access grant #%1: %2")
+                             .arg(row.value(0).toString(), grant.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool fail(QString *error, const PgConnection &conn, const QString &what, const PgResult &r)
+{
+    if (error)
+        *error = QStringLiteral("team server %1: %2: %3").arg(conn.server(), what, r.error());
+    return false;
+}
+
+bool fetchDomains(PgConnection &conn, const QString &where, const PgParams &params, Fetched &f,
+                  QString *error)
+{
+    const PgResult r =
+        conn.exec(QStringLiteral("SELECT name, description, color FROM domains ") + where, params);
+    if (!r.ok())
+        return fail(error, conn, QStringLiteral("reading domains"), r);
+    for (int i = 0; i < r.rows(); ++i)
+        f.domains.append(Domain{0, r.text(i, 0), r.text(i, 1), r.text(i, 2)});
+    return true;
+}
+
+bool fetchUsers(PgConnection &conn, const QString &where, const PgParams &params, Fetched &f,
+                QString *error)
+{
+    const PgResult r = conn.exec(
+        QStringLiteral("SELECT id, display_name, email, roles, domain FROM users ") + where,
+        params);
+    if (!r.ok())
+        return fail(error, conn, QStringLiteral("reading users"), r);
+    for (int i = 0; i < r.rows(); ++i)
+        f.users.append(User{r.text(i, 0), r.text(i, 1), r.text(i, 2), parsePgArray(r.text(i, 3)),
+                            r.text(i, 4)});
+    return true;
+}
+
+bool fetchEdges(PgConnection &conn, const QString &where, const PgParams &params, Fetched &f,
+                QString *error)
+{
+    const PgResult r = conn.exec(
+        QStringLiteral("SELECT from_key, to_key, kind, job_name FROM lineage_edges ") + where,
+        params);
+    if (!r.ok())
+        return fail(error, conn, QStringLiteral("reading lineage"), r);
+    for (int i = 0; i < r.rows(); ++i)
+        f.edges.append(LineageEdge{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3)});
+    return true;
+}
+
+/** Hands over fetched products a page at a time (from the fetching thread, in a full sync). */
+class PageQueue
+{
+public:
+    void push(QList<Product> page)
+    {
+        std::lock_guard lock(m_mutex);
+        m_pages.push_back(std::move(page));
+        m_ready.notify_one();
+    }
+    void finish(const QString &error)
+    {
+        std::lock_guard lock(m_mutex);
+        m_done = true;
+        m_error = error;
+        m_ready.notify_one();
+    }
+    /** The next page; false at the end (or after an error). */
+    bool pop(QList<Product> &page)
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [this] { return !m_pages.empty() || m_done; });
+        if (m_pages.empty())
+            return false;
+        page = std::move(m_pages.front());
+        m_pages.pop_front();
+        return true;
+    }
+    QString error()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_error;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::deque<QList<Product>> m_pages;
+    bool m_done = false;
+    QString m_error;
+};
+
+bool fetchProducts(PgConnection &conn, const QStringList *keys, Fetched &f, QString *error,
+                   PageQueue *queue = nullptr)
+{
+    // Pages by key, so that a 100,000-product catalog never sits in memory as one result.
+    QString after;
+    QSet<QString> seen;
+    for (;;) {
+        const PgResult r =
+            keys ? conn.exec(QStringLiteral("SELECT %1 FROM products WHERE key = ANY($1::text[]) "
+                                            "AND key > $2 ORDER BY key LIMIT %2")
+                                 .arg(TeamCatalog::productColumns())
+                                 .arg(kPage),
+                             {QVariant(*keys), after})
+                 : conn.exec(QStringLiteral("SELECT %1 FROM products WHERE key > $1 ORDER BY key "
+                                            "LIMIT %2")
+                                 .arg(TeamCatalog::productColumns())
+                                 .arg(kPage),
+                             {after});
+        if (!r.ok())
+            return fail(error, conn, QStringLiteral("reading products"), r);
+        QList<Product> page;
+        page.reserve(r.rows());
+        for (int i = 0; i < r.rows(); ++i) {
+            page.append(TeamCatalog::productAt(r, i));
+            if (keys)
+                seen.insert(page.last().key);
+        }
+        const bool last = r.rows() < kPage;
+        if (!last)
+            after = page.last().key;
+        if (queue)
+            queue->push(std::move(page));
+        else
+            f.products.append(page);
+        if (last)
+            break;
+    }
+    if (keys)
+        for (const QString &k : *keys)
+            if (!seen.contains(k))
+                f.removedProducts.append(k);
+    return true;
+}
+
+} // namespace
+
+qint64 TeamSync::lastChange(SqliteCatalogStore &store, const QString &serverId)
+{
+    Statement &st = store.database().prepare(
+        QStringLiteral("SELECT last_change FROM team_sync WHERE server_id = ?1"));
+    st.bind(1, serverId);
+    const qint64 last = st.step() ? st.integer(0) : 0;
+    st.reset();
+    return last;
+}
+
+std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogStore &store,
+                                             const QString &url, QString *error)
+{
+    TeamSyncResult result;
+    QElapsedTimer trace;
+    trace.start();
+    const bool tracing = qEnvironmentVariableIsSet("MESH_TEAM_TRACE");
+    auto mark = [&](const char *what) {
+        if (tracing)
+            qInfo("team sync: %s at %.1f ms", what, double(trace.nsecsElapsed()) / 1e6);
+    };
+    // One repeatable-read snapshot: the change number and the rows read belong together.
+    PgTransaction snapshot(conn, PgTransaction::Kind::ReadSnapshot, error);
+    if (!snapshot.isActive())
+        return std::nullopt;
+    const PgResult head =
+        conn.exec(QStringLiteral("SELECT (SELECT id FROM server_info LIMIT 1), "
+                                 "(SELECT coalesce(max(change_no), 0) FROM change_log)"));
+    if (!head.ok()) {
+        fail(error, conn,
+             QStringLiteral("reading the change number (is this a team catalog? run "
+                            "`meshctl server init`)"),
+             head);
+        return std::nullopt;
+    }
+    result.serverId = head.text(0, 0);
+    result.toChange = head.integer(0, 1);
+    result.fromChange = lastChange(store, result.serverId);
+    // A cache ahead of the server means the server was rebuilt: start over.
+    result.full = result.fromChange == 0 || result.fromChange > result.toChange;
+    if (result.full)
+        result.fromChange = 0;
+
+    Fetched f;
+    PageQueue queue;
+    std::thread fetcher;
+    // Whatever happens below, the fetching thread is joined before conn is used again.
+    struct Joiner
+    {
+        std::thread &t;
+        PageQueue &q;
+        ~Joiner()
+        {
+            if (t.joinable()) {
+                QList<Product> drain;
+                while (q.pop(drain)) {
+                }
+                t.join();
+            }
+        }
+    } joiner{fetcher, queue};
+    if (result.full) {
+        if (!fetchDomains(conn, {}, {}, f, error) || !fetchUsers(conn, {}, {}, f, error) ||
+            !fetchEdges(conn, {}, {}, f, error) || !fetchAccess(conn, nullptr, nullptr, f, error))
+            return std::nullopt;
+        // Products are fetched (and parsed) on a thread of their own while this one writes
+        // them: on a 100,000-product catalog the two take about as long as each other.
+        fetcher = std::thread([&conn, &f, &queue]() {
+            QString fetchError;
+            const bool fetched = fetchProducts(conn, nullptr, f, &fetchError, &queue);
+            queue.finish(fetched ? QString() : fetchError);
+        });
+    } else if (result.toChange > result.fromChange) {
+        const PgResult changed = conn.exec(
+            QStringLiteral("SELECT table_name, row_key, count(*) FROM change_log WHERE change_no > "
+                           "$1 AND change_no <= $2 GROUP BY table_name, row_key"),
+            {result.fromChange, result.toChange});
+        if (!changed.ok()) {
+            fail(error, conn, QStringLiteral("reading the change log"), changed);
+            return std::nullopt;
+        }
+        QHash<QString, QStringList> keys;
+        for (int i = 0; i < changed.rows(); ++i) {
+            keys[changed.text(i, 0)].append(changed.text(i, 1));
+            result.changes += changed.integer(i, 2);
+        }
+        const QString byKey = QStringLiteral("WHERE %1 = ANY($1::text[])");
+        if (keys.contains(QStringLiteral("domains")) &&
+            !fetchDomains(conn, byKey.arg(QStringLiteral("name")),
+                          {QVariant(keys.value(QStringLiteral("domains")))}, f, error))
+            return std::nullopt;
+        if (keys.contains(QStringLiteral("users")) &&
+            !fetchUsers(conn, byKey.arg(QStringLiteral("id")),
+                        {QVariant(keys.value(QStringLiteral("users")))}, f, error))
+            return std::nullopt;
+        if (keys.contains(QStringLiteral("products"))) {
+            const QStringList productKeys = keys.value(QStringLiteral("products"));
+            if (!fetchProducts(conn, &productKeys, f, error))
+                return std::nullopt;
+        }
+        if (keys.contains(QStringLiteral("lineage_edges")) &&
+            !fetchEdges(conn, byKey.arg(QStringLiteral("edge_key")),
+                        {QVariant(keys.value(QStringLiteral("lineage_edges")))}, f, error))
+            return std::nullopt;
+        const QStringList requestIds = keys.value(QStringLiteral("access_requests"));
+        const QStringList grantIds = keys.value(QStringLiteral("access_grants"));
+        if (!fetchAccess(conn, &requestIds, &grantIds, f, error))
+            return std::nullopt;
+    }
+    if (!result.full) {
+        snapshot.commit(nullptr);
+        queue.push(f.products);
+        queue.finish({});
+    }
+    mark("fetched");
+
+    qsizetype productCount = 0;
+    CatalogError catalogError;
+    const bool ok = store.transaction(
+        [&](CatalogError *e) {
+            for (const Domain &d : f.domains)
+                if (!store.upsertDomain(d, e))
+                    return false;
+            for (const User &u : f.users)
+                if (!store.upsertUser(u, e))
+                    return false;
+            // The search index is written once for all products, not row by row.
+            store.setSearchIndexDeferred(true);
+            QList<ProductId> written;
+            QList<Product> page;
+            while (queue.pop(page)) {
+                for (const Product &p : std::as_const(page)) {
+                    const std::optional<ProductId> id = store.upsertProduct(p, e);
+                    if (!id) {
+                        store.setSearchIndexDeferred(false);
+                        return false;
+                    }
+                    written.append(*id);
+                }
+            }
+            store.setSearchIndexDeferred(false);
+            if (fetcher.joinable())
+                fetcher.join();
+            if (const QString fetchError = queue.error(); !fetchError.isEmpty()) {
+                e->code = CatalogError::Code::Io;
+                e->message = fetchError;
+                return false;
+            }
+            productCount = written.size();
+            mark("products written");
+            const bool defer = written.size() > kDeferIndexAbove;
+            if (defer ? !store.rebuildSearchIndex(e)
+                      : (!written.isEmpty() && !store.reindexProducts(written, e)))
+                return false;
+            mark("search index");
+            for (const QString &key : f.removedProducts)
+                if (store.productByKey(key) && !store.removeProduct(key, e))
+                    return false;
+            for (const LineageEdge &edge : f.edges) {
+                CatalogError edgeError; // an edge to a product this cache lacks is skipped
+                if (store.addLineageEdge(edge, &edgeError))
+                    ++result.lineageEdges;
+                else if (edgeError.code != CatalogError::Code::Invalid) {
+                    *e = edgeError;
+                    return false;
+                }
+            }
+            if (!applyAccess(store.database(), f, e))
+                return false;
+            Statement &st = store.database().prepare(QStringLiteral(
+                "INSERT INTO team_sync(server_id, url, last_change, synced_at) VALUES (?1, ?2, ?3, "
+                "?4) ON CONFLICT(server_id) DO UPDATE SET url = excluded.url, last_change = "
+                "excluded.last_change, synced_at = excluded.synced_at"));
+            st.bind(1, result.serverId)
+                .bind(2, redactedPgUrl(url))
+                .bind(3, result.toChange)
+                .bind(4, accessTime(QDateTime::currentDateTimeUtc()));
+            if (!st.exec()) {
+                e->code = CatalogError::Code::Io;
+                e->message = QStringLiteral("Saving the sync position: %1").arg(st.lastError());
+                return false;
+            }
+            return true;
+        },
+        &catalogError);
+    mark("committed");
+    if (result.full)
+        snapshot.commit(nullptr);
+    // A first sync writes the whole catalog through the write-ahead log: fold it into the file
+    // now, as part of that sync, rather than in the middle of the next small one.
+    if (ok && result.full && productCount > kDeferIndexAbove)
+        store.database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    mark("checkpointed");
+    if (!ok) {
+        if (error)
+            *error = QStringLiteral("%1: nothing was changed (%2)")
+                         .arg(store.path(), catalogError.message);
+        return std::nullopt;
+    }
+    result.products = int(productCount);
+    result.removed = int(f.removedProducts.size());
+    result.users = int(f.users.size());
+    result.accessRequests = int(f.requests.size());
+    result.accessGrants = int(f.grants.size());
+    result.domains = int(f.domains.size());
+    return result;
+}
+
+} // namespace Mesh

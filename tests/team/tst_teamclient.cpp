@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: MIT
+// Writes to the team server: requests, approvals and edits with optimistic version checks, two
+// desktops editing one product, and the offline queue replayed after the server restarts.
+#include "pgfixture.h"
+
+#include "access/accesspolicy.h"
+#include "access/auditlog.h"
+#include "team/teamclient.h"
+#include "team/teamsync.h"
+
+#include <QProcess>
+
+using namespace Mesh;
+
+namespace {
+
+TeamWrite request(const QString &who, const QString &product)
+{
+    TeamWrite w;
+    w.kind = TeamWrite::Kind::Request;
+    w.actingUser = who;
+    w.productKey = product;
+    w.purpose = QStringLiteral("quarterly review");
+    w.days = 30;
+    return w;
+}
+
+TeamWrite decision(TeamWrite::Kind kind, const QString &who, qint64 id)
+{
+    TeamWrite w;
+    w.kind = kind;
+    w.actingUser = who;
+    w.requestId = id;
+    w.reason = QStringLiteral("not needed");
+    return w;
+}
+
+TeamWrite edit(const QString &who, const QString &product, const QString &description, int base)
+{
+    TeamWrite w;
+    w.kind = TeamWrite::Kind::Edit;
+    w.actingUser = who;
+    w.productKey = product;
+    w.fields.insert(QStringLiteral("description"), description);
+    w.baseVersion = base;
+    return w;
+}
+
+} // namespace
+
+class TestTeamClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        MESH_START_PG(m_pg);
+        m_url = m_pg.seededDatabase();
+        m_conn = Test::PgFixture::connect(m_url);
+        QVERIFY(m_conn);
+        // A plain product (one approval) and a sensitive one (owner and steward).
+        for (const QString &key :
+             {QStringLiteral("product.jira-issues"), QStringLiteral("product.release-readiness")}) {
+            const auto p = m_pg.demo()->productByKey(key);
+            QVERIFY(p);
+            (AccessPolicy::isSensitive(*p) ? m_sensitive : m_plain) = key;
+        }
+        QVERIFY(!m_plain.isEmpty() && !m_sensitive.isEmpty());
+    }
+    void cleanupTestCase()
+    {
+        m_conn.reset();
+        m_pg.stop();
+    }
+
+    void requestApproveGrantAndAudit()
+    {
+        const TeamWriteOutcome filed =
+            TeamClient::apply(*m_conn, request(QStringLiteral("kenji.watanabe"), m_plain));
+        QVERIFY2(filed.ok(), qPrintable(filed.message));
+        QVERIFY(filed.id > 0);
+        // The requester cannot approve their own request; an unrelated owner cannot see it.
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::Approve,
+                                                     QStringLiteral("kenji.watanabe"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Refused);
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::Approve,
+                                                     QStringLiteral("maria.lopez"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Refused);
+        const TeamWriteOutcome approved = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::Approve, QStringLiteral("lucas.moreau"), filed.id));
+        QVERIFY2(approved.ok(), qPrintable(approved.message));
+        QVERIFY2(approved.message.contains(QStringLiteral("grant #")),
+                 qPrintable(approved.message));
+        // A second decision meets the first: a conflict that names who decided.
+        const TeamWriteOutcome late = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::Deny, QStringLiteral("sofia.rossi"), filed.id));
+        QCOMPARE(late.code, TeamWriteOutcome::Code::Conflict);
+        QCOMPARE(late.changedBy, QStringLiteral("lucas.moreau"));
+        const PgResult grant = m_conn->exec(
+            QStringLiteral("SELECT user_id, granted_by FROM access_grants WHERE request_id = $1"),
+            {filed.id});
+        QCOMPARE(grant.rows(), 1);
+        QCOMPARE(grant.text(0, 0), QStringLiteral("kenji.watanabe"));
+        QCOMPARE(grant.text(0, 1), QStringLiteral("lucas.moreau"));
+
+        // Sensitive: the owner's approval alone grants nothing; the steward's completes it.
+        const TeamWriteOutcome sensitive =
+            TeamClient::apply(*m_conn, request(QStringLiteral("kenji.watanabe"), m_sensitive));
+        QVERIFY2(sensitive.ok(), qPrintable(sensitive.message));
+        const auto product = m_pg.demo()->productByKey(m_sensitive);
+        const TeamWriteOutcome first = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::Approve, product->ownerId, sensitive.id));
+        QVERIFY2(first.ok() && first.message.contains(QStringLiteral("1 more")),
+                 qPrintable(first.message));
+        const TeamWriteOutcome second = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::Approve, product->stewardId, sensitive.id));
+        QVERIFY2(second.ok() && second.message.contains(QStringLiteral("grant #")),
+                 qPrintable(second.message));
+
+        QVERIFY(auditChainIntact());
+        const PgResult actions = m_conn->exec(QStringLiteral(
+            "SELECT string_agg(action || ':' || actor, ' ' ORDER BY seq) FROM audit_log WHERE "
+            "action IN ('request', 'approve', 'grant')"));
+        QVERIFY2(
+            actions.text(0, 0).contains(QStringLiteral("approve:lucas.moreau grant:lucas.moreau")),
+            qPrintable(actions.text(0, 0)));
+    }
+
+    void editsNeedOwnerOrSteward()
+    {
+        const TeamWriteOutcome refused = TeamClient::apply(
+            *m_conn, edit(QStringLiteral("kenji.watanabe"), m_plain, QStringLiteral("mine"), 0));
+        QCOMPARE(refused.code, TeamWriteOutcome::Code::Refused);
+        const TeamWriteOutcome unknown = TeamClient::apply(
+            *m_conn, edit(QStringLiteral("lucas.moreau"), QStringLiteral("no.such"), {}, 0));
+        QCOMPARE(unknown.code, TeamWriteOutcome::Code::Invalid);
+    }
+
+    void twoDesktopsEditingOneProductGetOneConflictAndLoseNothing()
+    {
+        const QString key = QStringLiteral("product.jira-sprints");
+        const int base = int(m_conn
+                                 ->exec(QStringLiteral("SELECT row_version FROM products WHERE "
+                                                       "key = $1"),
+                                        {key})
+                                 .integer(0, 0));
+        auto cacheA = newCache();
+        auto cacheB = newCache();
+        // Both desktops opened version `base`; the owner saves first, then the steward.
+        const TeamWriteOutcome a = TeamClient::submit(
+            m_conn.get(), *cacheA,
+            edit(QStringLiteral("lucas.moreau"), key, QStringLiteral("Sprints, per team."), base));
+        QVERIFY2(a.ok(), qPrintable(a.message));
+        QCOMPARE(a.version, base + 1);
+        TeamWrite bWrite =
+            edit(QStringLiteral("sofia.rossi"), key, QStringLiteral("Sprints with goals."), base);
+        QVERIFY(TeamClient::enqueue(*cacheB, bWrite, nullptr)); // B was offline when saving
+        const TeamReplayResult replayB = TeamClient::replay(*m_conn, *cacheB);
+        QCOMPARE(replayB.conflicts, 1);
+        QCOMPARE(replayB.done, 0);
+        const QList<TeamOutboxEntry> conflicts =
+            TeamClient::outbox(*cacheB, QStringLiteral("conflict"));
+        QCOMPARE(conflicts.size(), 1);
+        QVERIFY2(conflicts.first().message.contains(QStringLiteral("lucas.moreau")),
+                 qPrintable(conflicts.first().message));
+        QCOMPARE(conflicts.first().write.fields.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("Sprints with goals.")); // B's text is kept
+        QCOMPARE(descriptionOf(key), QStringLiteral("Sprints, per team."));
+
+        // B chooses "overwrite": both versions stay in the history.
+        QVERIFY(TeamClient::requeueOverwriting(*cacheB, conflicts.first().id, nullptr));
+        const TeamReplayResult again = TeamClient::replay(*m_conn, *cacheB);
+        QCOMPARE(again.done, 1);
+        QCOMPARE(descriptionOf(key), QStringLiteral("Sprints with goals."));
+        const PgResult history = m_conn->exec(
+            QStringLiteral("SELECT snapshot ->> 'description', author FROM product_versions WHERE "
+                           "product_key = $1 ORDER BY version"),
+            {key});
+        QCOMPARE(history.rows(), 2);
+        QCOMPARE(history.text(0, 0), QStringLiteral("Sprints, per team."));
+        QCOMPARE(history.text(1, 1), QStringLiteral("sofia.rossi"));
+    }
+
+    void replayingAnAppliedWriteAppliesItOnce()
+    {
+        auto cache = newCache();
+        TeamWrite w = request(QStringLiteral("amara.okafor"), m_plain);
+        w.token = TeamWrite::newToken();
+        QVERIFY(TeamClient::apply(*m_conn, w).ok());
+        // The acknowledgement was lost: the desktop still has it queued.
+        QVERIFY(TeamClient::enqueue(*cache, w, nullptr));
+        const TeamReplayResult r = TeamClient::replay(*m_conn, *cache);
+        QCOMPARE(r.done, 1);
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT count(*) FROM access_requests WHERE "
+                                           "client_token = $1"),
+                            {w.token})
+                     .integer(0, 0),
+                 1);
+    }
+
+    void meshctlTeamWritesRefusesAndQueues()
+    {
+        const QString file = m_pg.tempPath(QStringLiteral("cli.mesh"));
+        QString error;
+        {
+            auto cache = SqliteCatalogStore::create(file, QStringLiteral("cli"), nullptr);
+            QVERIFY(cache);
+            QVERIFY2(TeamSync::sync(*m_conn, *cache, m_url, &error), qPrintable(error));
+        }
+        auto run = [](const QStringList &args, QByteArray *output) {
+            QProcess p;
+            p.start(QStringLiteral(MESHCTL), args);
+            p.waitForFinished(60000);
+            *output = p.readAllStandardOutput() + p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray output;
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("request"), file, m_plain,
+                      QStringLiteral("--purpose"), QStringLiteral("cli"), QStringLiteral("--as"),
+                      QStringLiteral("kenji.watanabe"), QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QVERIFY2(output.contains("filed"), output.constData());
+        // The access command sends to the team server when given --server.
+        QCOMPARE(run({QStringLiteral("access"), QStringLiteral("request"), file, m_plain,
+                      QStringLiteral("--purpose"), QStringLiteral("via access"),
+                      QStringLiteral("--as"), QStringLiteral("amara.okafor"),
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT count(*) FROM access_requests WHERE purpose = "
+                                             "'via access' AND requester_id = 'amara.okafor'"))
+                     .integer(0, 0),
+                 1);
+        // Refused by AccessPolicy::decide on the cache, with its reason, before any round trip.
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("edit"), file, m_plain,
+                      QStringLiteral("--field"), QStringLiteral("description"),
+                      QStringLiteral("--value"), QStringLiteral("x"), QStringLiteral("--as"),
+                      QStringLiteral("kenji.watanabe"), QStringLiteral("--server"), m_url},
+                     &output),
+                 3);
+        QVERIFY2(output.contains("Only the owner or a steward"), output.constData());
+        // Unreachable: queued (exit 4), listed, and sent by replay.
+        const QString down = QStringLiteral("postgresql://mesh@127.0.0.1:1/x?connect_timeout=2");
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("edit"), file, m_plain,
+                      QStringLiteral("--field"), QStringLiteral("tags"), QStringLiteral("--value"),
+                      QStringLiteral("jira,delivery"), QStringLiteral("--as"),
+                      QStringLiteral("lucas.moreau"), QStringLiteral("--server"), down},
+                     &output),
+                 4);
+        QVERIFY2(output.contains("queued"), output.constData());
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("outbox"), file}, &output), 0);
+        QVERIFY2(output.contains("queued edit as lucas.moreau"), output.constData());
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("replay"), file,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QVERIFY2(output.contains("Sent 1;"), output.constData());
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT array_to_string(tags, ',') FROM products "
+                                           "WHERE key = $1"),
+                            {m_plain})
+                     .text(0, 0),
+                 QStringLiteral("jira,delivery"));
+    }
+
+    // Last: it stops and restarts the shared server.
+    void offlineWritesQueueAndReplayAfterTheServerRestarts()
+    {
+        auto cache = newCache();
+        const qint64 pending =
+            TeamClient::apply(*m_conn, request(QStringLiteral("henrik.lindqvist"), m_plain)).id;
+        QVERIFY(pending > 0);
+        const qint64 requestsBefore =
+            m_conn->exec(QStringLiteral("SELECT count(*) FROM access_requests")).integer(0, 0);
+        const qint64 auditBefore =
+            m_conn->exec(QStringLiteral("SELECT count(*) FROM audit_log")).integer(0, 0);
+        const int version = int(m_conn
+                                    ->exec(QStringLiteral("SELECT row_version FROM products "
+                                                          "WHERE key = 'product.jira-releases'"))
+                                    .integer(0, 0));
+
+        QVERIFY(m_pg.server().stop());
+        const QList<TeamWrite> writes = {
+            request(QStringLiteral("kenji.watanabe"), QStringLiteral("product.jira-releases")),
+            request(QStringLiteral("amara.okafor"), QStringLiteral("product.jira-releases")),
+            edit(QStringLiteral("lucas.moreau"), QStringLiteral("product.jira-releases"),
+                 QStringLiteral("Releases, queued offline."), version),
+            decision(TeamWrite::Kind::Approve, QStringLiteral("lucas.moreau"), pending),
+        };
+        for (const TeamWrite &w : writes) {
+            const TeamWriteOutcome o = TeamClient::submit(m_conn.get(), *cache, w);
+            QCOMPARE(o.code, TeamWriteOutcome::Code::Offline);
+            QVERIFY(o.queued);
+        }
+        QCOMPARE(TeamClient::outbox(*cache, QStringLiteral("queued")).size(), writes.size());
+        // Still down: a replay keeps everything queued.
+        QCOMPARE(TeamClient::replay(*m_conn, *cache).remaining, int(writes.size()));
+
+        QString error;
+        QVERIFY2(m_pg.server().start(&error), qPrintable(error));
+        m_conn = Test::PgFixture::connect(m_url);
+        QVERIFY(m_conn);
+        const TeamReplayResult r = TeamClient::replay(*m_conn, *cache);
+        QCOMPARE(r.done, int(writes.size()));
+        QCOMPARE(r.remaining, 0);
+        QCOMPARE(TeamClient::replay(*m_conn, *cache).done, 0); // nothing twice
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT count(*) FROM access_requests")).integer(0, 0),
+                 requestsBefore + 2);
+        QCOMPARE(descriptionOf(QStringLiteral("product.jira-releases")),
+                 QStringLiteral("Releases, queued offline."));
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT status FROM access_requests WHERE id = $1"),
+                            {pending})
+                     .text(0, 0),
+                 QStringLiteral("approved"));
+        // request, request, edit, approve + grant
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT count(*) FROM audit_log")).integer(0, 0),
+                 auditBefore + 5);
+        QVERIFY(auditChainIntact());
+    }
+
+private:
+    bool auditChainIntact()
+    {
+        const PgResult r = m_conn->exec(QStringLiteral(
+            "SELECT seq, at, actor, action, product_key, subject, detail, prev_hash, hash "
+            "FROM audit_log ORDER BY seq"));
+        QString prev = QString::fromLatin1(AuditLog::kGenesisHash);
+        for (int i = 0; i < r.rows(); ++i) {
+            AuditEntry e{r.integer(i, 0),
+                         parseAccessTime(r.text(i, 1)),
+                         r.text(i, 2),
+                         r.text(i, 3),
+                         r.text(i, 4),
+                         r.text(i, 5),
+                         r.text(i, 6),
+                         {},
+                         {}};
+            if (r.text(i, 7) != prev || r.text(i, 8) != AuditLog::computeHash(prev, e)) {
+                qWarning("audit chain breaks at seq %lld", e.seq);
+                return false;
+            }
+            prev = r.text(i, 8);
+        }
+        return r.rows() > 0;
+    }
+    QString descriptionOf(const QString &key)
+    {
+        return m_conn
+            ->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
+            .text(0, 0);
+    }
+    std::unique_ptr<SqliteCatalogStore> newCache()
+    {
+        CatalogError error;
+        auto store =
+            SqliteCatalogStore::create(m_pg.tempPath(QStringLiteral("desk%1.mesh").arg(++m_caches)),
+                                       QStringLiteral("desk"), &error);
+        if (!store)
+            qWarning("%s", qPrintable(error.message));
+        return store;
+    }
+
+    Test::PgFixture m_pg;
+    QString m_url;
+    std::unique_ptr<PgConnection> m_conn;
+    QString m_plain;
+    QString m_sensitive;
+    int m_caches = 0;
+};
+
+QTEST_GUILESS_MAIN(TestTeamClient)
+#include "tst_teamclient.moc"

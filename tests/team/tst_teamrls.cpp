@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: MIT
+// Row-level security on the team server: each rule of the Access and Governance issues, as each
+// demo person's database role (SET ROLE), allowed and refused; and the server agreeing with
+// AccessPolicy::decide for every action it enforces.
+#include "pgfixture.h"
+
+#include "access/accesspolicy.h"
+
+using namespace Mesh;
+
+namespace {
+
+/** Runs sql as role inside a transaction that is rolled back; the result of sql. */
+PgResult tryAs(PgConnection &conn, const QString &role, const QString &sql,
+               const PgParams &params = {})
+{
+    conn.exec(QStringLiteral("BEGIN"));
+    conn.exec(QStringLiteral("SET LOCAL ROLE %1").arg(conn.quoteIdentifier(role)));
+    PgResult r = conn.exec(sql, params);
+    conn.exec(QStringLiteral("ROLLBACK"));
+    return r;
+}
+
+qint64 countAs(PgConnection &conn, const QString &role, const QString &sql,
+               const PgParams &params = {})
+{
+    const PgResult r = tryAs(conn, role, sql, params);
+    if (!r.ok())
+        qWarning("%s: %s", qPrintable(sql), qPrintable(r.error()));
+    return r.ok() ? r.integer(0, 0) : -1;
+}
+
+} // namespace
+
+class TestTeamRls : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        MESH_START_PG(m_pg);
+        m_conn = Test::PgFixture::connect(m_pg.seededDatabase());
+        QVERIFY(m_conn);
+        QVERIFY(m_pg.demo());
+    }
+    void cleanupTestCase()
+    {
+        m_conn.reset();
+        m_pg.stop();
+    }
+
+    void init()
+    {
+        // Each test starts from the seeded catalog without requests, grants or alerts.
+        QString error;
+        QVERIFY2(m_conn->run(QStringLiteral("TRUNCATE access_approvals, access_grants, "
+                                            "access_requests, quality_alerts CASCADE"),
+                             {}, &error),
+                 qPrintable(error));
+    }
+
+    void requesterSeesOwnRequestsApproversSeeTheirProducts()
+    {
+        QString error;
+        for (const QString &who :
+             {QStringLiteral("kenji.watanabe"), QStringLiteral("amara.okafor")}) {
+            QVERIFY(m_conn->run(QStringLiteral("BEGIN"), {}, &error));
+            QVERIFY(m_conn->setRole(who, &error));
+            QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO access_requests(product_key, purpose, "
+                                                "ends_at) VALUES ('product.jira-issues', 'cycle "
+                                                "times', now() + interval '30 days')"),
+                                 {}, &error),
+                     qPrintable(error));
+            QVERIFY(m_conn->run(QStringLiteral("COMMIT"), {}, &error));
+            QVERIFY(m_conn->setRole({}, &error));
+        }
+        const QString count = QStringLiteral("SELECT count(*) FROM access_requests");
+        QCOMPARE(countAs(*m_conn, QStringLiteral("kenji.watanabe"), count), 1);
+        QCOMPARE(countAs(*m_conn, QStringLiteral("amara.okafor"), count), 1);
+        QCOMPARE(countAs(*m_conn, QStringLiteral("lucas.moreau"), count), 2); // owner
+        QCOMPARE(countAs(*m_conn, QStringLiteral("sofia.rossi"), count), 2);  // steward
+        QCOMPARE(countAs(*m_conn, QStringLiteral("ravi.patel"), count), 2);   // admin
+        QCOMPARE(countAs(*m_conn, QStringLiteral("maria.lopez"), count), 0);  // owns other things
+        QCOMPARE(countAs(*m_conn, QStringLiteral("priya.raman"), count), 0);  // another domain
+        // Nobody files a request in someone else's name.
+        const PgResult forged =
+            tryAs(*m_conn, QStringLiteral("kenji.watanabe"),
+                  QStringLiteral("INSERT INTO access_requests(product_key, requester_id, purpose, "
+                                 "ends_at) VALUES ('product.jira-issues', 'amara.okafor', 'x', "
+                                 "now() + interval '1 day')"));
+        QVERIFY(!forged.ok());
+        QVERIFY2(forged.isRefusal(), qPrintable(forged.error()));
+    }
+
+    void sensitiveProductsNeedTwoApprovalsWhateverTheClientSays()
+    {
+        QString error;
+        QVERIFY(m_conn->run(QStringLiteral("SET ROLE \"kenji.watanabe\""), {}, &error));
+        const PgResult r = m_conn->exec(QStringLiteral(
+            "INSERT INTO access_requests(product_key, purpose, ends_at) SELECT key, 'look', "
+            "now() + interval '1 day' FROM products RETURNING product_key, approvals_needed"));
+        QVERIFY(m_conn->setRole({}, &error));
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(r.rows(), int(m_pg.demo()->counts().products));
+        int sensitive = 0;
+        for (int i = 0; i < r.rows(); ++i) {
+            const std::optional<Product> p = m_pg.demo()->productByKey(r.text(i, 0));
+            QVERIFY(p);
+            const bool twoNeeded = AccessPolicy::isSensitive(*p);
+            sensitive += twoNeeded;
+            QCOMPARE(r.integer(i, 1), twoNeeded ? 2 : 1);
+        }
+        QVERIFY(sensitive > 0 && sensitive < r.rows());
+    }
+
+    void onlyOwnersAndStewardsUpdateAProductsMetadata_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<int>("rows");
+        QTest::addRow("owner") << QStringLiteral("lucas.moreau") << 1;
+        QTest::addRow("steward") << QStringLiteral("sofia.rossi") << 1;
+        QTest::addRow("admin") << QStringLiteral("ravi.patel") << 1;
+        QTest::addRow("analyst") << QStringLiteral("kenji.watanabe") << 0;
+        QTest::addRow("another domain's owner") << QStringLiteral("maria.lopez") << 0;
+        QTest::addRow("another domain's steward") << QStringLiteral("priya.raman") << 0;
+        QTest::addRow("council") << QStringLiteral("aiko.tanaka") << 0;
+        QTest::addRow("manager") << QStringLiteral("amara.okafor") << 0;
+    }
+
+    void onlyOwnersAndStewardsUpdateAProductsMetadata()
+    {
+        QFETCH(QString, role);
+        QFETCH(int, rows);
+        // Raw SQL, as someone with psql would type it: refused rows are simply not there.
+        const PgResult r = tryAs(*m_conn, role,
+                                 QStringLiteral("UPDATE products SET description = 'hacked' "
+                                                "WHERE key = 'product.jira-issues'"));
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(r.affected(), qint64(rows));
+        // Nobody but the migration role renames, creates or deletes products.
+        for (const QString &sql :
+             {QStringLiteral("UPDATE products SET key = 'x' WHERE key = 'product.jira-issues'"),
+              QStringLiteral("DELETE FROM products WHERE key = 'product.jira-issues'"),
+              QStringLiteral("INSERT INTO products(key, name) VALUES ('x.y', 'Y')"),
+              QStringLiteral("UPDATE products SET row_version = 1")}) {
+            const PgResult refused = tryAs(*m_conn, role, sql);
+            QVERIFY2(refused.isRefusal(), qPrintable(sql + QStringLiteral(": ") + refused.error()));
+        }
+    }
+
+    void auditLogAcceptsInsertOnly_data()
+    {
+        QTest::addColumn<QString>("role");
+        for (const User &u : m_pg.demo()->users())
+            QTest::addRow("%s", qPrintable(u.id)) << u.id;
+    }
+
+    void auditLogAcceptsInsertOnly()
+    {
+        QFETCH(QString, role);
+        const PgResult insert =
+            tryAs(*m_conn, role,
+                  QStringLiteral("INSERT INTO audit_log(action, subject) VALUES ('note', 'x') "
+                                 "RETURNING actor"));
+        QVERIFY2(insert.ok(), qPrintable(insert.error()));
+        QCOMPARE(insert.text(0, 0), role);
+        for (const QString &sql : {QStringLiteral("DELETE FROM audit_log"),
+                                   QStringLiteral("UPDATE audit_log SET detail = 'rewritten'"),
+                                   QStringLiteral("TRUNCATE audit_log"),
+                                   QStringLiteral("INSERT INTO audit_log(action, actor) VALUES "
+                                                  "('approve', 'someone.else')")}) {
+            const PgResult refused = tryAs(*m_conn, role, sql);
+            QVERIFY2(!refused.ok() && refused.isRefusal(),
+                     qPrintable(sql + QStringLiteral(": ") + refused.error()));
+        }
+    }
+
+    void migrationRoleMayRepairTheAuditLog()
+    {
+        m_conn->exec(QStringLiteral("BEGIN"));
+        const PgResult r = m_conn->exec(QStringLiteral("DELETE FROM audit_log WHERE seq = 1"));
+        m_conn->exec(QStringLiteral("ROLLBACK"));
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(r.affected(), 1);
+    }
+
+    void grantsAreReadByGranteeAndTheProductsApprovers()
+    {
+        QString error;
+        const qint64 requestId =
+            pendingRequest(QStringLiteral("kenji.watanabe"), QStringLiteral("product.jira-issues"));
+        QVERIFY(requestId > 0);
+        // An analyst cannot approve, nor grant himself access.
+        QVERIFY(tryAs(*m_conn, QStringLiteral("kenji.watanabe"),
+                      QStringLiteral("INSERT INTO access_approvals(request_id, capacity, ends_at) "
+                                     "VALUES ($1, 'owner', now() + interval '1 day')"),
+                      {requestId})
+                    .isRefusal());
+        QVERIFY(tryAs(*m_conn, QStringLiteral("maria.lopez"),
+                      QStringLiteral("UPDATE access_requests SET status = 'approved' WHERE id = $1 "
+                                     "RETURNING id"),
+                      {requestId})
+                    .rows() == 0);
+        // The owner approves: approval, decision and grant, in one transaction.
+        QVERIFY(m_conn->run(QStringLiteral("BEGIN"), {}, &error));
+        QVERIFY(m_conn->setRole(QStringLiteral("lucas.moreau"), &error));
+        QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO access_approvals(request_id, capacity, "
+                                            "ends_at) VALUES ($1, 'owner', now() + interval '30 "
+                                            "days')"),
+                             {requestId}, &error),
+                 qPrintable(error));
+        QVERIFY2(m_conn->run(QStringLiteral("UPDATE access_requests SET status = 'approved', "
+                                            "decided_at = now(), decided_by = current_user WHERE "
+                                            "id = $1"),
+                             {requestId}, &error),
+                 qPrintable(error));
+        QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO access_grants(request_id, product_key, "
+                                            "user_id, starts_at, ends_at) VALUES ($1, "
+                                            "'product.jira-issues', 'kenji.watanabe', now(), now() "
+                                            "+ interval '30 days')"),
+                             {requestId}, &error),
+                 qPrintable(error));
+        QVERIFY(m_conn->run(QStringLiteral("COMMIT"), {}, &error));
+        QVERIFY(m_conn->setRole({}, &error));
+
+        const QString count = QStringLiteral("SELECT count(*) FROM access_grants");
+        QCOMPARE(countAs(*m_conn, QStringLiteral("kenji.watanabe"), count), 1); // grantee
+        QCOMPARE(countAs(*m_conn, QStringLiteral("lucas.moreau"), count), 1);   // owner
+        QCOMPARE(countAs(*m_conn, QStringLiteral("sofia.rossi"), count), 1);    // steward
+        QCOMPARE(countAs(*m_conn, QStringLiteral("amara.okafor"), count), 0);
+        QCOMPARE(countAs(*m_conn, QStringLiteral("maria.lopez"), count), 0);
+        // A decided request is final, for everyone.
+        const PgResult again = tryAs(*m_conn, QStringLiteral("sofia.rossi"),
+                                     QStringLiteral("UPDATE access_requests SET status = 'denied' "
+                                                    "WHERE id = $1"),
+                                     {requestId});
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().contains(QStringLiteral("already approved")),
+                 qPrintable(again.error()));
+        // Nobody grants access for a request that was not approved.
+        const qint64 other =
+            pendingRequest(QStringLiteral("amara.okafor"), QStringLiteral("product.jira-issues"));
+        QVERIFY(tryAs(*m_conn, QStringLiteral("lucas.moreau"),
+                      QStringLiteral("INSERT INTO access_grants(request_id, product_key, user_id, "
+                                     "starts_at, ends_at) VALUES ($1, 'product.jira-issues', "
+                                     "'amara.okafor', now(), now() + interval '1 day')"),
+                      {other})
+                    .isRefusal());
+        // A requester withdraws their own request, and cannot approve it.
+        QVERIFY(
+            tryAs(*m_conn, QStringLiteral("amara.okafor"),
+                  QStringLiteral("UPDATE access_requests SET status = 'approved' WHERE id = $1"),
+                  {other})
+                .isRefusal());
+        QCOMPARE(
+            tryAs(*m_conn, QStringLiteral("amara.okafor"),
+                  QStringLiteral("UPDATE access_requests SET status = 'withdrawn' WHERE id = $1"),
+                  {other})
+                .affected(),
+            1);
+    }
+
+    /**
+     * For every demo person, every product and every action the server enforces, the server
+     * permits exactly what AccessPolicy::decide allows on the same catalog.
+     */
+    void serverAgreesWithAccessPolicyForEveryAction()
+    {
+        QString error;
+        const AccessPolicy policy(*m_pg.demo());
+        const QList<User> users = m_pg.demo()->users();
+        QStringList keys;
+        for (const QString &key : productKeys())
+            keys.append(key);
+        QVERIFY(keys.size() > 30);
+        // Fixtures, as the migration role: a pending request (by a manager, who approves
+        // nothing), an active grant and an open alert on every product.
+        QVERIFY(m_conn->run(QStringLiteral("BEGIN"), {}, &error));
+        for (const QString &key : keys) {
+            QVERIFY2(
+                m_conn->run(
+                    QStringLiteral(
+                        "WITH r AS (INSERT INTO access_requests(product_key, requester_id, "
+                        "purpose, "
+                        "ends_at) VALUES ($1, 'amara.okafor', 'p', now() + interval '9 days'), "
+                        "($1, 'henrik.lindqvist', 'p', now() + interval '9 days') RETURNING id, "
+                        "requester_id) INSERT INTO access_grants(request_id, product_key, user_id, "
+                        "starts_at, ends_at, granted_by) SELECT id, $1, requester_id, now(), now() "
+                        "+ "
+                        "interval '9 days', 'mesh' FROM r WHERE requester_id = 'henrik.lindqvist'"),
+                    {key}, &error),
+                qPrintable(error));
+            QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO quality_alerts(product_key, kind, "
+                                                "fingerprint, title) VALUES ($1, 'missing', 'f', "
+                                                "'late')"),
+                                 {key}, &error),
+                     qPrintable(error));
+        }
+        QVERIFY(m_conn->run(QStringLiteral("COMMIT"), {}, &error));
+
+        struct Check
+        {
+            AccessAction action;
+            QString sql; // $1 = product key; permitted when it affects or returns one row
+        };
+        const QList<Check> checks = {
+            {AccessAction::ViewMetadata, QStringLiteral("SELECT key FROM products WHERE key = $1")},
+            {AccessAction::EditMetadata,
+             QStringLiteral("UPDATE products SET description = description || '.' WHERE key = $1")},
+            {AccessAction::Approve,
+             QStringLiteral("INSERT INTO access_approvals(request_id, capacity, ends_at) SELECT "
+                            "id, 'x', now() + interval '1 day' FROM access_requests WHERE "
+                            "product_key = $1 AND requester_id = 'amara.okafor'")},
+            {AccessAction::Administer,
+             QStringLiteral("UPDATE access_grants SET revoked_at = now(), revoked_by = "
+                            "current_user WHERE product_key = $1")},
+            {AccessAction::ManageQualityAlerts,
+             QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', acknowledged_by = "
+                            "current_user, acknowledged_at = now() WHERE product_key = $1")},
+        };
+        int compared = 0;
+        for (const User &u : users) {
+            for (const QString &key : keys) {
+                for (const Check &check : checks) {
+                    const bool allowed = policy.decide(u.id, check.action, {key, {}}).allowed();
+                    const PgResult r = tryAs(*m_conn, u.id, check.sql, {key});
+                    QVERIFY2(r.ok() || r.isRefusal(), qPrintable(r.error()));
+                    const bool permitted = r.ok() && (r.affected() == 1 || r.rows() == 1);
+                    QVERIFY2(permitted == allowed,
+                             qPrintable(QStringLiteral("%1 %2 %3: policy %4, server %5")
+                                            .arg(u.id, AccessPolicy::actionName(check.action), key,
+                                                 allowed ? QStringLiteral("allows")
+                                                         : QStringLiteral("refuses"),
+                                                 permitted ? QStringLiteral("permits")
+                                                           : QStringLiteral("refuses"))));
+                    ++compared;
+                }
+            }
+            // Governance policies: global, and for each domain.
+            QStringList scopes{QString()};
+            for (const Domain &d : m_pg.demo()->domains())
+                scopes.append(d.name);
+            for (const QString &scope : scopes) {
+                AccessResource resource;
+                resource.domain = scope;
+                const bool allowed =
+                    policy.decide(u.id, AccessAction::SetGovernancePolicy, resource).allowed();
+                const PgResult r = tryAs(*m_conn, u.id,
+                                         QStringLiteral("INSERT INTO governance_policies(scope, "
+                                                        "kind, parameter, updated_by) VALUES ($1, "
+                                                        "'test-kind', '1', current_user)"),
+                                         {scope});
+                QVERIFY2(r.ok() || r.isRefusal(), qPrintable(r.error()));
+                QVERIFY2(r.ok() == allowed,
+                         qPrintable(QStringLiteral("%1 set policy of “%2”: policy %3, server %4")
+                                        .arg(u.id, scope)
+                                        .arg(allowed)
+                                        .arg(r.ok())));
+                ++compared;
+            }
+        }
+        QVERIFY(compared > 3000);
+    }
+
+private:
+    QStringList productKeys()
+    {
+        QStringList keys;
+        const PgResult r = m_conn->exec(QStringLiteral("SELECT key FROM products ORDER BY key"));
+        for (int i = 0; i < r.rows(); ++i)
+            keys.append(r.text(i, 0));
+        return keys;
+    }
+
+    qint64 pendingRequest(const QString &requester, const QString &productKey)
+    {
+        const PgResult r = m_conn->exec(
+            QStringLiteral("INSERT INTO access_requests(product_key, requester_id, purpose, "
+                           "ends_at) VALUES ($1, $2, 'test', now() + interval '30 days') "
+                           "RETURNING id"),
+            {productKey, requester});
+        if (!r.ok())
+            qWarning("%s", qPrintable(r.error()));
+        return r.integer(0, 0);
+    }
+
+    Test::PgFixture m_pg;
+    std::unique_ptr<PgConnection> m_conn;
+};
+
+QTEST_GUILESS_MAIN(TestTeamRls)
+#include "tst_teamrls.moc"

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+// Incremental sync from the team server into the local SQLite cache.
+#include "pgfixture.h"
+
+#include "access/accesspolicy.h"
+#include "db/sqlite.h"
+#include "team/teamclient.h"
+#include "team/teamlistener.h"
+#include "team/teamsync.h"
+
+#include <QSignalSpy>
+
+#include <QProcess>
+
+using namespace Mesh;
+
+class TestTeamSync : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { MESH_START_PG(m_pg); }
+    void cleanupTestCase() { m_pg.stop(); }
+
+    void firstSyncCopiesTheCatalog()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto conn = Test::PgFixture::connect(url);
+        QVERIFY(conn);
+        auto cache = newCache();
+        QVERIFY(cache);
+        QString error;
+        const auto r = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(r, qPrintable(error));
+        QVERIFY(r->full);
+        const CatalogCounts demo = m_pg.demo()->counts();
+        const CatalogCounts local = cache->counts();
+        QCOMPARE(local.products, demo.products);
+        QCOMPARE(local.users, demo.users);
+        QCOMPARE(local.domains, demo.domains);
+        QCOMPARE(local.lineageEdges, demo.lineageEdges);
+        QCOMPARE(local.columns, demo.columns);
+        QCOMPARE(TeamSync::lastChange(*cache, r->serverId), r->toChange);
+        // The cached product is the product, and search finds it.
+        const auto original = m_pg.demo()->productByKey(QStringLiteral("sales.hubspot-contacts"));
+        const auto cached = cache->productByKey(QStringLiteral("sales.hubspot-contacts"));
+        QVERIFY(original && cached);
+        QCOMPARE(cached->ownerId, original->ownerId);
+        QCOMPARE(cached->description, original->description);
+        QCOMPARE(cached->datasets.first().columns.size(),
+                 original->datasets.first().columns.size());
+        SearchRequest q;
+        q.text = QStringLiteral("hubspot contacts");
+        QVERIFY(cache->search(q).total > 0);
+    }
+
+    void secondSyncPullsExactlyTheChangesSince()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto conn = Test::PgFixture::connect(url);
+        QVERIFY(conn);
+        auto cache = newCache();
+        QString error;
+        const auto first = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(first, qPrintable(error));
+
+        // N = 7 server-side changes: 5 edits, one new product, one removed product.
+        const QString gone =
+            conn->exec(
+                    QStringLiteral("SELECT key FROM products p WHERE NOT EXISTS (SELECT 1 FROM "
+                                   "lineage_edges e WHERE "
+                                   "e.from_key = p.key OR e.to_key = p.key) ORDER BY key LIMIT 1"))
+                .text(0, 0);
+        QVERIFY(!gone.isEmpty());
+        QVERIFY(cache->productByKey(gone));
+        const PgResult edited = conn->exec(
+            QStringLiteral("UPDATE products SET description = 'zebrafish ' || key WHERE key IN "
+                           "(SELECT key FROM products WHERE key <> $1 ORDER BY key LIMIT 5)"),
+            {gone});
+        QCOMPARE(edited.affected(), 5);
+        Product fresh;
+        fresh.key = QStringLiteral("sales.quokka-report");
+        fresh.name = QStringLiteral("Quokka Report");
+        fresh.domain = QStringLiteral("Sales & Marketing");
+        fresh.ownerId = QStringLiteral("maria.lopez");
+        QVERIFY2(TeamCatalog::upsertProduct(*conn, fresh, &error), qPrintable(error));
+        QVERIFY(conn->run(QStringLiteral("DELETE FROM products WHERE key = $1"), {gone}, &error));
+
+        const auto second = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(second, qPrintable(error));
+        QVERIFY(!second->full);
+        QCOMPARE(second->fromChange, first->toChange);
+        QCOMPARE(second->changes, 7);
+        QCOMPARE(second->toChange, first->toChange + 7);
+        QCOMPARE(second->products, 6);
+        QCOMPARE(second->removed, 1);
+        QCOMPARE(second->users, 0);
+        QVERIFY(!cache->productByKey(gone));
+        QCOMPARE(cache->counts().products, m_pg.demo()->counts().products);
+        SearchRequest q;
+        q.text = QStringLiteral("zebrafish");
+        QCOMPARE(cache->search(q).total, 5);
+        q.text = QStringLiteral("quokka");
+        QCOMPARE(cache->search(q).total, 1);
+
+        const auto third = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(third, qPrintable(error));
+        QCOMPARE(third->changes, 0);
+        QCOMPARE(third->products, 0);
+    }
+
+    void meshctlSyncTeamCreatesAndUpdatesTheCache()
+    {
+        const QString url = m_pg.seededDatabase();
+        const QString file = m_pg.tempPath(QStringLiteral("cli-cache.mesh"));
+        auto run = [](const QStringList &args, QByteArray *output) {
+            QProcess p;
+            p.start(QStringLiteral(MESHCTL), args);
+            p.waitForFinished(60000);
+            *output = p.readAllStandardOutput() + p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray output;
+        QCOMPARE(run({QStringLiteral("sync-team"), file, QStringLiteral("--server"), url,
+                      QStringLiteral("--json")},
+                     &output),
+                 0);
+        QJsonObject o = QJsonDocument::fromJson(output).object();
+        QVERIFY2(o.value(QStringLiteral("full")).toBool(), output.constData());
+        QCOMPARE(o.value(QStringLiteral("products")).toInt(), 36);
+        auto conn = Test::PgFixture::connect(url);
+        QString error;
+        QVERIFY(conn->run(QStringLiteral("UPDATE users SET display_name = 'M. López' WHERE id = "
+                                         "'maria.lopez'"),
+                          {}, &error));
+        QCOMPARE(run({QStringLiteral("sync-team"), file, QStringLiteral("--server"), url,
+                      QStringLiteral("--json")},
+                     &output),
+                 0);
+        o = QJsonDocument::fromJson(output).object();
+        QCOMPARE(o.value(QStringLiteral("changes")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("users")).toInt(), 1);
+        // An unreachable server changes nothing and says so.
+        const QByteArray before = fileBytes(file);
+        QCOMPARE(run({QStringLiteral("sync-team"), file, QStringLiteral("--server"),
+                      QStringLiteral("postgresql://mesh@127.0.0.1:1/x?connect_timeout=2")},
+                     &output),
+                 4);
+        QVERIFY2(output.contains("not changed"), output.constData());
+        QCOMPARE(fileBytes(file), before);
+        QCOMPARE(run({QStringLiteral("sync-team"), file}, &output), 2);
+    }
+
+    void accessRecordsReachTheCacheAsRowLevelSecurityShowsThem()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto writer = Test::PgFixture::connect(url);
+        QVERIFY(writer);
+        const QString product = QStringLiteral("product.release-readiness");
+        TeamWrite request;
+        request.actingUser = QStringLiteral("kenji.watanabe");
+        request.productKey = product;
+        request.purpose = QStringLiteral("release review");
+        const TeamWriteOutcome filed = TeamClient::apply(*writer, request);
+        QVERIFY2(filed.ok(), qPrintable(filed.message));
+
+        QString error;
+        auto cacheFor = [&](const QString &role) {
+            auto conn = Test::PgFixture::connect(url);
+            auto cache = newCache();
+            if (!conn || !cache || !conn->setRole(role, &error) ||
+                !TeamSync::sync(*conn, *cache, url, &error))
+                qWarning("%s", qPrintable(error));
+            return std::make_pair(std::move(conn), std::move(cache));
+        };
+        auto count = [](SqliteCatalogStore &store, const char *sql) {
+            return store.database().scalar(QString::fromLatin1(sql)).toLongLong();
+        };
+        auto [kenjiConn, kenji] = cacheFor(QStringLiteral("kenji.watanabe"));
+        auto [amaraConn, amara] = cacheFor(QStringLiteral("amara.okafor"));
+        QVERIFY(kenji && amara);
+        QCOMPARE(count(*kenji, "SELECT count(*) FROM access_requests WHERE status = 'pending'"), 1);
+        QCOMPARE(count(*amara, "SELECT count(*) FROM access_requests"), 0); // not hers
+
+        TeamWrite approve;
+        approve.kind = TeamWrite::Kind::Approve;
+        approve.actingUser = QStringLiteral("lucas.moreau");
+        approve.requestId = filed.id;
+        QVERIFY(TeamClient::apply(*writer, approve).ok());
+
+        const auto again = TeamSync::sync(*kenjiConn, *kenji, url, &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->accessRequests, 1);
+        QCOMPARE(again->accessGrants, 1);
+        QCOMPARE(count(*kenji, "SELECT count(*) FROM access_requests WHERE status = 'approved'"),
+                 1);
+        // The requester's own policy now sees the grant the owner gave on another desktop.
+        const AccessPolicy policy(*kenji);
+        QCOMPARE(policy.activeGrants(QStringLiteral("kenji.watanabe"), product).size(), 1);
+        QVERIFY(TeamSync::sync(*amaraConn, *amara, url, &error));
+        QCOMPARE(count(*amara, "SELECT count(*) FROM access_grants"), 0);
+        auto [lucasConn, lucas] = cacheFor(QStringLiteral("lucas.moreau"));
+        QCOMPARE(count(*lucas, "SELECT count(*) FROM access_grants"), 1);
+    }
+
+    void listenerHearsAnotherDesktopsCommitOnce()
+    {
+        const QString url = m_pg.seededDatabase();
+        TeamListener listener;
+        QSignalSpy listening(&listener, &TeamListener::listening);
+        QSignalSpy changed(&listener, &TeamListener::changed);
+        listener.start(url, {}, {});
+        QVERIFY(listening.wait(10000));
+        QVERIFY(listener.isListening());
+        QVERIFY(changed.isEmpty());
+        auto conn = Test::PgFixture::connect(url);
+        QString error;
+        // One transaction writing three products: one notification.
+        QVERIFY(conn->run(QStringLiteral("UPDATE products SET status = 'deprecated' WHERE key IN "
+                                         "(SELECT key FROM products ORDER BY key LIMIT 3)"),
+                          {}, &error));
+        QVERIFY(changed.wait(5000));
+        QTest::qWait(300);
+        QCOMPARE(changed.size(), 1);
+        listener.stop();
+        QVERIFY(!listener.isListening());
+        QVERIFY(conn->run(QStringLiteral("UPDATE products SET status = 'active' WHERE status = "
+                                         "'deprecated'"),
+                          {}, &error));
+        QTest::qWait(300);
+        QCOMPARE(changed.size(), 1); // stopped: nothing more
+
+        QSignalSpy gone(&listener, &TeamListener::disconnected);
+        listener.start(QStringLiteral("postgresql://mesh@127.0.0.1:1/x?connect_timeout=2"), {}, {});
+        QVERIFY(gone.wait(10000));
+        QVERIFY(gone.first().at(0).toString().contains(QStringLiteral("127.0.0.1:1")));
+    }
+
+private:
+    std::unique_ptr<SqliteCatalogStore> newCache()
+    {
+        CatalogError error;
+        auto store = SqliteCatalogStore::create(
+            m_pg.tempPath(QStringLiteral("cache%1.mesh").arg(++m_caches)), QStringLiteral("cache"),
+            &error);
+        if (!store)
+            qWarning("%s", qPrintable(error.message));
+        return store;
+    }
+    static QByteArray fileBytes(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    Test::PgFixture m_pg;
+    int m_caches = 0;
+};
+
+QTEST_GUILESS_MAIN(TestTeamSync)
+#include "tst_teamsync.moc"

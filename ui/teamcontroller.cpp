@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "teamcontroller.h"
+
+#include "keychaincredentialstore.h"
+#include "mainwindow.h"
+#include "teamconnectdialog.h"
+
+#include "catalog/sqlitecatalogstore.h"
+#include "session/catalogsession.h"
+#include "team/pgconnection.h"
+#include "team/teamclient.h"
+#include "team/teamlistener.h"
+#include "team/teamsync.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Mesh {
+
+namespace {
+
+TeamSyncRun runSync(const QString &catalog, const QString &url, const QString &user,
+                    const QByteArray &password)
+{
+    TeamSyncRun run;
+    CatalogError catalogError;
+    auto store =
+        SqliteCatalogStore::open(catalog, SqliteCatalogStore::OpenMode::ReadWrite, &catalogError);
+    if (!store) {
+        run.message = catalogError.message;
+        return run;
+    }
+    QString error;
+    auto conn = PgConnection::connect(url, user, password, &error);
+    if (conn) {
+        const TeamReplayResult replayed = TeamClient::replay(*conn, *store);
+        run.conflicts = replayed.conflicts;
+        if (const auto synced = TeamSync::sync(*conn, *store, url, &error)) {
+            run.online = true;
+            run.change = synced->toChange;
+            run.changes = synced->full ? synced->products : synced->changes;
+            run.message =
+                QObject::tr("Synced with %1 (change %2).").arg(conn->server()).arg(run.change);
+        } else {
+            run.message = error;
+        }
+    } else {
+        run.message = error;
+    }
+    run.queued = int(TeamClient::outbox(*store, QStringLiteral("queued")).size());
+    return run;
+}
+
+} // namespace
+
+TeamController::TeamController(MainWindow *window, CredentialStore *credentials)
+    : QObject(window), m_window(window), m_credentials(credentials)
+{
+    setObjectName(QStringLiteral("teamController"));
+    auto *action = new QAction(tr("Connect to &Team Catalog…"), this);
+    action->setObjectName(QStringLiteral("teamConnectAction"));
+    action->setEnabled(false);
+    connect(window->session(), &CatalogSession::opened, action,
+            [action] { action->setEnabled(true); });
+    connect(action, &QAction::triggered, this, &TeamController::openConnectDialog);
+    for (QAction *menu : window->menuBar()->actions()) {
+        if (menu->menu() && menu->text().remove(QLatin1Char('&')) == tr("File")) {
+            const QList<QAction *> items = menu->menu()->actions();
+            QAction *before = items.size() >= 2 ? items.at(items.size() - 2) : nullptr;
+            menu->menu()->insertAction(before && before->isSeparator() ? before : nullptr, action);
+            break;
+        }
+    }
+    m_indicator = new QLabel(window);
+    m_indicator->setObjectName(QStringLiteral("teamIndicator"));
+    m_indicator->setAccessibleName(tr("Team catalog connection"));
+    window->statusBar()->addPermanentWidget(m_indicator);
+    m_indicator->hide(); // until a team server is configured
+
+    m_poll = new QTimer(this);
+    m_poll->setInterval(kPollSeconds * 1000);
+    connect(m_poll, &QTimer::timeout, this, &TeamController::syncNow);
+    connect(&m_watcher, &QFutureWatcher<TeamSyncRun>::finished, this, [this] {
+        const TeamSyncRun run = m_watcher.result();
+        QString text;
+        if (run.online)
+            text = run.queued > 0 ? tr("● Team: online · %n queued", nullptr, run.queued)
+                                  : tr("● Team: online");
+        else
+            text = tr("○ Team: offline · %n queued", nullptr, run.queued);
+        if (run.conflicts > 0)
+            text += tr(" · %n conflict(s)", nullptr, run.conflicts);
+        showState(text, run.message);
+        QSettings settings;
+        if (run.online && !m_listener->isListening())
+            m_listener->start(settings.value(QStringLiteral("team/url")).toString(),
+                              settings.value(QStringLiteral("team/user")).toString(), m_password);
+        if (run.online && run.changes > 0 && !m_window->session()->path().isEmpty())
+            m_window->session()->open(m_window->session()->path());
+        emit syncFinished(run.online);
+        if (std::exchange(m_syncAgain, false))
+            syncNow();
+    });
+    m_listener = new TeamListener(this);
+    connect(m_listener, &TeamListener::changed, this, [this] {
+        if (m_watcher.isRunning())
+            m_syncAgain = true;
+        else
+            syncNow();
+    });
+    if (!QSettings().value(QStringLiteral("team/url")).toString().isEmpty()) {
+        connect(window->session(), &CatalogSession::opened, this, [this] {
+            if (!m_poll->isActive()) {
+                m_poll->start();
+                syncNow();
+            }
+        });
+    }
+}
+
+TeamController::~TeamController()
+{
+    m_watcher.waitForFinished();
+}
+
+void TeamController::showState(const QString &text, const QString &tooltip)
+{
+    m_indicator->setText(text);
+    m_indicator->setToolTip(tooltip);
+    m_indicator->show();
+}
+
+void TeamController::openConnectDialog()
+{
+    if (!m_credentials) {
+        m_ownCredentials = std::make_unique<KeychainCredentialStore>(QStringLiteral("team"));
+        m_credentials = m_ownCredentials.get();
+    }
+    TeamConnectDialog dialog(m_credentials, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_listener->stop();             // the server or user may have changed
+    m_password = dialog.password(); // kept in memory for this session when not remembered
+    m_poll->start();
+    syncNow();
+}
+
+void TeamController::syncNow()
+{
+    const QString catalog = m_window->session()->path();
+    QSettings settings;
+    const QString url = settings.value(QStringLiteral("team/url")).toString();
+    if (catalog.isEmpty() || url.isEmpty() || m_watcher.isRunning())
+        return;
+    const QString user = settings.value(QStringLiteral("team/user")).toString();
+    if (!m_credentials) {
+        m_ownCredentials = std::make_unique<KeychainCredentialStore>(QStringLiteral("team"));
+        m_credentials = m_ownCredentials.get();
+    }
+    // The keychain is asked here, on the UI thread; the worker only gets the bytes.
+    const QByteArray saved = m_credentials->secret(TeamConnectDialog::credentialKey(url, user));
+    if (!saved.isEmpty())
+        m_password = saved;
+    const QByteArray password = m_password;
+    showState(tr("◌ Team: syncing…"), tr("Syncing with %1").arg(url));
+    m_watcher.setFuture(QtConcurrent::run(&runSync, catalog, url, user, password));
+}
+
+} // namespace Mesh

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+
+class QLabel;
+class QTimer;
+
+namespace Mesh {
+
+class CredentialStore;
+class MainWindow;
+class TeamListener;
+
+/** What one background sync with the team server did. */
+struct TeamSyncRun
+{
+    bool online = false;
+    QString message; // for the tooltip: what happened, or why the server was not reached
+    qint64 change = 0;
+    qint64 changes = 0;
+    int queued = 0; // writes still waiting in the outbox
+    int conflicts = 0;
+};
+
+/**
+ * The team catalog in the main window: File → Connect to Team Catalog…, a connection indicator
+ * in the status bar (online, syncing, offline with N queued changes), and a background sync —
+ * send queued writes, then pull changes — when connecting, whenever the server NOTIFYs a commit
+ * (TeamListener), and every 30 s as a fallback (polling by change number). The sync runs on a
+ * worker with its own connections; when it brought changes the catalog is reopened so views show
+ * them. Owned by the main window; UI thread.
+ */
+class TeamController final : public QObject
+{
+    Q_OBJECT
+
+public:
+    /** credentials: where the password is kept; nullptr = the OS keychain. */
+    explicit TeamController(MainWindow *window, CredentialStore *credentials = nullptr);
+    ~TeamController() override;
+
+    void openConnectDialog();
+    void syncNow();
+    QLabel *indicator() const { return m_indicator; }
+
+    static constexpr int kPollSeconds = 30;
+
+signals:
+    void syncFinished(bool online);
+
+private:
+    void showState(const QString &text, const QString &tooltip);
+
+    MainWindow *m_window = nullptr;
+    std::unique_ptr<CredentialStore> m_ownCredentials;
+    CredentialStore *m_credentials = nullptr;
+    QLabel *m_indicator = nullptr;
+    QTimer *m_poll = nullptr;
+    TeamListener *m_listener = nullptr;
+    QByteArray m_password;    // for the listener's connection, from the credential store
+    bool m_syncAgain = false; // a notification came during a sync
+    QFutureWatcher<TeamSyncRun> m_watcher;
+};
+
+} // namespace Mesh
