@@ -89,6 +89,13 @@ void CatalogWorker::open(quint64 epoch, const QString &path, bool createDemo)
         }
     }
     auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    if (!store && error.code == CatalogError::Code::ReadOnly && QFileInfo(path).isWritable()) {
+        // A catalog written by an older version (say the demo from the last release) is
+        // upgraded once, as meshctl does, and then read as usual; the upgrade is one
+        // transaction per migration, so a failure leaves the file as it was.
+        if (SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &error))
+            store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    }
     if (!store) {
         emit openFailed(epoch, path,
                         error.message.isEmpty() ? tr("The file could not be opened.")

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "catalog/schema.h"
 #include "catalog/sqlitecatalogstore.h"
+#include "db/sqlite.h"
 #include "session/catalogsession.h"
 #include "session/facetmodel.h"
 #include "session/searchresultmodel.h"
@@ -55,6 +57,7 @@ private slots:
 
     void opensCatalogAndReportsProductCount();
     void reportsNonCatalogFileClearly();
+    void upgradesACatalogFromAnOlderVersionOnOpen();
     void searchFillsRowsWithRankedHits();
     void browsingCountsAllRowsAndLoadsPagesLazily();
     void dropsStaleSearchesWhileTyping();
@@ -172,6 +175,34 @@ void TestSearchResultModel::reportsNonCatalogFileClearly()
     QVERIFY(!failed.at(0).at(1).toString().isEmpty());
     QVERIFY(!session.isOpen());
     QVERIFY(!session.isOpening());
+}
+
+void TestSearchResultModel::upgradesACatalogFromAnOlderVersionOnOpen()
+{
+    // A catalog at schema 1, as an old release wrote it: the desktop upgrades it and opens it
+    // instead of asking the person to run meshctl.
+    const QString path = m_dir.filePath(QStringLiteral("old.mesh"));
+    {
+        QString message;
+        auto db = Database::open(path, Database::Mode::ReadWriteCreate, &message);
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("PRAGMA application_id = %1")
+                             .arg(SqliteCatalogStore::kApplicationId)));
+        QVERIFY2(Schema::migrate(*db, 1, &message), qPrintable(message));
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO meta(key, value) VALUES "
+                                        "('name', 'Old Catalog')")));
+    }
+    CatalogSession session;
+    QSignalSpy opened(&session, &CatalogSession::opened);
+    QSignalSpy failed(&session, &CatalogSession::openFailed);
+    session.open(path);
+    QTRY_COMPARE(opened.count() + failed.count(), 1);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(1).toString()));
+    QCOMPARE(opened.at(0).at(0).toString(), QStringLiteral("Old Catalog"));
+    CatalogError error;
+    auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QCOMPARE(store->schemaVersion(), SqliteCatalogStore::kSchemaVersion);
 }
 
 void TestSearchResultModel::searchFillsRowsWithRankedHits()
