@@ -87,7 +87,10 @@ QStringList EditController::modifiedProducts() const
 
 bool EditController::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_window || event->type() != QEvent::Close)
+    // The event type first: while the window is being destroyed it still sends events (child
+    // removed), and reading the QPointer<MainWindow> then would cast a half-destroyed QWidget
+    // (UBSan: "downcast of address … which does not point to an object of type MainWindow").
+    if (event->type() != QEvent::Close || watched != m_window.data())
         return QObject::eventFilter(watched, event);
     if (!m_closePending.isEmpty()) { // "Save All" is still saving; it closes when done
         event->ignore();

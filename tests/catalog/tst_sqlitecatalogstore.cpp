@@ -215,7 +215,7 @@ void TestSqliteCatalogStore::roundTripsDomainsUsersAndSources()
     QCOMPARE(domains.size(), 2);
     for (const Domain &d : domains)
         QVERIFY(d.id > 0);
-    const Domain &readFinance = domains.at(0).name == finance.name ? domains.at(0) : domains.at(1);
+    const Domain readFinance = domains.at(0).name == finance.name ? domains.at(0) : domains.at(1);
     Domain expected = finance;
     expected.id = readFinance.id;
     QCOMPARE(readFinance, expected);
