@@ -44,7 +44,10 @@ void ColumnProfilePanel::clear()
 {
     m_title->setText(tr("Column profile"));
     m_facts->setText(tr("Select a column to profile it."));
+    // setChart() gives up the view's old chart without deleting it (as does the view's default).
+    QChart *old = m_chart->chart();
     m_chart->setChart(new QChart);
+    delete old;
     m_chart->hide();
 }
 

@@ -21,7 +21,9 @@ KpiSparkline::KpiSparkline(bool large, QWidget *parent) : QChartView(parent), m_
     c->setBackgroundVisible(false);
     c->setMargins(large ? QMargins(4, 4, 4, 4) : QMargins(0, 0, 0, 0));
     c->layout()->setContentsMargins(0, 0, 0, 0);
+    QChart *defaultChart = chart(); // setChart() releases it without deleting it
     setChart(c);
+    delete defaultChart;
     setFrameShape(QFrame::NoFrame);
     setStyleSheet(QStringLiteral("background: transparent"));
     setMinimumHeight(large ? 220 : 70);
