@@ -178,7 +178,7 @@ void FederationController::syncDueSources()
         int failed = 0;
         for (const SourceSyncResult &r : report.sources)
             failed += r.ok ? 0 : 1;
-        QMetaObject::invokeMethod(qApp, [self, path, failed, total = int(report.sources.size())] {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, path, failed, total = int(report.sources.size())] {
             if (!self)
                 return;
             self->m_scheduled->deleteLater();

@@ -215,7 +215,7 @@ void GovernanceController::scan()
                     return;
                 reported = done;
                 QMetaObject::invokeMethod(
-                    qApp,
+                    QCoreApplication::instance(),
                     [self, done, total] {
                         if (self && self->m_scanning)
                             self->onScanProgress(done, total);
@@ -379,7 +379,7 @@ void GovernanceController::refreshGovernance()
                         return;
                     reported = done;
                     QMetaObject::invokeMethod(
-                        qApp,
+                        QCoreApplication::instance(),
                         [self, cancel, done, total] {
                             if (self && self->m_view && self->m_governanceCancel == cancel)
                                 self->m_view->setProgress(done, total);

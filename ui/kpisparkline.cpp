@@ -38,8 +38,10 @@ void KpiSparkline::setPoints(const QList<KpiPoint> &all, std::optional<double> t
 {
     QChart *c = chart();
     c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
-        c->removeAxis(axis);
+    for (QAbstractAxis *axis : c->axes()) {
+        c->removeAxis(axis); // gives up ownership without deleting (LeakSanitizer)
+        delete axis;
+    }
     QList<KpiPoint> points = all.mid(std::max<qsizetype>(0, all.size() - maxPoints));
     m_points = int(points.size());
     auto *line = new QLineSeries;

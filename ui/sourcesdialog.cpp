@@ -151,7 +151,7 @@ void SourcesDialog::runInWorker(bool writable, Work work)
                 if (self)
                     self->showMessage(error.message, true);
             };
-        QMetaObject::invokeMethod(qApp, [self, done] {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, done] {
             if (!self)
                 return;
             --self->m_running;
@@ -415,7 +415,7 @@ void SourcesDialog::startSync(const QStringList &names)
         SyncEngine engine(store, secrets.get());
         const SyncReport report = engine.sync(
             names, cancel.get(), [self](const QString &source, const QString &state, int done, int total) {
-                QMetaObject::invokeMethod(qApp, [self, source, state, done, total] {
+                QMetaObject::invokeMethod(QCoreApplication::instance(), [self, source, state, done, total] {
                     if (!self)
                         return;
                     self->m_model->setState(source, stateText(state));

@@ -273,7 +273,7 @@ void TestDropHandler::droppedOpenLineageOffersImport()
     import->click();
     QCOMPARE(offered.count(), 1);
     QCOMPARE(offered.first().at(1).toBool(), true);
-    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.wait(30000));
     QCOMPARE(finished.first().first().toString(), QString());
     QCOMPARE(lineage->lastImportReport().imported, 2);
     QCOMPARE(lineage->lastImportReport().rejected, 0);
