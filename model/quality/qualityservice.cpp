@@ -231,12 +231,15 @@ QualityScanSummary QualityService::scan(const QString &productKey, const std::at
             summary.problems.append(QStringLiteral("There is no product “%1”.").arg(key));
             continue;
         }
-        // One transaction per product: its snapshots and alerts commit together.
+        // Detection reads the sample data, which can take seconds for a large file: it runs
+        // before the write transaction, so that other writers (an import, an edit, another
+        // desktop) are not kept waiting on the lock meanwhile. Then one transaction per
+        // product: its snapshots and alerts commit together.
+        const QList<QualityFinding> findings = detect(*product, &summary.problems);
+        summary.findings += int(findings.size());
         CatalogError error;
         const bool ok = m_store.transaction(
             [&](CatalogError *e) {
-                const QList<QualityFinding> findings = detect(*product, &summary.problems);
-                summary.findings += int(findings.size());
                 QString message;
                 if (!store(findings, key, &summary, &message)) {
                     *e = {CatalogError::Code::Io, message};
