@@ -110,10 +110,13 @@ void AccessController::updateUserLabel()
         if (u.id == user)
             name = u.displayName;
     const bool known = name != user || user.isEmpty();
-    m_userLabel->setText(m_session->isDemo()
-                             ? tr("Signed in as %1 · DEMO").arg(name.isEmpty() ? tr("nobody") : name)
-                             : tr("Signed in as %1%2").arg(name, known ? QString()
-                                                                      : tr(" (analyst)")));
+    if (user.isEmpty() && !m_session->isDemo())
+        m_userLabel->setText(tr("Not signed in")); // no access data yet (e.g. a team cache)
+    else
+        m_userLabel->setText(
+            m_session->isDemo()
+                ? tr("Signed in as %1 · DEMO").arg(name.isEmpty() ? tr("nobody") : name)
+                : tr("Signed in as %1%2").arg(name, known ? QString() : tr(" (analyst)")));
     for (QAction *a : m_signInMenu->actions())
         a->setChecked(a->data().toString() == user);
 }

@@ -132,6 +132,10 @@
         <source>Access &amp;Inbox (%1)…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mesh::AccessInboxDialog</name>
@@ -3379,6 +3383,121 @@ hash          %9</source>
     </message>
 </context>
 <context>
+    <name>Mesh::TeamConnectDialog</name>
+    <message>
+        <source>Connect to Team Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s shared catalog on PostgreSQL. This catalog file becomes its offline cache: search and browse stay local, changes sync in the background, and writes made offline are sent when the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your user id, e.g. maria.lopez</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember password in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server URL first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the keychain: %1. You will be asked for it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::TeamController</name>
+    <message>
+        <source>Connect to &amp;Team Catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team catalog connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>● Team: online · %n queued</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>● Team: online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>○ Team: offline · %n queued</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n conflict(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>◌ Team: syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mesh::TeamListener</name>
+    <message>
+        <source>lost the connection to team server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mesh::Theme</name>
     <message>
         <source>Name</source>
@@ -3649,6 +3768,22 @@ Double-click to open the field to fix.</source>
     </message>
     <message>
         <source>The system keychain refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1, but it holds no team catalog yet: ask its administrator to run `meshctl server init`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1, but its team catalog (schema %2) is newer than this Mesh Explorer; update the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2: team catalog schema %3, %4 products, change %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced with %1 (change %2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
