@@ -393,9 +393,13 @@ void TestCrashSafety::survivesSigkillAtRandomMoments()
             partsCommitted += committed;
             partsApplied += now.at(i) == after.at(i);
         }
-        for (const QString &file : {work, inspected})
-            QVERIFY2(!QFile::exists(file + QStringLiteral("-journal")),
-                     qPrintable(where + QStringLiteral("a rollback journal was left behind")));
+        // The catalog is in WAL mode from its creation, so a rollback journal beside it would mean
+        // a write outside the store's own mode. The analytics database is created by the KPI
+        // refresh itself: a kill while it is being created and switched to WAL can leave a hot
+        // journal, which SQLite rolls back on the next open (checked above by integrity_check
+        // and, every tenth kill, by the rerun ending where an uninterrupted run does).
+        QVERIFY2(!QFile::exists(work + QStringLiteral("-journal")),
+                 qPrintable(where + QStringLiteral("a rollback journal was left behind")));
         // The next open through the catalog's own code works and can write.
         {
             auto store = SqliteCatalogStore::open(work, SqliteCatalogStore::OpenMode::ReadWrite, &error);
