@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
 
+#include "access/accesstypes.h"
+
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -25,6 +27,21 @@ int fail(int code, const QString &message)
         (QStringLiteral("meshctl: ") + message.simplified() + QLatin1Char('\n')).toUtf8();
     std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
     return code;
+}
+
+int accessExit(const AccessOutcome &o, int failedCode)
+{
+    switch (o.code) {
+    case AccessOutcome::Code::Ok:
+        return Ok;
+    case AccessOutcome::Code::Refused:
+        return fail(Refused, o.message);
+    case AccessOutcome::Code::Invalid:
+        return fail(Usage, o.message);
+    case AccessOutcome::Code::Failed:
+        return fail(failedCode, o.message);
+    }
+    return Usage;
 }
 
 Command::Command(const QString &commandName) : name(commandName)

@@ -13,6 +13,10 @@
 #include <memory>
 #include <optional>
 
+namespace Mesh {
+struct AccessOutcome;
+}
+
 namespace Mesh::Cli {
 
 /** Writes UTF-8 text to stdout. */
@@ -21,6 +25,13 @@ void out(const QString &text);
 void outJson(const QJsonObject &object);
 /** Prints "meshctl: message" as one line on stderr and returns code. */
 int fail(int code, const QString &message);
+
+/**
+ * The exit code of a policy-checked operation, with its error printed: Ok, Refused (3) when the
+ * policy said no, Usage (2) for bad input, failedCode when the write itself failed (Usage for
+ * access and claim commands, PartlyFailed for a governance or alerts run). Prints nothing on Ok.
+ */
+int accessExit(const AccessOutcome &o, int failedCode = Usage);
 
 /** A parser for one subcommand. */
 struct Command

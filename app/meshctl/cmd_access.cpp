@@ -29,20 +29,6 @@ const char kAccessUsage[] =
 const char kAuditUsage[] = "Usage: meshctl audit verify FILE\n"
                            "       meshctl audit export FILE --out audit.csv\n";
 
-int exitFor(const AccessOutcome &o)
-{
-    switch (o.code) {
-    case AccessOutcome::Code::Ok:
-        return Ok;
-    case AccessOutcome::Code::Refused:
-        return fail(Refused, o.message);
-    case AccessOutcome::Code::Invalid:
-    case AccessOutcome::Code::Failed:
-        return fail(Usage, o.message);
-    }
-    return Usage;
-}
-
 QStringList columnList(const QString &value)
 {
     QStringList result;
@@ -162,7 +148,7 @@ std::optional<QString> actingUser(Command &c, AccessService &service, int *code)
     const QString as = c.value(QStringLiteral("as")).trimmed();
     const AccessOutcome o = service.signInAs(login.isEmpty() ? QStringLiteral("unknown") : login, as);
     if (!o.ok()) {
-        *code = exitFor(o);
+        *code = accessExit(o);
         return std::nullopt;
     }
     return as;
@@ -247,7 +233,7 @@ int cmdAccess(const QStringList &args)
                                                 now.addDays(*days));
         if (o.ok())
             out(QString::number(o.id) + QLatin1Char('\n'));
-        return exitFor(o);
+        return accessExit(o);
     }
     const auto id = idArgument(c.positional(1),
                                sub == QStringLiteral("revoke") ? QStringLiteral("GRANT_ID")
@@ -275,7 +261,7 @@ int cmdAccess(const QStringList &args)
     }
     if (o.ok())
         out(o.message + QLatin1Char('\n'));
-    return exitFor(o);
+    return accessExit(o);
 }
 
 int cmdAudit(const QStringList &args)

@@ -46,19 +46,12 @@ int exitFor(const EditOutcome &o)
     return Usage;
 }
 
-int exitFor(const AccessOutcome &o)
+/** A claim's outcome: its message on success (what was filed or decided), else the error. */
+int claimExit(const AccessOutcome &o)
 {
-    switch (o.code) {
-    case AccessOutcome::Code::Ok:
+    if (o.ok())
         out(o.message + QLatin1Char('\n'));
-        return Ok;
-    case AccessOutcome::Code::Refused:
-        return fail(Refused, o.message);
-    case AccessOutcome::Code::Invalid:
-    case AccessOutcome::Code::Failed:
-        return fail(Usage, o.message);
-    }
-    return Usage;
+    return accessExit(o);
 }
 
 void addAs(Command &c)
@@ -412,13 +405,13 @@ int cmdClaim(const QStringList &args)
         return code;
     DarkDataService dark(*store);
     if (file)
-        return exitFor(dark.claim(*user, c.positional(1), c.value(QStringLiteral("reason"))));
+        return claimExit(dark.claim(*user, c.positional(1), c.value(QStringLiteral("reason"))));
     if (sub == QStringLiteral("approve"))
-        return exitFor(dark.approve(*user, *id));
+        return claimExit(dark.approve(*user, *id));
     if (sub == QStringLiteral("deny"))
-        return exitFor(dark.deny(*user, *id, c.value(QStringLiteral("reason"))));
+        return claimExit(dark.deny(*user, *id, c.value(QStringLiteral("reason"))));
     if (sub == QStringLiteral("withdraw"))
-        return exitFor(dark.withdraw(*user, *id));
+        return claimExit(dark.withdraw(*user, *id));
     const QList<OwnershipClaim> claims = dark.claims();
     QList<qint64> mine;
     for (const OwnershipClaim &x : dark.claimsToDecide(*user))

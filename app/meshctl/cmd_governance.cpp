@@ -45,20 +45,6 @@ const char kContractUsage[] =
     "Open Data Contract Standard v3.0.x and v3.1.0 documents. `check` exits 1 when the product\n"
     "breaks its contract.\n";
 
-int exitFor(const AccessOutcome &o)
-{
-    switch (o.code) {
-    case AccessOutcome::Code::Ok:
-        return Ok;
-    case AccessOutcome::Code::Refused:
-        return fail(Refused, o.message);
-    case AccessOutcome::Code::Invalid:
-        return fail(Usage, o.message);
-    case AccessOutcome::Code::Failed:
-        return fail(PartlyFailed, o.message);
-    }
-    return Usage;
-}
 
 QString pct(double score)
 {
@@ -109,7 +95,7 @@ int governanceSet(const QStringList &args)
         return code;
     const AccessOutcome o = GovernanceService(*store).setPolicy(*user, policy);
     if (!o.ok())
-        return exitFor(o);
+        return accessExit(o, PartlyFailed);
     out(o.message + QLatin1Char('\n'));
     return Ok;
 }
@@ -148,7 +134,7 @@ int alertsTransition(const QStringList &args, bool resolve)
     const AccessOutcome o =
         resolve ? service.resolve(*user, id, note) : service.acknowledge(*user, id, note);
     if (!o.ok())
-        return exitFor(o);
+        return accessExit(o, PartlyFailed);
     out(o.message + QLatin1Char('\n'));
     return Ok;
 }
@@ -316,7 +302,7 @@ int contractImport(const QStringList &args)
                                .arg(c.positional(1), lines.join(QStringLiteral("; "))));
     }
     if (!result.outcome.ok())
-        return exitFor(result.outcome);
+        return accessExit(result.outcome, PartlyFailed);
     out(result.outcome.message + QLatin1Char('\n'));
     for (const QString &w : result.warnings)
         out(QStringLiteral("warning: %1\n").arg(w));
