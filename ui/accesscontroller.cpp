@@ -110,12 +110,13 @@ void AccessController::updateUserLabel()
         if (u.id == user)
             name = u.displayName;
     const bool known = name != user || user.isEmpty();
-    if (user.isEmpty() && !m_session->isDemo())
-        m_userLabel->setText(tr("Not signed in")); // no access data yet (e.g. a team cache)
+    if (user.isEmpty())
+        // No access data yet (e.g. a team cache), or a demo before anyone is picked.
+        m_userLabel->setText(m_session->isDemo() ? tr("Not signed in · DEMO") : tr("Not signed in"));
     else
         m_userLabel->setText(
             m_session->isDemo()
-                ? tr("Signed in as %1 · DEMO").arg(name.isEmpty() ? tr("nobody") : name)
+                ? tr("Signed in as %1 · DEMO").arg(name)
                 : tr("Signed in as %1%2").arg(name, known ? QString() : tr(" (analyst)")));
     for (QAction *a : m_signInMenu->actions())
         a->setChecked(a->data().toString() == user);

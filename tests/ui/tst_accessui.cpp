@@ -28,6 +28,7 @@ private slots:
     void inboxShowsRequestsTheOwnerMayDecide();
     void auditViewerShowsVerifiedChain();
     void auditLogModelIsConsistent();
+    void statusBarNamesTheSignedInPerson();
 
 private:
     void save(QWidget *w, const QString &name);
@@ -139,6 +140,23 @@ void TestAccessUi::auditLogModelIsConsistent()
              QStringLiteral("why"));
     QCOMPARE(model.indexOf(7).row(), 0);
     QVERIFY(!model.indexOf(8).isValid());
+}
+
+void TestAccessUi::statusBarNamesTheSignedInPerson()
+{
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("accessUserLabel"));
+    QVERIFY(label);
+    QString name;
+    for (const User &u : m_access->session()->users())
+        if (u.id == QStringLiteral("maria.lopez"))
+            name = u.displayName;
+    QVERIFY(!name.isEmpty());
+    QCOMPARE(label->text(), QStringLiteral("Signed in as %1 · DEMO").arg(name));
+    m_access->session()->signInAs(QStringLiteral("priya.raman"));
+    QVERIFY(label->text().startsWith(QStringLiteral("Signed in as ")));
+    QVERIFY(!label->text().contains(name));
+    m_access->session()->signInAs(QStringLiteral("maria.lopez"));
+    QCOMPARE(label->text(), QStringLiteral("Signed in as %1 · DEMO").arg(name));
 }
 
 QTEST_MAIN(TestAccessUi)
