@@ -4,6 +4,7 @@
 #pragma once
 
 #include "catalog/sqlitecatalogstore.h"
+#include "demo/demoloader.h"
 #include "search/searchtypes.h"
 
 #include <QCryptographicHash>
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -30,6 +32,21 @@ inline char *toString(CatalogError::Code code)
 } // namespace Mesh
 
 namespace MeshTest {
+
+/** A fresh Messy Inc. demo catalog in dir, named after the running test function, so that every
+ *  test of a class starts from the same untouched demo. Null (with a QWARN) when it fails. */
+inline std::unique_ptr<Mesh::SqliteCatalogStore> freshDemoCatalog(const QTemporaryDir &dir,
+                                                                  const QString &prefix)
+{
+    const QString path = dir.filePath(
+        QStringLiteral("%1-%2.mesh").arg(prefix, QString::fromLatin1(QTest::currentTestFunction())));
+    Mesh::CatalogError error;
+    auto store = Mesh::DemoLoader::createDemoCatalog(path, &error);
+    if (!store)
+        qWarning("Creating the demo catalog %s failed: %s", qPrintable(path),
+                 qPrintable(error.message));
+    return store;
+}
 
 /** The whole content of a file, or a null QByteArray when it cannot be read. */
 inline QByteArray fileBytes(const QString &path)

@@ -4,6 +4,7 @@
 #include "access/auditlog.h"
 #include "contract/contractservice.h"
 #include "demo/demoloader.h"
+#include "testsupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,11 +36,8 @@ class TestContractService : public QObject
 private slots:
     void init()
     {
-        const QString path = m_dir.filePath(
-            QStringLiteral("c-%1.mesh").arg(QString::fromLatin1(QTest::currentTestFunction())));
-        CatalogError error;
-        m_store = DemoLoader::createDemoCatalog(path, &error);
-        QVERIFY2(m_store, qPrintable(error.message));
+        m_store = MeshTest::freshDemoCatalog(m_dir, QStringLiteral("c"));
+        QVERIFY(m_store);
     }
 
     void cleanup() { m_store.reset(); }

@@ -3,6 +3,7 @@
 // audit entry each change writes, domains that may only tighten, and the demo's compliance mix.
 #include "access/auditlog.h"
 #include "demo/demoloader.h"
+#include "testsupport.h"
 #include "governance/governanceservice.h"
 
 #include <QTemporaryDir>
@@ -44,11 +45,8 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        const QString path = m_dir.filePath(
-            QStringLiteral("gov-%1.mesh").arg(QString::fromLatin1(QTest::currentTestFunction())));
-        CatalogError error;
-        m_store = DemoLoader::createDemoCatalog(path, &error);
-        QVERIFY2(m_store, qPrintable(error.message));
+        m_store = MeshTest::freshDemoCatalog(m_dir, QStringLiteral("gov"));
+        QVERIFY(m_store);
     }
 
     void cleanup() { m_store.reset(); }

@@ -6,6 +6,7 @@
 #include "contract/contractservice.h"
 #include "db/sqlite.h"
 #include "demo/demoloader.h"
+#include "testsupport.h"
 #include "quality/alertlistmodel.h"
 #include "quality/qualityservice.h"
 
@@ -44,11 +45,8 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        const QString path = m_dir.filePath(
-            QStringLiteral("q-%1.mesh").arg(QString::fromLatin1(QTest::currentTestFunction())));
-        CatalogError error;
-        m_store = DemoLoader::createDemoCatalog(path, &error);
-        QVERIFY2(m_store, qPrintable(error.message));
+        m_store = MeshTest::freshDemoCatalog(m_dir, QStringLiteral("q"));
+        QVERIFY(m_store);
     }
 
     void cleanup() { m_store.reset(); }
