@@ -446,11 +446,16 @@ int run(const QStringList &args)
         {QStringLiteral("team"), cmdTeam},
     };
     const QString command = args.value(0);
-    // access request|approve|deny … --server URL: to the team catalog (cmd_teamsync.cpp).
-    if (command == QStringLiteral("access") && args.contains(QStringLiteral("--server")) &&
-        QStringList{QStringLiteral("request"), QStringLiteral("approve"), QStringLiteral("deny")}
-            .contains(args.value(1)))
-        return cmdTeam(args.mid(1));
+    // access, governance and alerts … --server URL: to the team catalog (cmd_teamgovernance.cpp).
+    const bool toServer = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
+        return a == QStringLiteral("--server") || a.startsWith(QStringLiteral("--server="));
+    });
+    if (toServer && command == QStringLiteral("access"))
+        return cmdTeamAccess(args.mid(1));
+    if (toServer && command == QStringLiteral("governance"))
+        return cmdTeamGovernance(args.mid(1));
+    if (toServer && command == QStringLiteral("alerts"))
+        return cmdTeamAlerts(args.mid(1));
     for (const auto &[name, handler] : commands)
         if (name == command)
             return handler(args.mid(1));

@@ -380,6 +380,260 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
     });
 }
 
+TeamWriteOutcome applyWithdraw(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what = QStringLiteral("Withdrawing request #%1").arg(w.requestId);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult req = conn.exec(
+            QStringLiteral("SELECT product_key, requester_id, status, coalesce(decided_by, ''), "
+                           "requester_id = current_user::text FROM access_requests WHERE id = $1"),
+            {w.requestId});
+        if (!req.ok())
+            return fromError(conn, req, what);
+        if (req.rows() == 0 || !req.boolean(0, 4))
+            return outcome(Code::Refused, QStringLiteral("%1 was refused: only the person who "
+                                                         "filed a request may withdraw it")
+                                              .arg(what));
+        const QString status = req.text(0, 2);
+        if (status == QLatin1String("withdrawn"))
+            return outcome(Code::Ok,
+                           QStringLiteral("Request #%1 was already withdrawn.").arg(w.requestId),
+                           w.requestId);
+        if (status != QLatin1String("pending")) {
+            TeamWriteOutcome o = outcome(Code::Conflict,
+                                         QStringLiteral("Request #%1 was already %2 by %3.")
+                                             .arg(w.requestId)
+                                             .arg(status, req.text(0, 3)));
+            o.changedBy = req.text(0, 3);
+            return o;
+        }
+        const PgResult r = conn.exec(
+            QStringLiteral("UPDATE access_requests SET status = 'withdrawn', decided_at = now(), "
+                           "decided_by = current_user WHERE id = $1"),
+            {w.requestId});
+        if (!r.ok())
+            return fromError(conn, r, what);
+        if (r.affected() != 1)
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused by the team server").arg(what));
+        PgResult failed;
+        if (!audit(conn, QStringLiteral("withdraw"), req.text(0, 0),
+                   QStringLiteral("request #%1").arg(w.requestId), QString(), &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok, QStringLiteral("Request #%1 withdrawn.").arg(w.requestId),
+                       w.requestId);
+    });
+}
+
+TeamWriteOutcome applyRevoke(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what = QStringLiteral("Revoking grant #%1").arg(w.requestId);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult g = conn.exec(
+            QStringLiteral("SELECT product_key, user_id, revoked_at IS NOT NULL, "
+                           "coalesce(revoked_by, '') FROM access_grants WHERE id = $1"),
+            {w.requestId});
+        if (!g.ok())
+            return fromError(conn, g, what);
+        if (g.rows() == 1 && g.boolean(0, 2)) {
+            if (g.text(0, 3) == conn.currentUser())
+                return outcome(Code::Ok,
+                               QStringLiteral("Grant #%1 was already revoked.").arg(w.requestId),
+                               w.requestId);
+            TeamWriteOutcome o = outcome(Code::Conflict,
+                                         QStringLiteral("Grant #%1 was already revoked by %2.")
+                                             .arg(w.requestId)
+                                             .arg(g.text(0, 3)));
+            o.changedBy = g.text(0, 3);
+            return o;
+        }
+        // Row-level security decides: a grant the role may not administer is not updated.
+        const PgResult r = conn.exec(
+            QStringLiteral("UPDATE access_grants SET revoked_at = now(), revoked_by = "
+                           "current_user, revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL "
+                           "RETURNING product_key, user_id"),
+            {w.requestId, w.reason});
+        if (!r.ok())
+            return fromError(conn, r, what);
+        if (r.rows() != 1)
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused: only the product's owner or an "
+                                          "administrator may revoke its grants")
+                               .arg(what));
+        PgResult failed;
+        if (!audit(conn, QStringLiteral("revoke"), r.text(0, 0),
+                   QStringLiteral("grant #%1").arg(w.requestId),
+                   QStringLiteral("of %1%2").arg(r.text(0, 1),
+                                                w.reason.isEmpty() ? QString()
+                                                                   : QStringLiteral(": ") + w.reason),
+                   &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok,
+                       QStringLiteral("Grant #%1 of %2 on %3 revoked.")
+                           .arg(w.requestId)
+                           .arg(r.text(0, 1), r.text(0, 0)),
+                       w.requestId);
+    });
+}
+
+/** The federated-governance rule of GovernanceService::setPolicy: a domain only tightens. */
+QString loosens(const TeamWrite &w, const QString &globalParameter, bool globalEnabled)
+{
+    if (w.policyScope.isEmpty() || !globalEnabled)
+        return {};
+    if (!w.enabled)
+        return QStringLiteral("%1 cannot switch off “%2”: the governance council requires it for "
+                              "every domain")
+            .arg(w.policyScope, w.policyKind);
+    if (w.policyKind == QLatin1String("description-min-length") &&
+        w.parameter.toInt() < globalParameter.toInt())
+        return QStringLiteral("%1 may only tighten the description rule: the council requires %2 "
+                              "characters, %3 would loosen it")
+            .arg(w.policyScope, globalParameter, w.parameter);
+    if (w.policyKind == QLatin1String("kpi-freshness-sla") && globalParameter.toInt() > 0 &&
+        (w.parameter.toInt() == 0 || w.parameter.toInt() > globalParameter.toInt()))
+        return QStringLiteral("%1 may only tighten the KPI freshness rule: the council allows at "
+                              "most %2 h")
+            .arg(w.policyScope, globalParameter);
+    return {};
+}
+
+TeamWriteOutcome applySetPolicy(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what =
+        QStringLiteral("Setting the %1 policy %2")
+            .arg(w.policyScope.isEmpty() ? QStringLiteral("global") : w.policyScope, w.policyKind);
+    if (w.policyKind.isEmpty())
+        return outcome(Code::Invalid, QStringLiteral("%1: no policy kind").arg(what));
+    return inTransaction(conn, w, what, [&]() {
+        if (!w.policyScope.isEmpty()) {
+            const PgResult d = conn.exec(QStringLiteral("SELECT 1 FROM domains WHERE name = $1"),
+                                         {w.policyScope});
+            if (!d.ok())
+                return fromError(conn, d, what);
+            if (d.rows() == 0)
+                return outcome(Code::Invalid,
+                               QStringLiteral("There is no domain “%1” in the team catalog.")
+                                   .arg(w.policyScope));
+            const PgResult may = conn.exec(QStringLiteral("SELECT mesh_may_set_policy($1)"),
+                                           {w.policyScope});
+            if (!may.ok())
+                return fromError(conn, may, what);
+            if (!may.boolean(0, 0))
+                return outcome(Code::Refused,
+                               QStringLiteral("%1 was refused: only the governance council, an "
+                                              "administrator or a steward of %2 may")
+                                   .arg(what, w.policyScope));
+            const PgResult global = conn.exec(
+                QStringLiteral("SELECT parameter, enabled FROM governance_policies WHERE scope = "
+                               "'' AND kind = $1"),
+                {w.policyKind});
+            if (!global.ok())
+                return fromError(conn, global, what);
+            if (global.rows() == 1)
+                if (const QString why = loosens(w, global.text(0, 0), global.boolean(0, 1));
+                    !why.isEmpty())
+                    return outcome(Code::Invalid, why);
+        }
+        // An upsert: row-level security refuses it (42501) for anyone who may not set it.
+        const PgResult r = conn.exec(
+            QStringLiteral("INSERT INTO governance_policies(scope, kind, parameter, enabled, "
+                           "updated_by) VALUES ($1, $2, $3, $4, current_user) ON CONFLICT (scope, "
+                           "kind) DO UPDATE SET parameter = excluded.parameter, enabled = "
+                           "excluded.enabled, updated_at = now(), updated_by = current_user"),
+            {w.policyScope, w.policyKind, w.parameter, w.enabled});
+        if (!r.ok())
+            return fromError(conn, r, what);
+        PgResult failed;
+        if (!audit(conn, QStringLiteral("set-policy"), QString(),
+                   QStringLiteral("%1 policy %2")
+                       .arg(w.policyScope.isEmpty() ? QStringLiteral("global") : w.policyScope,
+                            w.policyKind),
+                   QStringLiteral("%1%2").arg(w.enabled ? QString() : QStringLiteral("Disabled: "),
+                                              w.parameter),
+                   &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok, QStringLiteral("%1 policy %2 set%3.")
+                                     .arg(w.policyScope.isEmpty() ? QStringLiteral("Global")
+                                                                  : w.policyScope,
+                                          w.policyKind,
+                                          w.enabled ? QString() : QStringLiteral(" (off)")));
+    });
+}
+
+TeamWriteOutcome applyAlertTransition(PgConnection &conn, const TeamWrite &w)
+{
+    const bool resolve = w.kind == TeamWrite::Kind::ResolveAlert;
+    const QString what = QStringLiteral("%1 alert #%2")
+                             .arg(resolve ? QStringLiteral("Resolving")
+                                          : QStringLiteral("Acknowledging"))
+                             .arg(w.requestId);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult a = conn.exec(
+            QStringLiteral("SELECT product_key, state, coalesce(acknowledged_by, ''), "
+                           "coalesce(resolved_by, ''), mesh_may_manage_alerts(product_key) FROM "
+                           "quality_alerts WHERE id = $1"),
+            {w.requestId});
+        if (!a.ok())
+            return fromError(conn, a, what);
+        if (a.rows() == 0)
+            return outcome(Code::Invalid,
+                           QStringLiteral("There is no alert #%1 in the team catalog.")
+                               .arg(w.requestId));
+        const QString state = a.text(0, 1);
+        const QString me = conn.currentUser();
+        const QString by = state == QLatin1String("resolved") ? a.text(0, 3) : a.text(0, 2);
+        if ((state == QLatin1String("resolved") && resolve) ||
+            (state == QLatin1String("acknowledged") && !resolve)) {
+            if (by == me) // a replay after a lost acknowledgement
+                return outcome(Code::Ok,
+                               QStringLiteral("Alert #%1 was already %2 by you.")
+                                   .arg(w.requestId)
+                                   .arg(state),
+                               w.requestId);
+        }
+        if (state == QLatin1String("resolved") ||
+            (state == QLatin1String("acknowledged") && !resolve)) {
+            TeamWriteOutcome o = outcome(Code::Conflict, QStringLiteral("Alert #%1 was already "
+                                                                        "%2 by %3.")
+                                                             .arg(w.requestId)
+                                                             .arg(state, by));
+            o.changedBy = by;
+            return o;
+        }
+        if (!a.boolean(0, 4))
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused: only the product's owner or a steward, "
+                                          "an administrator or the governance council may")
+                               .arg(what));
+        const PgResult r = conn.exec(
+            resolve ? QStringLiteral("UPDATE quality_alerts SET state = 'resolved', resolved_by = "
+                                     "current_user, resolved_at = now(), note = $2 WHERE id = $1 "
+                                     "AND state <> 'resolved'")
+                    : QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', "
+                                     "acknowledged_by = current_user, acknowledged_at = now(), "
+                                     "note = $2 WHERE id = $1 AND state = 'open'"),
+            {w.requestId, w.reason});
+        if (!r.ok())
+            return fromError(conn, r, what);
+        if (r.affected() != 1)
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused by the team server").arg(what));
+        PgResult failed;
+        if (!audit(conn, resolve ? QStringLiteral("resolve-alert")
+                                 : QStringLiteral("acknowledge-alert"),
+                   a.text(0, 0), QStringLiteral("alert #%1").arg(w.requestId), w.reason, &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok,
+                       QStringLiteral("Alert #%1 %2 by %3.")
+                           .arg(w.requestId)
+                           .arg(resolve ? QStringLiteral("resolved")
+                                        : QStringLiteral("acknowledged"),
+                                me),
+                       w.requestId);
+    });
+}
+
 TeamOutboxEntry entryFrom(Statement &st)
 {
     TeamOutboxEntry e;
@@ -403,6 +657,16 @@ QString TeamWrite::kindName(Kind kind)
         return QStringLiteral("deny");
     case Kind::Edit:
         return QStringLiteral("edit");
+    case Kind::Withdraw:
+        return QStringLiteral("withdraw");
+    case Kind::Revoke:
+        return QStringLiteral("revoke");
+    case Kind::SetPolicy:
+        return QStringLiteral("set-policy");
+    case Kind::AckAlert:
+        return QStringLiteral("acknowledge-alert");
+    case Kind::ResolveAlert:
+        return QStringLiteral("resolve-alert");
     }
     return {};
 }
@@ -425,14 +689,19 @@ QJsonObject TeamWrite::toJson() const
             {QStringLiteral("reason"), reason},
             {QStringLiteral("fields"), fields},
             {QStringLiteral("base_version"), baseVersion},
-            {QStringLiteral("overwrite"), overwrite}};
+            {QStringLiteral("overwrite"), overwrite},
+            {QStringLiteral("policy_scope"), policyScope},
+            {QStringLiteral("policy_kind"), policyKind},
+            {QStringLiteral("parameter"), parameter},
+            {QStringLiteral("enabled"), enabled}};
 }
 
 TeamWrite TeamWrite::fromJson(const QJsonObject &o)
 {
     TeamWrite w;
     const QString kind = o.value(QStringLiteral("kind")).toString();
-    for (Kind k : {Kind::Request, Kind::Approve, Kind::Deny, Kind::Edit})
+    for (Kind k : {Kind::Request, Kind::Approve, Kind::Deny, Kind::Edit, Kind::Withdraw,
+                   Kind::Revoke, Kind::SetPolicy, Kind::AckAlert, Kind::ResolveAlert})
         if (kindName(k) == kind)
             w.kind = k;
     w.actingUser = o.value(QStringLiteral("acting_user")).toString();
@@ -447,6 +716,10 @@ TeamWrite TeamWrite::fromJson(const QJsonObject &o)
     w.fields = o.value(QStringLiteral("fields")).toObject();
     w.baseVersion = o.value(QStringLiteral("base_version")).toInt();
     w.overwrite = o.value(QStringLiteral("overwrite")).toBool();
+    w.policyScope = o.value(QStringLiteral("policy_scope")).toString();
+    w.policyKind = o.value(QStringLiteral("policy_kind")).toString();
+    w.parameter = o.value(QStringLiteral("parameter")).toString();
+    w.enabled = o.value(QStringLiteral("enabled")).toBool(true);
     return w;
 }
 
@@ -463,6 +736,15 @@ TeamWriteOutcome TeamClient::apply(PgConnection &conn, const TeamWrite &write)
         return applyDecision(conn, w);
     case TeamWrite::Kind::Edit:
         return applyEdit(conn, w);
+    case TeamWrite::Kind::Withdraw:
+        return applyWithdraw(conn, w);
+    case TeamWrite::Kind::Revoke:
+        return applyRevoke(conn, w);
+    case TeamWrite::Kind::SetPolicy:
+        return applySetPolicy(conn, w);
+    case TeamWrite::Kind::AckAlert:
+    case TeamWrite::Kind::ResolveAlert:
+        return applyAlertTransition(conn, w);
     }
     return outcome(Code::Invalid, QStringLiteral("unknown write"));
 }

@@ -19,17 +19,26 @@ struct TeamWrite
         Request,
         Approve,
         Deny,
-        Edit
+        Edit,
+        Withdraw,    // the requester takes back a pending request (requestId)
+        Revoke,      // a grant is ended early (requestId holds the grant's id; reason)
+        SetPolicy,   // a governance policy is set (policyScope, policyKind, parameter, enabled)
+        AckAlert,    // a quality alert is acknowledged (requestId holds the alert's id; reason)
+        ResolveAlert // … or resolved
     };
     Kind kind = Kind::Request;
     QString actingUser;   // the person (database role) the write is made as
     QString token;        // unique per write: a replayed write is applied at most once
     QString productKey;   // Request, Edit
-    qint64 requestId = 0; // Approve, Deny
+    qint64 requestId = 0; // Approve, Deny, Withdraw; Revoke: the grant; Ack/ResolveAlert: alert
     QStringList columns;  // Request
     QString purpose;      // Request
     int days = 30;        // Request
-    QString reason;       // Deny; Edit: the version's summary
+    QString reason;       // Deny, Revoke; Edit: the version's summary; alerts: the note
+    QString policyScope;  // SetPolicy: a domain, or empty for a global policy
+    QString policyKind;   // SetPolicy: GovernancePolicy::kindName
+    QString parameter;    // SetPolicy
+    bool enabled = true;  // SetPolicy
     /** Edit: field → new value; fields: name, description, status, owner, steward, tags (array),
      *  access_policy, freshness_sla_hours. */
     QJsonObject fields;
