@@ -99,10 +99,14 @@ MetadataEditorTab::MetadataEditorTab(EditController *controller, QWidget *parent
         if (key == m_key)
             updateState();
     });
-    connect(m_controller, &EditController::saveFinished, this, [this](const QString &key) {
-        if (key == m_key)
-            updateState();
-    });
+    connect(m_controller, &EditController::saveFinished, this,
+            [this](const QString &key, const EditOutcome &o) {
+                if (key != m_key)
+                    return;
+                if (o.queued) // a team cache while its server is down
+                    showBanner(o.message, false, false);
+                updateState();
+            });
     connect(m_controller, &EditController::productSaved, this, [this](const QString &key, int) {
         if (key == m_key) {
             hideBanner();

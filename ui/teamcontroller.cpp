@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "teamcontroller.h"
 
+#include "accesscontroller.h"
+#include "editcontroller.h"
 #include "keychaincredentialstore.h"
 #include "mainwindow.h"
 #include "teamconnectdialog.h"
 
+#include "access/accesssession.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "session/catalogsession.h"
 #include "team/pgconnection.h"
@@ -108,12 +111,18 @@ TeamController::TeamController(MainWindow *window, CredentialStore *credentials)
             syncNow();
     });
     m_listener = new TeamListener(this);
-    connect(m_listener, &TeamListener::changed, this, [this] {
-        if (m_watcher.isRunning())
-            m_syncAgain = true;
-        else
-            syncNow();
-    });
+    connect(m_listener, &TeamListener::changed, this, &TeamController::syncSoon);
+    // A write from the Access or Edit views (sent, refused or queued): show the queue, send it.
+    if (auto *access = window->findChild<AccessController *>())
+        connect(access->session(), &AccessSession::actionFinished, this, [this] {
+            if (m_route.isSet())
+                syncSoon();
+        });
+    if (auto *edit = window->findChild<EditController *>())
+        connect(edit, &EditController::saveFinished, this, [this] {
+            if (m_route.isSet())
+                syncSoon();
+        });
     if (!QSettings().value(QStringLiteral("team/url")).toString().isEmpty()) {
         connect(window->session(), &CatalogSession::opened, this, [this] {
             if (!m_poll->isActive()) {
@@ -168,8 +177,29 @@ void TeamController::syncNow()
     if (!saved.isEmpty())
         m_password = saved;
     const QByteArray password = m_password;
+    applyRoute(TeamRoute{url, user, password});
     showState(tr("◌ Team: syncing…"), tr("Syncing with %1").arg(url));
     m_watcher.setFuture(QtConcurrent::run(&runSync, catalog, url, user, password));
+}
+
+void TeamController::syncSoon()
+{
+    if (m_watcher.isRunning())
+        m_syncAgain = true;
+    else
+        syncNow();
+}
+
+void TeamController::applyRoute(const TeamRoute &route)
+{
+    if (route.url == m_route.url && route.user == m_route.user &&
+        route.password == m_route.password)
+        return;
+    m_route = route;
+    if (auto *edit = m_window->findChild<EditController *>())
+        edit->setTeamRoute(route);
+    if (auto *access = m_window->findChild<AccessController *>())
+        access->session()->setTeamRoute(route);
 }
 
 } // namespace Mesh

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "team/teamclient.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 
@@ -46,6 +48,7 @@ public:
     void openConnectDialog();
     void syncNow();
     QLabel *indicator() const { return m_indicator; }
+    bool isSyncing() const { return m_watcher.isRunning(); }
 
     static constexpr int kPollSeconds = 30;
 
@@ -54,6 +57,9 @@ signals:
 
 private:
     void showState(const QString &text, const QString &tooltip);
+    /** Tells the Access and Edit views where the team server is: their writes go there. */
+    void applyRoute(const TeamRoute &route);
+    void syncSoon();
 
     MainWindow *m_window = nullptr;
     std::unique_ptr<CredentialStore> m_ownCredentials;
@@ -64,6 +70,7 @@ private:
     QByteArray m_password;    // for the listener's connection, from the credential store
     bool m_syncAgain = false; // a notification came during a sync
     QFutureWatcher<TeamSyncRun> m_watcher;
+    TeamRoute m_route;
 };
 
 } // namespace Mesh

@@ -5,6 +5,7 @@
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
 #include "team/pgconnection.h"
+#include "team/teamsync.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -891,6 +892,54 @@ bool TeamClient::requeueOverwriting(SqliteCatalogStore &store, qint64 outboxId, 
     if (!ok && error)
         *error = catalogError.message;
     return ok;
+}
+
+bool TeamClient::discard(SqliteCatalogStore &store, qint64 outboxId, const QString &why,
+                         QString *error)
+{
+    CatalogError catalogError;
+    const bool ok = store.transaction(
+        [&](CatalogError *e) {
+            Statement &st = store.database().prepare(
+                QStringLiteral("UPDATE team_outbox SET state = 'failed', message = ?2 WHERE id = "
+                               "?1 AND state IN ('conflict', 'refused', 'queued')"));
+            st.bind(1, outboxId).bind(2, why);
+            if (!st.exec()) {
+                e->code = CatalogError::Code::Io;
+                e->message = st.lastError();
+                return false;
+            }
+            if (store.database().changes() != 1) {
+                e->code = CatalogError::Code::NotFound;
+                e->message = QStringLiteral("there is no open queued write #%1").arg(outboxId);
+                return false;
+            }
+            return true;
+        },
+        &catalogError);
+    if (!ok && error)
+        *error = catalogError.message;
+    return ok;
+}
+
+bool TeamClient::isTeamCache(SqliteCatalogStore &store)
+{
+    return store.database().scalar(QStringLiteral("SELECT count(*) FROM team_sync")).toInt() > 0;
+}
+
+TeamWriteOutcome TeamClient::submitAndSync(const TeamRoute &route, SqliteCatalogStore &store,
+                                           TeamWrite write)
+{
+    write.actingUser = route.user;
+    QString error;
+    auto conn = PgConnection::connect(route.url, route.user, route.password, &error);
+    TeamWriteOutcome o = submit(conn.get(), store, std::move(write));
+    // After a conflict too: the newer version is what the person reloads or compares with.
+    if ((o.ok() || o.code == Code::Conflict) && conn &&
+        !TeamSync::sync(*conn, store, route.url, &error))
+        o.message += QStringLiteral(" (the local copy will catch up at the next sync: %1)")
+                         .arg(error);
+    return o;
 }
 
 } // namespace Mesh

@@ -75,6 +75,15 @@ struct TeamWriteOutcome
     bool ok() const { return code == Code::Ok; }
 };
 
+/** Where the open catalog's team server is, for the app's own writes (set by TeamController). */
+struct TeamRoute
+{
+    QString url;
+    QString user; // the person, their database role
+    QByteArray password;
+    bool isSet() const { return !url.isEmpty() && !user.isEmpty(); }
+};
+
 /** One row of the offline queue. */
 struct TeamOutboxEntry
 {
@@ -115,6 +124,19 @@ public:
     static QList<TeamOutboxEntry> outbox(SqliteCatalogStore &store, const QString &state = {});
     /** Re-queues a conflicting write to overwrite (the person chose "overwrite"). */
     static bool requeueOverwriting(SqliteCatalogStore &store, qint64 outboxId, QString *error);
+    /** Sets a conflicting or refused write aside for good (the person chose "reload"): the row
+     *  stays, as state 'failed' with why, so nothing is lost silently. */
+    static bool discard(SqliteCatalogStore &store, qint64 outboxId, const QString &why,
+                        QString *error);
+    /** Whether store is a team cache: synced from a team server at least once. */
+    static bool isTeamCache(SqliteCatalogStore &store);
+    /**
+     * A write from the app: connects with route (on the caller's thread), applies the write as
+     * route.user or queues it when the server is unreachable, and after a write that was applied
+     * pulls the server's changes into store, so the views show it at once.
+     */
+    static TeamWriteOutcome submitAndSync(const TeamRoute &route, SqliteCatalogStore &store,
+                                          TeamWrite write);
 };
 
 } // namespace Mesh
