@@ -194,6 +194,19 @@ bool EditController::openCatalog(const QString &path, QString *error)
     return m_store != nullptr;
 }
 
+bool EditController::isTeam() const
+{
+    return m_teamRoute.isSet() && m_store && TeamClient::isTeamCache(*m_store);
+}
+
+std::optional<Product> EditController::savedProduct(const QString &productKey) const
+{
+    if (!m_editing)
+        return std::nullopt;
+    const std::optional<VersionedProduct> saved = m_editing->load(productKey);
+    return saved ? std::optional<Product>(saved->product) : std::nullopt;
+}
+
 void EditController::setUserId(const QString &userId)
 {
     if (userId == m_userId)

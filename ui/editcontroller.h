@@ -50,6 +50,10 @@ public:
     bool openCatalog(const QString &path, QString *error = nullptr);
     /** The open catalog's team server: saves of a team cache go there (TeamEditor). */
     void setTeamRoute(const TeamRoute &route) { m_teamRoute = route; }
+    /** The open catalog is a team cache with a route: saves go to the team server. */
+    bool isTeam() const;
+    /** The product as last saved in the catalog (for a team cache: as last synced). */
+    std::optional<Product> savedProduct(const QString &productKey) const;
     bool isOpen() const { return m_store != nullptr; }
     QString unavailableReason() const { return m_unavailable; }
     QString userId() const { return m_userId; }

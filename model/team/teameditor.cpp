@@ -2,6 +2,7 @@
 #include "team/teameditor.h"
 
 #include "catalog/sqlitecatalogstore.h"
+#include "editing/metadatasnapshot.h"
 #include "team/teamclient.h"
 #include "team/teamsync.h"
 
@@ -29,8 +30,17 @@ QJsonObject TeamEditor::changedFields(const Product &before, const Product &afte
         fields.insert(QStringLiteral("access_policy"), after.accessPolicy);
     if (after.freshnessSlaHours != before.freshnessSlaHours)
         fields.insert(QStringLiteral("freshness_sla_hours"), after.freshnessSlaHours);
-    if (unsupported && after.datasets != before.datasets)
-        unsupported->append(QStringLiteral("dataset and column metadata"));
+    // Datasets and columns are compared as metadata (names, descriptions, classifications and
+    // tags), not as rows: a re-synced product has the same metadata under new row ids.
+    if (unsupported) {
+        for (const MetadataChange &c : MetadataSnapshot::diff(MetadataSnapshot::fromProduct(before),
+                                                              MetadataSnapshot::fromProduct(after)))
+            if (c.field.startsWith(QLatin1String("column.")) ||
+                c.field.startsWith(QLatin1String("dataset."))) {
+                unsupported->append(QStringLiteral("dataset and column metadata"));
+                break;
+            }
+    }
     return fields;
 }
 

@@ -11,7 +11,10 @@
 #include "mainwindow.h"
 #include "session/catalogsession.h"
 #include "team/teamclient.h"
+#include "teamconflictdialog.h"
 #include "teamcontroller.h"
+
+#include <QPushButton>
 
 #include <QLabel>
 #include <QSettings>
@@ -142,6 +145,50 @@ private slots:
             admin->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
                 .text(0, 0),
             QStringLiteral("Typed while the server was down."), 30000);
+
+        // Queued again, and meanwhile someone else saves: the replay conflicts, the person is
+        // asked (not silently overwritten or dropped) and chooses to overwrite.
+        settings.setValue(QStringLiteral("team/url"),
+                          QStringLiteral("postgresql://127.0.0.1:1/mesh?connect_timeout=2"));
+        QTRY_VERIFY_WITH_TIMEOUT(!team->isSyncing(), 30000);
+        synced.clear();
+        team->syncNow();
+        QVERIFY(synced.wait(30000));
+        edit->draft(key)->setValue(MetadataField{}, QStringLiteral("Queued, then overtaken."));
+        saved.clear();
+        QVERIFY(edit->save(key));
+        QVERIFY(saved.wait(30000));
+        QVERIFY(saved.last().at(1).value<EditOutcome>().queued);
+        TeamWrite other;
+        other.kind = TeamWrite::Kind::Edit;
+        other.actingUser = QStringLiteral("sofia.rossi");
+        other.productKey = key;
+        other.fields.insert(QStringLiteral("description"), QStringLiteral("Sofia's version."));
+        QVERIFY(TeamClient::apply(*admin, other).ok());
+        settings.setValue(QStringLiteral("team/url"), url);
+        QTRY_VERIFY_WITH_TIMEOUT(!team->isSyncing(), 30000);
+        team->syncNow();
+        TeamConflictDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<TeamConflictDialog *>()) &&
+                                     dialog->isVisible(),
+                                 30000);
+        QCOMPARE(dialog->changes().size(), 1);
+        QCOMPARE(dialog->changes().first().before, QStringLiteral("Sofia's version."));
+        QCOMPARE(dialog->changes().first().after, QStringLiteral("Queued, then overtaken."));
+        QCOMPARE(admin->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"),
+                             {key})
+                     .text(0, 0),
+                 QStringLiteral("Sofia's version."));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("teamConflictOverwrite")),
+                          Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            admin->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
+                .text(0, 0),
+            QStringLiteral("Queued, then overtaken."), 30000);
+        QVERIFY(admin->exec(QStringLiteral("SELECT detail FROM audit_log WHERE action = 'edit' "
+                                           "ORDER BY seq DESC LIMIT 1"))
+                    .text(0, 0)
+                    .contains(QStringLiteral("overwrote")));
     }
 
 private:
