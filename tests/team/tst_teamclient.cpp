@@ -92,7 +92,7 @@ private slots:
         const TeamWriteOutcome approved = TeamClient::apply(
             *m_conn, decision(TeamWrite::Kind::Approve, QStringLiteral("lucas.moreau"), filed.id));
         QVERIFY2(approved.ok(), qPrintable(approved.message));
-        QVERIFY2(approved.message.contains(QStringLiteral("grant #")),
+        QVERIFY2(approved.message.contains(QStringLiteral("access granted")),
                  qPrintable(approved.message));
         // A second decision meets the first: a conflict that names who decided.
         const TeamWriteOutcome late = TeamClient::apply(
@@ -117,7 +117,7 @@ private slots:
                  qPrintable(first.message));
         const TeamWriteOutcome second = TeamClient::apply(
             *m_conn, decision(TeamWrite::Kind::Approve, product->stewardId, sensitive.id));
-        QVERIFY2(second.ok() && second.message.contains(QStringLiteral("grant #")),
+        QVERIFY2(second.ok() && second.message.contains(QStringLiteral("access granted")),
                  qPrintable(second.message));
 
         QVERIFY(auditChainIntact());
