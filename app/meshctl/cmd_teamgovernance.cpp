@@ -270,6 +270,40 @@ int alertsTransition(const QStringList &args, bool resolve)
     return submit(c, w);
 }
 
+int claimWrite(const QString &sub, const QStringList &args)
+{
+    const bool file = sub.isEmpty();
+    Command c(file ? QStringLiteral("claim") : QStringLiteral("claim ") + sub);
+    c.parser.addPositionalArgument(QStringLiteral("FILE"),
+                                   QStringLiteral("Local catalog (cache)."));
+    c.parser.addPositionalArgument(file ? QStringLiteral("PRODUCT") : QStringLiteral("CLAIM_ID"),
+                                   file ? QStringLiteral("Product key.")
+                                        : QStringLiteral("Id as printed by `claim list`."));
+    c.option(QStringLiteral("reason"), QStringLiteral("Why (required to deny)."),
+             QStringLiteral("TEXT"));
+    teamOptions(c);
+    if (int r = c.parse(args, 2, 2); r != -1)
+        return r == -2 ? Ok : r;
+    TeamWrite w;
+    w.reason = c.value(QStringLiteral("reason"));
+    if (file) {
+        w.kind = TeamWrite::Kind::Claim;
+        w.productKey = c.positional(1);
+        return submit(c, w);
+    }
+    bool ok = false;
+    w.requestId = QString(c.positional(1)).remove(QLatin1Char('#')).toLongLong(&ok);
+    if (!ok || w.requestId <= 0)
+        return fail(Usage, QStringLiteral("CLAIM_ID must be a number such as 3, got “%1”")
+                               .arg(c.positional(1)));
+    if (sub == QStringLiteral("deny") && w.reason.trimmed().isEmpty())
+        return fail(Usage, QStringLiteral("claim deny needs --reason TEXT"));
+    w.kind = sub == QStringLiteral("approve") ? TeamWrite::Kind::ApproveClaim
+             : sub == QStringLiteral("deny")  ? TeamWrite::Kind::DenyClaim
+                                              : TeamWrite::Kind::WithdrawClaim;
+    return submit(c, w);
+}
+
 /** The local command on the cache, after pulling the server's changes into it. */
 int afterSync(const QStringList &args, int fileIndex, const QStringList &extra,
               int (*command)(const QStringList &))
@@ -290,6 +324,10 @@ int afterSync(const QStringList &args, int fileIndex, const QStringList &extra,
         return command(rest); // prints the usage error
     if (!syncCache(url, path, &code))
         return code;
+    // --as names the team server's person; the local command acts as a login, which a team
+    // cache maps to the user of the same id (its own --as is for the demo catalog only).
+    if (!as.isEmpty())
+        qputenv("USER", as.toUtf8());
     return command(rest + extra);
 }
 
@@ -321,6 +359,17 @@ int cmdTeamAlerts(const QStringList &args)
         return afterSync(args, 1, {}, cmdAlerts);
     // The server's alerts, as synced: the local scan needs sample data the server does not hold.
     return afterSync(args, 0, {QStringLiteral("--no-scan")}, cmdAlerts);
+}
+
+int cmdTeamClaim(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == QStringLiteral("list"))
+        return afterSync(args, 1, {}, cmdClaim);
+    if (sub == QStringLiteral("approve") || sub == QStringLiteral("deny") ||
+        sub == QStringLiteral("withdraw"))
+        return claimWrite(sub, args.mid(1));
+    return claimWrite({}, args);
 }
 
 } // namespace Mesh::Cli

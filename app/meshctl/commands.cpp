@@ -446,7 +446,8 @@ int run(const QStringList &args)
         {QStringLiteral("team"), cmdTeam},
     };
     const QString command = args.value(0);
-    // access, governance and alerts … --server URL: to the team catalog (cmd_teamgovernance.cpp).
+    // access, governance, alerts and claim … --server URL: to the team catalog
+    // (cmd_teamgovernance.cpp).
     const bool toServer = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
         return a == QStringLiteral("--server") || a.startsWith(QStringLiteral("--server="));
     });
@@ -456,6 +457,8 @@ int run(const QStringList &args)
         return cmdTeamGovernance(args.mid(1));
     if (toServer && command == QStringLiteral("alerts"))
         return cmdTeamAlerts(args.mid(1));
+    if (toServer && command == QStringLiteral("claim"))
+        return cmdTeamClaim(args.mid(1));
     for (const auto &[name, handler] : commands)
         if (name == command)
             return handler(args.mid(1));

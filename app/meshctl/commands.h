@@ -67,10 +67,11 @@ int cmdBenchSync(const QStringList &args);
 int cmdServer(const QStringList &args);
 int cmdSyncTeam(const QStringList &args);
 int cmdTeam(const QStringList &args);
-// access, governance and alerts with --server URL (cmd_teamgovernance.cpp)
+// access, governance, alerts and claim with --server URL (cmd_teamgovernance.cpp)
 int cmdTeamAccess(const QStringList &args);
 int cmdTeamGovernance(const QStringList &args);
 int cmdTeamAlerts(const QStringList &args);
+int cmdTeamClaim(const QStringList &args);
 /** The exit code of a team server write, with its message on stdout (Ok) or stderr. */
 int teamWriteExit(const TeamWriteOutcome &o);
 int cmdBenchTeam(const QStringList &args);

@@ -610,6 +610,101 @@ TeamWriteOutcome applyAlertTransition(PgConnection &conn, const TeamWrite &w)
     });
 }
 
+TeamWriteOutcome applyClaim(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what = QStringLiteral("The ownership claim on %1").arg(w.productKey);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult pending = conn.exec(
+            QStringLiteral("SELECT id FROM ownership_claims WHERE product_key = $1 AND "
+                           "claimant_id = current_user::text AND status = 'pending'"),
+            {w.productKey});
+        if (!pending.ok())
+            return fromError(conn, pending, what);
+        if (pending.rows() == 1) // a replay, or a second try: one pending claim a person
+            return outcome(Code::Ok,
+                           QStringLiteral("Claim #%1 on %2 is already pending.")
+                               .arg(pending.integer(0, 0))
+                               .arg(w.productKey),
+                           pending.integer(0, 0));
+        // Row-level security decides (mesh_may_claim: no owner yet, a known person).
+        const PgResult r = conn.exec(
+            QStringLiteral("INSERT INTO ownership_claims(product_key, reason) VALUES ($1, $2) "
+                           "RETURNING id"),
+            {w.productKey, w.reason});
+        if (!r.ok()) {
+            if (r.isRefusal())
+                return outcome(Code::Refused,
+                               QStringLiteral("%1 was refused: only a product without owner may be "
+                                              "claimed, by a person the catalog knows")
+                                   .arg(what));
+            return fromError(conn, r, what);
+        }
+        PgResult failed;
+        if (!audit(conn, QStringLiteral("claim-ownership"), w.productKey,
+                   QStringLiteral("claim #%1").arg(r.integer(0, 0)), w.reason, &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok,
+                       QStringLiteral("Claim #%1 on %2 filed; a steward decides.")
+                           .arg(r.integer(0, 0))
+                           .arg(w.productKey),
+                       r.integer(0, 0));
+    });
+}
+
+TeamWriteOutcome applyClaimDecision(PgConnection &conn, const TeamWrite &w)
+{
+    const QString status = w.kind == TeamWrite::Kind::ApproveClaim ? QStringLiteral("approved")
+                           : w.kind == TeamWrite::Kind::DenyClaim  ? QStringLiteral("denied")
+                                                                   : QStringLiteral("withdrawn");
+    const QString what = QStringLiteral("Setting claim #%1 to %2").arg(w.requestId).arg(status);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult c = conn.exec(
+            QStringLiteral("SELECT product_key, status, coalesce(decided_by, '') FROM "
+                           "ownership_claims WHERE id = $1"),
+            {w.requestId});
+        if (!c.ok())
+            return fromError(conn, c, what);
+        if (c.rows() == 0)
+            return outcome(Code::Refused, QStringLiteral("%1 was refused: there is no such claim "
+                                                         "that you may decide")
+                                              .arg(what));
+        if (c.text(0, 1) != QLatin1String("pending")) {
+            if (c.text(0, 1) == status && c.text(0, 2) == w.actingUser)
+                return outcome(Code::Ok,
+                               QStringLiteral("Claim #%1 was already %2.").arg(w.requestId).arg(
+                                   status),
+                               w.requestId);
+            TeamWriteOutcome o = outcome(Code::Conflict, QStringLiteral("Claim #%1 was already "
+                                                                        "%2 by %3.")
+                                                             .arg(w.requestId)
+                                                             .arg(c.text(0, 1), c.text(0, 2)));
+            o.changedBy = c.text(0, 2);
+            return o;
+        }
+        // Row-level security decides; an approval makes the claimant the owner (server trigger).
+        const PgResult r = conn.exec(
+            QStringLiteral("UPDATE ownership_claims SET status = $2, decision_reason = $3 WHERE "
+                           "id = $1"),
+            {w.requestId, status, w.reason});
+        if (!r.ok() || r.affected() != 1) {
+            if (!r.ok() && !r.isRefusal())
+                return fromError(conn, r, what);
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused: a steward (or the governance council "
+                                          "for data without domain) or an administrator decides "
+                                          "claims, and only the claimant withdraws one")
+                               .arg(what));
+        }
+        PgResult failed;
+        if (w.kind != TeamWrite::Kind::ApproveClaim &&
+            !audit(conn, TeamWrite::kindName(w.kind), c.text(0, 0),
+                   QStringLiteral("claim #%1").arg(w.requestId), w.reason, &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok, QStringLiteral("Claim #%1 %2.").arg(w.requestId).arg(status),
+                       w.requestId);
+    });
+}
+
 TeamOutboxEntry entryFrom(Statement &st)
 {
     TeamOutboxEntry e;
@@ -643,6 +738,14 @@ QString TeamWrite::kindName(Kind kind)
         return QStringLiteral("acknowledge-alert");
     case Kind::ResolveAlert:
         return QStringLiteral("resolve-alert");
+    case Kind::Claim:
+        return QStringLiteral("claim-ownership");
+    case Kind::ApproveClaim:
+        return QStringLiteral("approve-claim");
+    case Kind::DenyClaim:
+        return QStringLiteral("deny-claim");
+    case Kind::WithdrawClaim:
+        return QStringLiteral("withdraw-claim");
     }
     return {};
 }
@@ -677,7 +780,8 @@ TeamWrite TeamWrite::fromJson(const QJsonObject &o)
     TeamWrite w;
     const QString kind = o.value(QStringLiteral("kind")).toString();
     for (Kind k : {Kind::Request, Kind::Approve, Kind::Deny, Kind::Edit, Kind::Withdraw,
-                   Kind::Revoke, Kind::SetPolicy, Kind::AckAlert, Kind::ResolveAlert})
+                   Kind::Revoke, Kind::SetPolicy, Kind::AckAlert, Kind::ResolveAlert, Kind::Claim,
+                   Kind::ApproveClaim, Kind::DenyClaim, Kind::WithdrawClaim})
         if (kindName(k) == kind)
             w.kind = k;
     w.actingUser = o.value(QStringLiteral("acting_user")).toString();
@@ -721,6 +825,12 @@ TeamWriteOutcome TeamClient::apply(PgConnection &conn, const TeamWrite &write)
     case TeamWrite::Kind::AckAlert:
     case TeamWrite::Kind::ResolveAlert:
         return applyAlertTransition(conn, w);
+    case TeamWrite::Kind::Claim:
+        return applyClaim(conn, w);
+    case TeamWrite::Kind::ApproveClaim:
+    case TeamWrite::Kind::DenyClaim:
+    case TeamWrite::Kind::WithdrawClaim:
+        return applyClaimDecision(conn, w);
     }
     return outcome(Code::Invalid, QStringLiteral("unknown write"));
 }

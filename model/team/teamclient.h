@@ -23,8 +23,12 @@ struct TeamWrite
         Withdraw,    // the requester takes back a pending request (requestId)
         Revoke,      // a grant is ended early (requestId holds the grant's id; reason)
         SetPolicy,   // a governance policy is set (policyScope, policyKind, parameter, enabled)
-        AckAlert,    // a quality alert is acknowledged (requestId holds the alert's id; reason)
-        ResolveAlert // … or resolved
+        AckAlert,     // a quality alert is acknowledged (requestId holds the alert's id; reason)
+        ResolveAlert, // … or resolved
+        Claim,        // an ownership claim on an unowned product (productKey, reason)
+        ApproveClaim, // a claim is decided (requestId holds the claim's id; reason for a denial)
+        DenyClaim,
+        WithdrawClaim // the claimant takes it back
     };
     Kind kind = Kind::Request;
     QString actingUser;   // the person (database role) the write is made as

@@ -43,6 +43,7 @@ struct Fetched
     QList<QVariantList> versions;
     QList<QVariantList> policies;
     QList<QVariantList> alerts;
+    QList<QVariantList> claims;
     QList<QPair<QString, int>> rowVersions;
 };
 
@@ -327,6 +328,18 @@ bool fetchRecords(PgConnection &conn, const QHash<QString, QStringList> *keys, F
                    QStringLiteral("quality_alerts"), QStringLiteral("id::text"), keys, f.alerts,
                    error))
         return false;
+    // Ownership claims arrived with server migration 4; an older server has none to send.
+    const PgResult claimsTable =
+        conn.exec(QStringLiteral("SELECT to_regclass('public.ownership_claims') IS NOT NULL"));
+    if (claimsTable.ok() && claimsTable.boolean(0, 0) &&
+        !fetchRows(conn,
+                   QStringLiteral("SELECT id, product_key, claimant_id, reason, status, %1, %2, "
+                                  "decided_by, decision_reason FROM ownership_claims")
+                       .arg(kTime.arg(QStringLiteral("created_at")),
+                            kTime.arg(QStringLiteral("decided_at"))),
+                   QStringLiteral("ownership_claims"), QStringLiteral("id::text"), keys, f.claims,
+                   error))
+        return false;
     QList<QVariantList> rowVersions;
     if (!fetchRows(conn, QStringLiteral("SELECT key, row_version FROM products"),
                    QStringLiteral("products"), QStringLiteral("key"), keys, rowVersions, error))
@@ -424,6 +437,26 @@ bool applyRecords(SqliteCatalogStore &store, const Fetched &f, TeamSyncResult &r
         if (!policy.exec())
             return failed(QStringLiteral("a governance policy"), policy);
         ++result.policies;
+    }
+    // Ownership claims keep the server's ids; a decided claim is final here too.
+    Statement &claim = db.prepare(QStringLiteral(
+        "INSERT INTO ownership_claims(id, product_key, claimant_id, reason, status, created_at, "
+        "decided_at, decided_by, decision_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON "
+        "CONFLICT DO NOTHING"));
+    Statement &decided = db.prepare(QStringLiteral(
+        "UPDATE ownership_claims SET status = ?2, decided_at = ?3, decided_by = ?4, "
+        "decision_reason = ?5 WHERE id = ?1 AND status = 'pending' AND ?2 <> 'pending'"));
+    for (const QVariantList &row : f.claims) {
+        claim.reset();
+        bindAll(claim, row);
+        if (!claim.exec())
+            return failed(QStringLiteral("ownership claim #%1").arg(row.value(0).toString()), claim);
+        decided.reset();
+        bindAll(decided, {row.value(0), row.value(4), row.value(6), row.value(7), row.value(8)});
+        if (!decided.exec())
+            return failed(QStringLiteral("ownership claim #%1").arg(row.value(0).toString()),
+                          decided);
+        ++result.claims;
     }
     // The server's alerts keep their ids. A live alert the cache raised itself for the same
     // finding is resolved in favour of the server's (noted, never deleted).

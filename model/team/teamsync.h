@@ -29,6 +29,7 @@ struct TeamSyncResult
     int versions = 0;  // alerts (with their acknowledgements) written to the cache
     int policies = 0;
     int alerts = 0;
+    int claims = 0; // ownership claims the connected role may read (server migration 4)
 };
 
 /**

@@ -5,6 +5,7 @@
 
 #include "access/accesspolicy.h"
 #include "access/auditlog.h"
+#include "db/sqlite.h"
 #include "team/teamclient.h"
 #include "team/teamsync.h"
 
@@ -374,6 +375,85 @@ private slots:
                  6);
     }
 
+    void ownershipClaimsAreFiledAndDecidedOnTheServer()
+    {
+        // A product without owner (dark data); if the demo has none, make one on the server.
+        QString dark = m_conn->exec(QStringLiteral("SELECT key FROM products WHERE owner_id = '' "
+                                                   "ORDER BY key LIMIT 1"))
+                           .text(0, 0);
+        if (dark.isEmpty()) {
+            dark = QStringLiteral("product.jira-sprints");
+            QString error;
+            QVERIFY2(m_conn->run(QStringLiteral("UPDATE products SET owner_id = '' WHERE key = $1"),
+                                 {dark}, &error),
+                     qPrintable(error));
+        }
+        TeamWrite claim;
+        claim.kind = TeamWrite::Kind::Claim;
+        claim.actingUser = QStringLiteral("kenji.watanabe");
+        claim.productKey = dark;
+        claim.reason = QStringLiteral("I maintain it");
+        const TeamWriteOutcome filed = TeamClient::apply(*m_conn, claim);
+        QVERIFY2(filed.ok(), qPrintable(filed.message));
+        // Filing twice is the same claim; claiming an owned product is refused.
+        QCOMPARE(TeamClient::apply(*m_conn, claim).id, filed.id);
+        claim.productKey = m_plain;
+        QCOMPARE(TeamClient::apply(*m_conn, claim).code, TeamWriteOutcome::Code::Refused);
+        // An analyst and the claimant cannot approve it; a steward can, and owns nothing by it.
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::ApproveClaim,
+                                                     QStringLiteral("amara.okafor"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Refused);
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::ApproveClaim,
+                                                     QStringLiteral("kenji.watanabe"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Refused);
+        const QString steward = m_conn->exec(QStringLiteral("SELECT id FROM users WHERE 'steward' "
+                                                            "= ANY(roles) ORDER BY id LIMIT 1"))
+                                    .text(0, 0);
+        const AccessPolicy policy(*m_pg.demo());
+        const TeamWriteOutcome approved = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::ApproveClaim, steward, filed.id));
+        const bool allowed = policy.decide(steward, AccessAction::ApproveClaim, {dark, {}}).allowed();
+        if (m_pg.demo()->productByKey(dark)->ownerId.isEmpty()) {
+            QVERIFY(allowed);
+            QVERIFY2(approved.ok(), qPrintable(approved.message));
+        } else { // the product was made dark on the server only: decide on its domain there
+            QVERIFY(approved.ok() || approved.code == TeamWriteOutcome::Code::Refused);
+            if (!approved.ok())
+                QVERIFY(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::ApproveClaim,
+                                                            QStringLiteral("ravi.patel"), filed.id))
+                            .ok());
+        }
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT owner_id FROM products WHERE key = $1"),
+                              {dark})
+                     .text(0, 0),
+                 QStringLiteral("kenji.watanabe"));
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::DenyClaim,
+                                                     QStringLiteral("ravi.patel"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Conflict);
+        QVERIFY(auditChainIntact());
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN "
+                                           "('claim-ownership', 'approve-claim')"))
+                     .integer(0, 0),
+                 2);
+        // The claim reaches a cache, with its decision.
+        auto cache = SqliteCatalogStore::create(m_pg.tempPath(QStringLiteral("claims.mesh")),
+                                                QStringLiteral("claims"), nullptr);
+        QString error;
+        const auto synced = TeamSync::sync(*m_conn, *cache, m_url, &error);
+        QVERIFY2(synced, qPrintable(error));
+        QVERIFY(synced->claims >= 1);
+        QCOMPARE(cache->database()
+                     .scalar(QStringLiteral("SELECT status || '/' || claimant_id FROM "
+                                            "ownership_claims WHERE id = %1")
+                                 .arg(filed.id))
+                     .toString(),
+                 QStringLiteral("approved/kenji.watanabe"));
+    }
+
     void meshctlAccessGovernanceAndAlertsTakeServer()
     {
         const QString file = m_pg.tempPath(QStringLiteral("cli-gov.mesh"));
@@ -492,6 +572,20 @@ private slots:
                      &output),
                  0);
         QVERIFY2(output.contains("\"updated_by\": \"aiko.tanaka\""), output.constData());
+        // claim --server: an owned product is refused (3), one line.
+        QCOMPARE(run(QStringList{QStringLiteral("claim"), file, m_plain, QStringLiteral("--as"),
+                                 QStringLiteral("kenji.watanabe")} +
+                         server,
+                     &output),
+                 3);
+        QCOMPARE(output.count('\n'), 1);
+        const int listed = run(QStringList{QStringLiteral("claim"), QStringLiteral("list"), file,
+                                           QStringLiteral("--json"), QStringLiteral("--as"),
+                                           QStringLiteral("kenji.watanabe")} +
+                                   server,
+                               &output);
+        QVERIFY2(listed == 0, output.constData());
+        QVERIFY2(output.contains("\"claimant\": \"kenji.watanabe\""), output.constData());
     }
 
     // Last: it stops and restarts the shared server.
