@@ -19,8 +19,8 @@ TeamConflictDialog::TeamConflictDialog(const Product &theirs, const Product &you
     m_changes = MetadataSnapshot::diff(MetadataSnapshot::fromProduct(theirs),
                                        MetadataSnapshot::fromProduct(yours));
 
-    auto *heading = new QLabel(tr("<b>Someone else saved %1 first</b>").arg(theirs.name.toHtmlEscaped()),
-                               this);
+    auto *heading =
+        new QLabel(tr("<b>Someone else saved %1 first</b>").arg(theirs.name.toHtmlEscaped()), this);
     heading->setObjectName(QStringLiteral("teamConflictHeading"));
     auto *text = new QLabel(this);
     text->setObjectName(QStringLiteral("teamConflictMessage"));
@@ -33,8 +33,7 @@ TeamConflictDialog::TeamConflictDialog(const Product &theirs, const Product &you
 
     m_table = new QTableWidget(int(m_changes.size()), 3, this);
     m_table->setObjectName(QStringLiteral("teamConflictCompare"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Field"), tr("Server's version"), tr("Yours")});
+    m_table->setHorizontalHeaderLabels({tr("Field"), tr("Server's version"), tr("Yours")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(true);

@@ -119,8 +119,8 @@ int accessList(const QStringList &args)
         return fail(PartlyFailed, error);
     PgTransaction tx(*conn, PgTransaction::Kind::ReadSnapshot, &error);
     if (!tx.isActive() || !conn->setRole(user, &error))
-        return fail(Refused, QStringLiteral("cannot read the team catalog as %1: %2")
-                                 .arg(user, error));
+        return fail(Refused,
+                    QStringLiteral("cannot read the team catalog as %1: %2").arg(user, error));
     const PgResult requests = conn->exec(
         QStringLiteral("SELECT id, product_key, requester_id, array_to_json(columns)::text, "
                        "purpose, %1, %2, status, approvals_needed, (SELECT count(*) FROM "
@@ -137,13 +137,13 @@ int accessList(const QStringList &args)
                        "END, coalesce(revoked_by, '') FROM access_grants ORDER BY id")
             .arg(timeSql(QStringLiteral("starts_at")), timeSql(QStringLiteral("ends_at"))));
     if (!requests.ok() || !grants.ok())
-        return fail(PartlyFailed, QStringLiteral("team server %1: %2")
-                                      .arg(conn->server(), requests.ok() ? grants.error()
-                                                                         : requests.error()));
+        return fail(PartlyFailed,
+                    QStringLiteral("team server %1: %2")
+                        .arg(conn->server(), requests.ok() ? grants.error() : requests.error()));
     auto columnsOf = [](const QString &json) {
         QStringList list;
-        for (const QString &c : json.mid(1, json.size() - 2).split(QLatin1Char(','),
-                                                                   Qt::SkipEmptyParts))
+        for (const QString &c :
+             json.mid(1, json.size() - 2).split(QLatin1Char(','), Qt::SkipEmptyParts))
             list.append(c.trimmed().remove(QLatin1Char('"')));
         return list;
     };
@@ -294,8 +294,9 @@ int claimWrite(const QString &sub, const QStringList &args)
     bool ok = false;
     w.requestId = QString(c.positional(1)).remove(QLatin1Char('#')).toLongLong(&ok);
     if (!ok || w.requestId <= 0)
-        return fail(Usage, QStringLiteral("CLAIM_ID must be a number such as 3, got “%1”")
-                               .arg(c.positional(1)));
+        return fail(
+            Usage,
+            QStringLiteral("CLAIM_ID must be a number such as 3, got “%1”").arg(c.positional(1)));
     if (sub == QStringLiteral("deny") && w.reason.trimmed().isEmpty())
         return fail(Usage, QStringLiteral("claim deny needs --reason TEXT"));
     w.kind = sub == QStringLiteral("approve") ? TeamWrite::Kind::ApproveClaim

@@ -27,9 +27,10 @@ private slots:
         QVERIFY(m_admin);
         QString error;
         for (const char *role : {"lucas.moreau", "sofia.rossi"})
-            QVERIFY2(m_admin->run(QStringLiteral("ALTER ROLE \"%1\" LOGIN").arg(QLatin1String(role)),
-                                  {}, &error),
-                     qPrintable(error));
+            QVERIFY2(
+                m_admin->run(QStringLiteral("ALTER ROLE \"%1\" LOGIN").arg(QLatin1String(role)), {},
+                             &error),
+                qPrintable(error));
     }
     void cleanupTestCase()
     {
@@ -87,9 +88,9 @@ private slots:
         QVERIFY(!dialog.isVisible());
 
         // Overwrite: hers on top of the new version, and the audit says it overwrote.
-        const EditOutcome over = TeamEditor::save(sofia, *sofiaCache, sofiaDraft,
-                                                  EditingService(*sofiaCache).currentVersion(key),
-                                                  true, &saved);
+        const EditOutcome over =
+            TeamEditor::save(sofia, *sofiaCache, sofiaDraft,
+                             EditingService(*sofiaCache).currentVersion(key), true, &saved);
         QVERIFY2(over.code == EditOutcome::Code::Ok, qPrintable(over.message));
         QCOMPARE(serverDescription(key), QStringLiteral("Sprints, as Sofia wrote it."));
         QVERIFY(m_admin
@@ -130,8 +131,8 @@ private slots:
 private:
     std::unique_ptr<SqliteCatalogStore> cache(const QString &name)
     {
-        auto store = SqliteCatalogStore::create(m_pg.tempPath(name), QStringLiteral("cache"),
-                                                nullptr);
+        auto store =
+            SqliteCatalogStore::create(m_pg.tempPath(name), QStringLiteral("cache"), nullptr);
         QString error;
         if (!store || !TeamSync::sync(*m_admin, *store, m_url, &error)) {
             qWarning("%s", qPrintable(error));
@@ -141,8 +142,8 @@ private:
     }
     QString serverDescription(const QString &key)
     {
-        return m_admin->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"),
-                             {key})
+        return m_admin
+            ->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
             .text(0, 0);
     }
     static QPushButton *button(QDialog &dialog, const char *name)

@@ -69,8 +69,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(access->session()->isTeam(), 20000);
         QCOMPARE(access->session()->userId(), QStringLiteral("lucas.moreau"));
         QTRY_COMPARE_WITH_TIMEOUT(edit->userId(), QStringLiteral("lucas.moreau"), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(edit->isOpen() && edit->draft(QStringLiteral("product.jira-issues")),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            edit->isOpen() && edit->draft(QStringLiteral("product.jira-issues")), 20000);
 
         // Edit view → the server: one transaction with the version check, audited as lucas.
         const QString key = QStringLiteral("product.jira-issues");
@@ -82,13 +82,14 @@ private slots:
         QVERIFY(saved.wait(30000));
         const EditOutcome done = saved.last().at(1).value<EditOutcome>();
         QVERIFY2(done.code == EditOutcome::Code::Ok, qPrintable(done.message));
-        QCOMPARE(admin->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"),
-                             {key})
-                     .text(0, 0),
-                 QStringLiteral("Saved from the desktop to the server."));
-        QCOMPARE(admin->exec(QStringLiteral("SELECT actor FROM audit_log WHERE action = 'edit' "
-                                            "AND product_key = $1"),
-                             {key})
+        QCOMPARE(
+            admin->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
+                .text(0, 0),
+            QStringLiteral("Saved from the desktop to the server."));
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT actor FROM audit_log WHERE action = 'edit' "
+                                           "AND product_key = $1"),
+                            {key})
                      .text(0, 0),
                  QStringLiteral("lucas.moreau"));
         // The save pulled its own version back: the draft starts from it.
@@ -97,15 +98,15 @@ private slots:
         // Access view → the server: a request filed as lucas on someone else's product.
         QSignalSpy finished(access->session(), &AccessSession::actionFinished);
         access->session()->request(QStringLiteral("finance.gross-margin"), {},
-                                   QStringLiteral("margin review"),
-                                   QDateTime::currentDateTimeUtc(),
+                                   QStringLiteral("margin review"), QDateTime::currentDateTimeUtc(),
                                    QDateTime::currentDateTimeUtc().addDays(14));
         QVERIFY(finished.wait(30000));
         const AccessOutcome filed = finished.last().at(0).value<AccessOutcome>();
         QVERIFY2(filed.ok(), qPrintable(filed.message));
-        QCOMPARE(admin->exec(QStringLiteral("SELECT count(*) FROM access_requests WHERE "
-                                            "requester_id = 'lucas.moreau' AND purpose = "
-                                            "'margin review'"))
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM access_requests WHERE "
+                                           "requester_id = 'lucas.moreau' AND purpose = "
+                                           "'margin review'"))
                      .integer(0, 0),
                  1);
         // Refused by the server's row-level security, with its reason, nothing written.
@@ -129,8 +130,8 @@ private slots:
         const EditOutcome queued = saved.last().at(1).value<EditOutcome>();
         QVERIFY2(queued.queued, qPrintable(queued.message));
         {
-            auto cache = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly,
-                                                  nullptr);
+            auto cache =
+                SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, nullptr);
             QCOMPARE(TeamClient::outbox(*cache, QStringLiteral("queued")).size(), 1);
         }
         QTRY_VERIFY2_WITH_TIMEOUT(team->indicator()->text().contains(QStringLiteral("1 queued")),
@@ -169,24 +170,24 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!team->isSyncing(), 30000);
         team->syncNow();
         TeamConflictDialog *dialog = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<TeamConflictDialog *>()) &&
-                                     dialog->isVisible(),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = window.findChild<TeamConflictDialog *>()) && dialog->isVisible(), 30000);
         QCOMPARE(dialog->changes().size(), 1);
         QCOMPARE(dialog->changes().first().before, QStringLiteral("Sofia's version."));
         QCOMPARE(dialog->changes().first().after, QStringLiteral("Queued, then overtaken."));
-        QCOMPARE(admin->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"),
-                             {key})
-                     .text(0, 0),
-                 QStringLiteral("Sofia's version."));
+        QCOMPARE(
+            admin->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
+                .text(0, 0),
+            QStringLiteral("Sofia's version."));
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("teamConflictOverwrite")),
                           Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(
             admin->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
                 .text(0, 0),
             QStringLiteral("Queued, then overtaken."), 30000);
-        QVERIFY(admin->exec(QStringLiteral("SELECT detail FROM audit_log WHERE action = 'edit' "
-                                           "ORDER BY seq DESC LIMIT 1"))
+        QVERIFY(admin
+                    ->exec(QStringLiteral("SELECT detail FROM audit_log WHERE action = 'edit' "
+                                          "ORDER BY seq DESC LIMIT 1"))
                     .text(0, 0)
                     .contains(QStringLiteral("overwrote")));
     }
