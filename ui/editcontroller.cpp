@@ -11,6 +11,7 @@
 #include "metadataeditortab.h"
 #include "productpage.h"
 #include "session/catalogsession.h"
+#include "team/teameditor.h"
 #include "unclaimeddialog.h"
 
 #include <QAction>
@@ -193,6 +194,19 @@ bool EditController::openCatalog(const QString &path, QString *error)
     return m_store != nullptr;
 }
 
+bool EditController::isTeam() const
+{
+    return m_teamRoute.isSet() && m_store && TeamClient::isTeamCache(*m_store);
+}
+
+std::optional<Product> EditController::savedProduct(const QString &productKey) const
+{
+    if (!m_editing)
+        return std::nullopt;
+    const std::optional<VersionedProduct> saved = m_editing->load(productKey);
+    return saved ? std::optional<Product>(saved->product) : std::nullopt;
+}
+
 void EditController::setUserId(const QString &userId)
 {
     if (userId == m_userId)
@@ -319,13 +333,19 @@ bool EditController::save(const QString &productKey, bool overwrite)
     });
     // Its own read-write connection: the version check, the write and the audit happen in one
     // transaction there, off the UI thread.
-    watcher->setFuture(QtConcurrent::run([path, user, sent, base, overwrite] {
+    watcher->setFuture(QtConcurrent::run([path, user, sent, base, overwrite,
+                                          route = m_teamRoute] {
         Result r;
         CatalogError error;
         auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &error);
         if (!store) {
             r.outcome.code = EditOutcome::Code::Failed;
             r.outcome.message = tr("Not saved: %1").arg(error.message);
+            return r;
+        }
+        // A team cache saves to the team server (or queues there), as the server's user.
+        if (route.isSet() && TeamClient::isTeamCache(*store)) {
+            r.outcome = TeamEditor::save(route, *store, sent, base, overwrite, &r.saved);
             return r;
         }
         EditingService editing(*store);
@@ -356,6 +376,14 @@ void EditController::finishSave(const QString &productKey, const Product &sent,
     }
     if (!o.ok()) {
         emit saveFailed(productKey, o);
+        done();
+        return;
+    }
+    if (o.queued) {
+        // Kept in the team outbox: the draft stays as typed and counts as saved here.
+        if (const auto it = m_entries.constFind(productKey); it != m_entries.cend())
+            it->stack->setClean();
+        emit draftStateChanged(productKey);
         done();
         return;
     }

@@ -4,6 +4,7 @@
 #include "access/accesspolicy.h"
 #include "editing/darkdataservice.h"
 #include "editing/editingservice.h"
+#include "team/teamclient.h"
 
 #include <QHash>
 #include <QSet>
@@ -47,6 +48,12 @@ public:
     ~EditController() override;
 
     bool openCatalog(const QString &path, QString *error = nullptr);
+    /** The open catalog's team server: saves of a team cache go there (TeamEditor). */
+    void setTeamRoute(const TeamRoute &route) { m_teamRoute = route; }
+    /** The open catalog is a team cache with a route: saves go to the team server. */
+    bool isTeam() const;
+    /** The product as last saved in the catalog (for a team cache: as last synced). */
+    std::optional<Product> savedProduct(const QString &productKey) const;
     bool isOpen() const { return m_store != nullptr; }
     QString unavailableReason() const { return m_unavailable; }
     QString userId() const { return m_userId; }
@@ -140,6 +147,7 @@ private:
     QAction *m_unclaimedAction = nullptr;
     QPointer<UnclaimedDialog> m_unclaimed;
     QSet<QString> m_saving;
+    TeamRoute m_teamRoute;
     // Closing the window with "Save All": the saves still running, and those that failed.
     QStringList m_closePending;
     QStringList m_closeFailed;

@@ -7,6 +7,7 @@
 #include "editing/productdraft.h"
 #include "metadatacommands.h"
 #include "session/catalogsession.h"
+#include "teamconflictdialog.h"
 #include "theme.h"
 
 #include <QAction>
@@ -87,8 +88,11 @@ MetadataEditorTab::MetadataEditorTab(EditController *controller, QWidget *parent
     });
     connect(m_controller, &EditController::conflict, this,
             [this](const QString &key, const EditOutcome &o) {
-                if (key == m_key)
-                    showConflict(o);
+                if (key != m_key)
+                    return;
+                showConflict(o);
+                if (m_controller->isTeam())
+                    showTeamConflict(o);
             });
     connect(m_controller, &EditController::saveFailed, this,
             [this](const QString &key, const EditOutcome &o) {
@@ -99,10 +103,14 @@ MetadataEditorTab::MetadataEditorTab(EditController *controller, QWidget *parent
         if (key == m_key)
             updateState();
     });
-    connect(m_controller, &EditController::saveFinished, this, [this](const QString &key) {
-        if (key == m_key)
-            updateState();
-    });
+    connect(m_controller, &EditController::saveFinished, this,
+            [this](const QString &key, const EditOutcome &o) {
+                if (key != m_key)
+                    return;
+                if (o.queued) // a team cache while its server is down
+                    showBanner(o.message, false, false);
+                updateState();
+            });
     connect(m_controller, &EditController::productSaved, this, [this](const QString &key, int) {
         if (key == m_key) {
             hideBanner();
@@ -612,6 +620,47 @@ void MetadataEditorTab::showConflict(const EditOutcome &o)
                    .arg(o.version)
                    .arg(m_draft ? m_draft->baseVersion() : 0),
                true, true);
+}
+
+void MetadataEditorTab::showTeamConflict(const EditOutcome &o)
+{
+    const std::optional<Product> theirs = m_controller->savedProduct(m_key);
+    if (!m_draft || !theirs)
+        return;
+    auto *dialog = new TeamConflictDialog(*theirs, m_draft->product(), o.message, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString key = m_key;
+    connect(dialog, &QDialog::finished, this, [this, dialog, key] {
+        if (key != m_key)
+            return;
+        switch (dialog->choice()) {
+        case TeamConflictDialog::Choice::Overwrite:
+            m_controller->save(key, true); // the banner goes when it is saved
+            break;
+        case TeamConflictDialog::Choice::Reload: {
+            // The server's version replaces the draft; the person's values stay on screen.
+            const QList<MetadataChange> mine = dialog->changes();
+            m_controller->reload(key);
+            QString html = tr("<p><b>Your values, not saved</b> (server's version → yours)</p>");
+            html += QStringLiteral("<table cellspacing='0' cellpadding='3'>");
+            for (const MetadataChange &c : mine)
+                html += QStringLiteral("<tr><td valign='top'><b>%1</b></td><td valign='top'>%2"
+                                       "</td><td valign='top' style='color:#1e7b34'>%3</td></tr>")
+                            .arg(c.label.toHtmlEscaped(), htmlEscape(c.before),
+                                 htmlEscape(c.after));
+            html += QStringLiteral("</table>");
+            showBanner(tr("Reloaded the server's version. Your values were not saved; they are "
+                          "below to copy from."),
+                       false, false);
+            m_compareView->setHtml(html);
+            m_compareView->show();
+            break;
+        }
+        case TeamConflictDialog::Choice::Later:
+            break; // the conflict banner stays, with the draft
+        }
+    });
+    dialog->open();
 }
 
 void MetadataEditorTab::showCompare()

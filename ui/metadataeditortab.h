@@ -76,6 +76,8 @@ private:
     void push(const MetadataField &field, const QVariant &value, bool typing);
     void setEditable(bool editable, const QString &reason);
     void showConflict(const EditOutcome &outcome);
+    /** A team cache's conflict: the TeamConflictDialog (reload keeps the draft shown). */
+    void showTeamConflict(const EditOutcome &outcome);
     void showCompare();
     void hideBanner();
     void showBanner(const QString &text, bool warning, bool conflict);

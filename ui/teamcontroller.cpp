@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "teamcontroller.h"
 
+#include "accesscontroller.h"
+#include "editcontroller.h"
 #include "keychaincredentialstore.h"
 #include "mainwindow.h"
+#include "teamconflictdialog.h"
 #include "teamconnectdialog.h"
 
+#include "access/accesssession.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "session/catalogsession.h"
 #include "team/pgconnection.h"
@@ -54,6 +58,13 @@ TeamSyncRun runSync(const QString &catalog, const QString &url, const QString &u
         run.message = error;
     }
     run.queued = int(TeamClient::outbox(*store, QStringLiteral("queued")).size());
+    for (const TeamOutboxEntry &e : TeamClient::outbox(*store, QStringLiteral("conflict"))) {
+        if (e.write.kind != TeamWrite::Kind::Edit)
+            continue;
+        if (const std::optional<Product> p = store->productByKey(e.write.productKey))
+            run.queuedConflicts.append({e, *p});
+    }
+    run.conflicts = qMax(run.conflicts, int(run.queuedConflicts.size()));
     return run;
 }
 
@@ -103,17 +114,29 @@ TeamController::TeamController(MainWindow *window, CredentialStore *credentials)
                               settings.value(QStringLiteral("team/user")).toString(), m_password);
         if (run.online && run.changes > 0 && !m_window->session()->path().isEmpty())
             m_window->session()->open(m_window->session()->path());
+        for (const TeamQueuedConflict &c : run.queuedConflicts)
+            if (!m_asked.contains(c.entry.id)) {
+                m_asked.insert(c.entry.id);
+                m_conflicts.append(c);
+            }
+        askAboutConflicts();
         emit syncFinished(run.online);
         if (std::exchange(m_syncAgain, false))
             syncNow();
     });
     m_listener = new TeamListener(this);
-    connect(m_listener, &TeamListener::changed, this, [this] {
-        if (m_watcher.isRunning())
-            m_syncAgain = true;
-        else
-            syncNow();
-    });
+    connect(m_listener, &TeamListener::changed, this, &TeamController::syncSoon);
+    // A write from the Access or Edit views (sent, refused or queued): show the queue, send it.
+    if (auto *access = window->findChild<AccessController *>())
+        connect(access->session(), &AccessSession::actionFinished, this, [this] {
+            if (m_route.isSet())
+                syncSoon();
+        });
+    if (auto *edit = window->findChild<EditController *>())
+        connect(edit, &EditController::saveFinished, this, [this] {
+            if (m_route.isSet())
+                syncSoon();
+        });
     if (!QSettings().value(QStringLiteral("team/url")).toString().isEmpty()) {
         connect(window->session(), &CatalogSession::opened, this, [this] {
             if (!m_poll->isActive()) {
@@ -168,8 +191,93 @@ void TeamController::syncNow()
     if (!saved.isEmpty())
         m_password = saved;
     const QByteArray password = m_password;
+    applyRoute(TeamRoute{url, user, password});
     showState(tr("◌ Team: syncing…"), tr("Syncing with %1").arg(url));
     m_watcher.setFuture(QtConcurrent::run(&runSync, catalog, url, user, password));
+}
+
+void TeamController::syncSoon()
+{
+    if (m_watcher.isRunning())
+        m_syncAgain = true;
+    else
+        syncNow();
+}
+
+void TeamController::applyRoute(const TeamRoute &route)
+{
+    if (route.url == m_route.url && route.user == m_route.user &&
+        route.password == m_route.password)
+        return;
+    m_route = route;
+    if (auto *edit = m_window->findChild<EditController *>())
+        edit->setTeamRoute(route);
+    if (auto *access = m_window->findChild<AccessController *>())
+        access->session()->setTeamRoute(route);
+}
+
+void TeamController::askAboutConflicts()
+{
+    if (m_asking || m_conflicts.isEmpty())
+        return;
+    const TeamQueuedConflict c = m_conflicts.takeFirst();
+    // What the person wanted: the server's product with the queued fields applied.
+    Product yours = c.theirs;
+    const QJsonObject &f = c.entry.write.fields;
+    auto text = [&f](const char *name, const QString &fallback) {
+        return f.contains(QLatin1String(name)) ? f.value(QLatin1String(name)).toString() : fallback;
+    };
+    yours.name = text("name", yours.name);
+    yours.description = text("description", yours.description);
+    yours.status = text("status", yours.status);
+    yours.ownerId = text("owner", yours.ownerId);
+    yours.stewardId = text("steward", yours.stewardId);
+    yours.accessPolicy = text("access_policy", yours.accessPolicy);
+    if (f.contains(QStringLiteral("tags")))
+        yours.tags = f.value(QStringLiteral("tags")).toVariant().toStringList();
+    if (f.contains(QStringLiteral("freshness_sla_hours")))
+        yours.freshnessSlaHours = f.value(QStringLiteral("freshness_sla_hours")).toInt();
+    auto *dialog = new TeamConflictDialog(
+        c.theirs, yours,
+        tr("Your edit of %1, queued while the team server was unreachable, was not sent: %2")
+            .arg(c.entry.write.productKey, c.entry.message),
+        m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_asking = true;
+    const QString catalog = m_window->session()->path();
+    const qint64 id = c.entry.id;
+    connect(dialog, &QDialog::finished, this, [this, dialog, catalog, id] {
+        m_asking = false;
+        const TeamConflictDialog::Choice choice = dialog->choice();
+        if (choice != TeamConflictDialog::Choice::Later) {
+            QString mine;
+            for (const MetadataChange &ch : dialog->changes())
+                mine += QStringLiteral("%1: %2; ").arg(ch.label, ch.after);
+            // A small write to the outbox; the queue is sent by the next sync.
+            CatalogError e;
+            auto store =
+                SqliteCatalogStore::open(catalog, SqliteCatalogStore::OpenMode::ReadWrite, &e);
+            QString error;
+            const bool ok =
+                store && (choice == TeamConflictDialog::Choice::Overwrite
+                              ? TeamClient::requeueOverwriting(*store, id, &error)
+                              : TeamClient::discard(
+                                    *store, id,
+                                    tr("Reloaded the server's version; your values were: %1")
+                                        .arg(mine),
+                                    &error));
+            if (!ok)
+                m_window->statusBar()->showMessage(
+                    tr("The queued edit #%1 could not be changed: %2")
+                        .arg(id)
+                        .arg(store ? error : e.message),
+                    10000);
+            if (choice == TeamConflictDialog::Choice::Overwrite)
+                syncSoon();
+        }
+        askAboutConflicts();
+    });
+    dialog->open();
 }
 
 } // namespace Mesh

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "catalog/entities.h"
+#include "team/teamclient.h"
+
 #include <QFutureWatcher>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -15,6 +19,13 @@ class CredentialStore;
 class MainWindow;
 class TeamListener;
 
+/** A queued edit that met a newer version on replay, with the product as the server has it. */
+struct TeamQueuedConflict
+{
+    TeamOutboxEntry entry;
+    Product theirs;
+};
+
 /** What one background sync with the team server did. */
 struct TeamSyncRun
 {
@@ -24,6 +35,7 @@ struct TeamSyncRun
     qint64 changes = 0;
     int queued = 0; // writes still waiting in the outbox
     int conflicts = 0;
+    QList<TeamQueuedConflict> queuedConflicts; // every queued edit still in conflict
 };
 
 /**
@@ -46,6 +58,7 @@ public:
     void openConnectDialog();
     void syncNow();
     QLabel *indicator() const { return m_indicator; }
+    bool isSyncing() const { return m_watcher.isRunning(); }
 
     static constexpr int kPollSeconds = 30;
 
@@ -54,6 +67,11 @@ signals:
 
 private:
     void showState(const QString &text, const QString &tooltip);
+    /** Tells the Access and Edit views where the team server is: their writes go there. */
+    void applyRoute(const TeamRoute &route);
+    void syncSoon();
+    /** Asks the person about the next queued edit in conflict (one dialog at a time). */
+    void askAboutConflicts();
 
     MainWindow *m_window = nullptr;
     std::unique_ptr<CredentialStore> m_ownCredentials;
@@ -64,6 +82,10 @@ private:
     QByteArray m_password;    // for the listener's connection, from the credential store
     bool m_syncAgain = false; // a notification came during a sync
     QFutureWatcher<TeamSyncRun> m_watcher;
+    TeamRoute m_route;
+    QList<TeamQueuedConflict> m_conflicts; // waiting to be asked about
+    QSet<qint64> m_asked;                  // outbox rows asked about in this session
+    bool m_asking = false;
 };
 
 } // namespace Mesh

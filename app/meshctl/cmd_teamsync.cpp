@@ -59,7 +59,13 @@ int cmdSyncTeam(const QStringList &args)
                  {QStringLiteral("removed"), result->removed},
                  {QStringLiteral("users"), result->users},
                  {QStringLiteral("domains"), result->domains},
-                 {QStringLiteral("lineage_edges"), result->lineageEdges}});
+                 {QStringLiteral("lineage_edges"), result->lineageEdges},
+                 {QStringLiteral("access_requests"), result->accessRequests},
+                 {QStringLiteral("access_grants"), result->accessGrants},
+                 {QStringLiteral("approvals"), result->approvals},
+                 {QStringLiteral("versions"), result->versions},
+                 {QStringLiteral("policies"), result->policies},
+                 {QStringLiteral("alerts"), result->alerts}});
         return Ok;
     }
     if (result->full)
@@ -94,6 +100,8 @@ const char kTeamUsage[] =
     "URL\n"
     "       meshctl team approve FILE REQUEST_ID [--expect-version N] --server URL\n"
     "       meshctl team deny FILE REQUEST_ID --reason TEXT --server URL\n"
+    "       meshctl team withdraw FILE REQUEST_ID --server URL\n"
+    "       meshctl team revoke FILE GRANT_ID [--reason TEXT] --server URL\n"
     "       meshctl team edit FILE PRODUCT --field NAME --value V [--field …] [--expect-version "
     "N]\n"
     "                         [--overwrite] --server URL\n"
@@ -107,7 +115,9 @@ const char kTeamUsage[] =
     "Edit fields: name, description, status, owner, steward, tags (comma list), access_policy,\n"
     "freshness_sla_hours. Exit 3 when refused, 5 when someone else changed it first.\n";
 
-int exitFor(const TeamWriteOutcome &o)
+} // namespace
+
+int teamWriteExit(const TeamWriteOutcome &o)
 {
     switch (o.code) {
     case TeamWriteOutcome::Code::Ok:
@@ -126,14 +136,23 @@ int exitFor(const TeamWriteOutcome &o)
     return PartlyFailed;
 }
 
+namespace {
+
+int exitFor(const TeamWriteOutcome &o)
+{
+    return teamWriteExit(o);
+}
+
 int teamWrite(const QString &verb, const QStringList &args)
 {
     Command c(QStringLiteral("team ") + verb);
     c.parser.addPositionalArgument(QStringLiteral("FILE"),
                                    QStringLiteral("Local catalog (cache)."));
-    const bool byRequest = verb == QStringLiteral("approve") || verb == QStringLiteral("deny");
-    c.parser.addPositionalArgument(byRequest ? QStringLiteral("REQUEST_ID")
-                                             : QStringLiteral("PRODUCT"),
+    const bool byRequest = verb == QStringLiteral("approve") || verb == QStringLiteral("deny") ||
+                           verb == QStringLiteral("withdraw") || verb == QStringLiteral("revoke");
+    c.parser.addPositionalArgument(verb == QStringLiteral("revoke") ? QStringLiteral("GRANT_ID")
+                                   : byRequest                      ? QStringLiteral("REQUEST_ID")
+                                                                    : QStringLiteral("PRODUCT"),
                                    QStringLiteral("What the write is about."));
     c.option(QStringLiteral("server"), QStringLiteral("libpq URL of the team server."),
              QStringLiteral("URL"));
@@ -175,10 +194,15 @@ int teamWrite(const QString &verb, const QStringList &args)
         bool ok = false;
         w.requestId = c.positional(1).remove(QLatin1Char('#')).toLongLong(&ok);
         if (!ok || w.requestId <= 0)
-            return fail(Usage, QStringLiteral("REQUEST_ID must be a number such as 3, got “%1”")
-                                   .arg(c.positional(1)));
-        w.kind =
-            verb == QStringLiteral("approve") ? TeamWrite::Kind::Approve : TeamWrite::Kind::Deny;
+            return fail(Usage, QStringLiteral("%1 must be a number such as 3, got “%2”")
+                                   .arg(verb == QStringLiteral("revoke")
+                                            ? QStringLiteral("GRANT_ID")
+                                            : QStringLiteral("REQUEST_ID"),
+                                        c.positional(1)));
+        w.kind = verb == QStringLiteral("approve")    ? TeamWrite::Kind::Approve
+                 : verb == QStringLiteral("withdraw") ? TeamWrite::Kind::Withdraw
+                 : verb == QStringLiteral("revoke")   ? TeamWrite::Kind::Revoke
+                                                      : TeamWrite::Kind::Deny;
         if (w.kind == TeamWrite::Kind::Deny && w.reason.trimmed().isEmpty())
             return fail(Usage, QStringLiteral("team deny needs --reason TEXT"));
     } else {
@@ -293,7 +317,8 @@ int cmdTeam(const QStringList &args)
 {
     const QString verb = args.value(0);
     if (verb == QStringLiteral("request") || verb == QStringLiteral("approve") ||
-        verb == QStringLiteral("deny") || verb == QStringLiteral("edit"))
+        verb == QStringLiteral("deny") || verb == QStringLiteral("edit") ||
+        verb == QStringLiteral("withdraw") || verb == QStringLiteral("revoke"))
         return teamWrite(verb, args.mid(1));
     if (verb == QStringLiteral("outbox"))
         return teamOutbox(args.mid(1));

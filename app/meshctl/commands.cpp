@@ -81,8 +81,10 @@ const char kUsage[] =
     "  server init|migrate|status|seed-demo URL\n"
     "                                       the team catalog on PostgreSQL (libpq URL)\n"
     "  sync-team FILE --server URL [--json] pull the team catalog's changes into FILE\n"
-    "  team request|approve|deny|edit|outbox|replay FILE ... --server URL\n"
+    "  team request|approve|deny|withdraw|revoke|edit|outbox|replay FILE ... --server URL\n"
     "                                       write to the team catalog; queued when offline\n"
+    "  access|governance|alerts|claim ... --server URL\n"
+    "                                       the same commands against the team catalog\n"
     "  bench team [--products N] [--json]   team catalog sync and concurrent writes\n"
     "  bench sync [--sources N] [--products N] [--json]\n"
     "                                       federated sync vs the curl command-line tool\n"
@@ -446,11 +448,19 @@ int run(const QStringList &args)
         {QStringLiteral("team"), cmdTeam},
     };
     const QString command = args.value(0);
-    // access request|approve|deny … --server URL: to the team catalog (cmd_teamsync.cpp).
-    if (command == QStringLiteral("access") && args.contains(QStringLiteral("--server")) &&
-        QStringList{QStringLiteral("request"), QStringLiteral("approve"), QStringLiteral("deny")}
-            .contains(args.value(1)))
-        return cmdTeam(args.mid(1));
+    // access, governance, alerts and claim … --server URL: to the team catalog
+    // (cmd_teamgovernance.cpp).
+    const bool toServer = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
+        return a == QStringLiteral("--server") || a.startsWith(QStringLiteral("--server="));
+    });
+    if (toServer && command == QStringLiteral("access"))
+        return cmdTeamAccess(args.mid(1));
+    if (toServer && command == QStringLiteral("governance"))
+        return cmdTeamGovernance(args.mid(1));
+    if (toServer && command == QStringLiteral("alerts"))
+        return cmdTeamAlerts(args.mid(1));
+    if (toServer && command == QStringLiteral("claim"))
+        return cmdTeamClaim(args.mid(1));
     for (const auto &[name, handler] : commands)
         if (name == command)
             return handler(args.mid(1));

@@ -8,6 +8,7 @@
 namespace Mesh {
 class AccessService;
 class SqliteCatalogStore;
+struct TeamWriteOutcome;
 } // namespace Mesh
 
 namespace Mesh::Cli {
@@ -66,6 +67,13 @@ int cmdBenchSync(const QStringList &args);
 int cmdServer(const QStringList &args);
 int cmdSyncTeam(const QStringList &args);
 int cmdTeam(const QStringList &args);
+// access, governance, alerts and claim with --server URL (cmd_teamgovernance.cpp)
+int cmdTeamAccess(const QStringList &args);
+int cmdTeamGovernance(const QStringList &args);
+int cmdTeamAlerts(const QStringList &args);
+int cmdTeamClaim(const QStringList &args);
+/** The exit code of a team server write, with its message on stdout (Ok) or stderr. */
+int teamWriteExit(const TeamWriteOutcome &o);
 int cmdBenchTeam(const QStringList &args);
 
 } // namespace Mesh::Cli

@@ -3,6 +3,7 @@
 
 #include "access/accessservice.h"
 #include "catalog/sqlitecatalogstore.h"
+#include "team/teamclient.h"
 
 namespace Mesh {
 
@@ -15,6 +16,8 @@ public:
     std::unique_ptr<SqliteCatalogStore> store;
     std::unique_ptr<AccessService> service;
     QString userId;
+    TeamRoute route;
+    bool team = false; // the catalog is a team cache and a route is set: writes go to the server
 
     void open(const QString &path, const QString &login)
     {
@@ -27,7 +30,44 @@ public:
         }
         service = std::make_unique<AccessService>(*store);
         userId = service->userForLogin(login);
+        team = route.isSet() && TeamClient::isTeamCache(*store);
+        if (team)
+            userId = route.user;
         emit opened(service->isDemoCatalog(), store->users(), userId);
+        emit teamChanged(team, userId);
+    }
+
+    /** route's write, or false when this is not a team cache (the local service decides). */
+    bool toServer(TeamWrite write)
+    {
+        if (!team || !store)
+            return false;
+        const TeamWriteOutcome o = TeamClient::submitAndSync(route, *store, std::move(write));
+        AccessOutcome a;
+        a.message = o.message;
+        a.id = o.id;
+        switch (o.code) {
+        case TeamWriteOutcome::Code::Ok:
+            a.code = AccessOutcome::Code::Ok;
+            break;
+        case TeamWriteOutcome::Code::Offline: // queued: sent when the server is back
+            a.code = o.queued ? AccessOutcome::Code::Ok : AccessOutcome::Code::Failed;
+            break;
+        case TeamWriteOutcome::Code::Refused:
+            a.code = AccessOutcome::Code::Refused;
+            break;
+        case TeamWriteOutcome::Code::Invalid:
+            a.code = AccessOutcome::Code::Invalid;
+            break;
+        case TeamWriteOutcome::Code::Conflict:
+        case TeamWriteOutcome::Code::Failed:
+            a.code = AccessOutcome::Code::Failed;
+            break;
+        }
+        // The server's changes (this write among them) are in the cache: let the views reread.
+        service = std::make_unique<AccessService>(*store);
+        finish(a);
+        return true;
     }
 
     void finish(const AccessOutcome &outcome)
@@ -75,6 +115,7 @@ public:
 
 signals:
     void opened(bool demo, const QList<Mesh::User> &users, const QString &userId);
+    void teamChanged(bool team, const QString &userId);
     void openFailed(const QString &message);
     void inboxReady(const Mesh::AccessInbox &inbox);
     void productAccessReady(const Mesh::ProductAccess &access);
@@ -97,6 +138,16 @@ AccessSession::AccessSession(QObject *parent) : QObject(parent)
     connect(m_worker, &AccessWorker::openFailed, this, [this](const QString &message) {
         m_open = false;
         emit openFailed(message);
+    });
+    connect(m_worker, &AccessWorker::teamChanged, this, [this](bool team, const QString &user) {
+        const bool changed = team != m_team || (team && user != m_userId);
+        m_team = team;
+        if (team && user != m_userId) {
+            m_userId = user;
+            emit userChanged(user);
+        }
+        if (changed)
+            emit teamModeChanged(team);
     });
     connect(m_worker, &AccessWorker::inboxReady, this, &AccessSession::inboxReady);
     connect(m_worker, &AccessWorker::productAccessReady, this,
@@ -156,6 +207,21 @@ void AccessSession::signInAs(const QString &userId)
     emit userChanged(userId);
 }
 
+void AccessSession::setTeamRoute(const TeamRoute &route)
+{
+    post([route](AccessWorker *w) {
+        w->route = route;
+        const bool team = route.isSet() && w->store && TeamClient::isTeamCache(*w->store);
+        if (team)
+            w->userId = route.user;
+        else if (w->team && w->service)
+            w->userId = w->service->userForLogin(AccessService::osLogin());
+        w->team = team;
+        emit w->teamChanged(team, w->userId);
+        w->refresh();
+    });
+}
+
 void AccessSession::refresh()
 {
     post([](AccessWorker *w) { w->refresh(); });
@@ -194,6 +260,14 @@ void AccessSession::request(const QString &productKey, const QStringList &column
                             const QDateTime &endsAt)
 {
     post([=](AccessWorker *w) {
+        TeamWrite t;
+        t.kind = TeamWrite::Kind::Request;
+        t.productKey = productKey;
+        t.columns = columns;
+        t.purpose = purpose;
+        t.days = int(qMax<qint64>(1, startsAt.daysTo(endsAt)));
+        if (w->toServer(t))
+            return;
         if (w->service)
             w->finish(w->service->request(w->userId, productKey, columns, purpose, startsAt,
                                           endsAt));
@@ -204,6 +278,20 @@ void AccessSession::approve(qint64 requestId, const QStringList &narrowColumns,
                             const QDateTime &endsAt)
 {
     post([=](AccessWorker *w) {
+        if (w->team && (!narrowColumns.isEmpty() || endsAt.isValid())) {
+            AccessOutcome o;
+            o.code = AccessOutcome::Code::Invalid;
+            o.message = tr("The team server approves requests as filed; narrowing the columns "
+                           "or the end date is not supported there yet. Approve as filed, or "
+                           "deny with a reason.");
+            w->finish(o);
+            return;
+        }
+        TeamWrite t;
+        t.kind = TeamWrite::Kind::Approve;
+        t.requestId = requestId;
+        if (w->toServer(t))
+            return;
         if (w->service)
             w->finish(w->service->approve(w->userId, requestId, narrowColumns, endsAt));
     });
@@ -212,6 +300,12 @@ void AccessSession::approve(qint64 requestId, const QStringList &narrowColumns,
 void AccessSession::deny(qint64 requestId, const QString &reason)
 {
     post([=](AccessWorker *w) {
+        TeamWrite t;
+        t.kind = TeamWrite::Kind::Deny;
+        t.requestId = requestId;
+        t.reason = reason;
+        if (w->toServer(t))
+            return;
         if (w->service)
             w->finish(w->service->deny(w->userId, requestId, reason));
     });
@@ -220,6 +314,11 @@ void AccessSession::deny(qint64 requestId, const QString &reason)
 void AccessSession::withdraw(qint64 requestId)
 {
     post([=](AccessWorker *w) {
+        TeamWrite t;
+        t.kind = TeamWrite::Kind::Withdraw;
+        t.requestId = requestId;
+        if (w->toServer(t))
+            return;
         if (w->service)
             w->finish(w->service->withdraw(w->userId, requestId));
     });
@@ -228,6 +327,12 @@ void AccessSession::withdraw(qint64 requestId)
 void AccessSession::revoke(qint64 grantId, const QString &reason)
 {
     post([=](AccessWorker *w) {
+        TeamWrite t;
+        t.kind = TeamWrite::Kind::Revoke;
+        t.requestId = grantId;
+        t.reason = reason;
+        if (w->toServer(t))
+            return;
         if (w->service)
             w->finish(w->service->revoke(w->userId, grantId, reason));
     });

@@ -12,6 +12,7 @@
 namespace Mesh {
 
 class AccessWorker;
+struct TeamRoute;
 
 /** What the inbox and the notification badge show for the signed-in user. */
 struct AccessInbox
@@ -48,7 +49,7 @@ struct AuditSnapshot
  * worker thread with its own read-write connection to the catalog; every read and write
  * (each a single short transaction through AccessService) happens there and answers with a
  * queued signal, so the UI never touches disk. Acts as user(): the OS login, or on the demo
- * catalog whoever "sign in as" chose (audited).
+ * catalog whoever "sign in as" chose (audited), or on a team cache the team server's user.
  */
 class AccessSession : public QObject
 {
@@ -66,6 +67,14 @@ public:
     QList<User> users() const { return m_users; }
     /** Demo catalog only: act as another user from now on (audited in the worker). */
     void signInAs(const QString &userId);
+    /**
+     * The open catalog's team server (TeamController sets it; an unset route clears it). When
+     * the catalog is a team cache, the writes below go to the server through TeamClient as
+     * route.user (queued in the cache while the server is down) and the session acts as
+     * route.user; the server's row-level security decides.
+     */
+    void setTeamRoute(const TeamRoute &route);
+    bool isTeam() const { return m_team; }
 
     void refresh();
     void loadProduct(const QString &productKey);
@@ -83,6 +92,8 @@ signals:
     void opened(bool demo);
     void openFailed(const QString &message);
     void userChanged(const QString &userId);
+    /** The catalog became (or stopped being) a team cache with a route: writes go to the server. */
+    void teamModeChanged(bool team);
     void inboxReady(const Mesh::AccessInbox &inbox);
     void productAccessReady(const Mesh::ProductAccess &access);
     void auditReady(const Mesh::AuditSnapshot &snapshot);
@@ -100,6 +111,7 @@ private:
     QString m_userId;
     QString m_lastProduct;
     QList<User> m_users;
+    bool m_team = false;
 };
 
 } // namespace Mesh

@@ -441,9 +441,19 @@ CREATE TABLE team_outbox(
 CREATE INDEX team_outbox_state ON team_outbox(state, id);
 )SQL";
 
+// Migration 10: team catalog (issue #12, model/team). team_row_versions: each product's
+// row_version on the team server as last synced, the version a team edit starts from (the
+// server's optimistic check), kept apart from product_versions, which a raw server UPDATE
+// need not have written.
+constexpr const char *kMigration10 = R"SQL(
+CREATE TABLE team_row_versions(
+    product_key TEXT PRIMARY KEY,
+    row_version INTEGER NOT NULL) WITHOUT ROWID;
+)SQL";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
                                        kMigration5, kMigration6, kMigration7, kMigration8,
-                                       kMigration9};
+                                       kMigration9, kMigration10};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

@@ -53,6 +53,7 @@ struct EditOutcome
     // Conflict: who saved the newer version, and when
     QString changedBy;
     QDateTime changedAt;
+    bool queued = false; // a team cache's write kept in the outbox while the server is down
     bool ok() const { return code == Code::Ok || code == Code::Unchanged; }
 };
 

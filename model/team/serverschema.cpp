@@ -435,7 +435,218 @@ CREATE TRIGGER change_log_notify AFTER INSERT ON change_log
     FOR EACH ROW EXECUTE FUNCTION mesh_notify_change();
 )SQL";
 
-constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3};
+
+// Migration 4: preview, export and ownership claims decided on the server, and grants readable
+// by the grantee and the product's owner only.
+// - mesh_preview_decision(key, columns): what AccessPolicy::decide says for Preview and Export
+//   ('allow', 'masked' with the masked PII columns, or 'deny' for an unknown product), from the
+//   caller's own active grants; SECURITY INVOKER, so a person learns only their own answer.
+// - ownership_claims: a claim is filed by the claimant on a product without owner; a steward (of
+//   the domain, or any steward or council member for domain-less dark data) or an admin decides;
+//   an approval makes the claimant the owner (a SECURITY DEFINER trigger: the approver need not
+//   be allowed to edit the product).
+// - Grants: an approval of a request (by an approver, with all approvals it needs) creates the
+//   grant and its audit entry in a SECURITY DEFINER trigger, so approvers never read grants back;
+//   revoking is an INSERT into grant_revocations (owner or admin), applied by a trigger the same
+//   way. Grants are then readable by the grantee and the product's owner only.
+constexpr const char *kMigration4 = R"SQL(
+CREATE FUNCTION mesh_preview_decision(pkey text, cols text[] DEFAULT '{}',
+                                      OUT verdict text, OUT masked text[])
+    LANGUAGE plpgsql STABLE AS $f$
+DECLARE
+    granted text[] := '{}';
+    full_grant boolean := false;
+BEGIN
+    masked := '{}';
+    IF NOT EXISTS (SELECT 1 FROM products WHERE key = pkey) THEN
+        verdict := 'deny';
+        RETURN;
+    END IF;
+    IF mesh_approver_of(pkey) OR mesh_has_role('admin') THEN
+        verdict := 'allow';
+        RETURN;
+    END IF;
+    SELECT coalesce(bool_or(cardinality(g.columns) = 0), false),
+           coalesce(array_agg(DISTINCT c) FILTER (WHERE c IS NOT NULL), '{}')
+      INTO full_grant, granted
+      FROM access_grants g LEFT JOIN LATERAL unnest(g.columns) c ON true
+     WHERE g.user_id = current_user::text AND g.product_key = pkey AND g.revoked_at IS NULL
+       AND g.starts_at <= now() AND g.ends_at > now();
+    IF full_grant THEN
+        verdict := 'allow';
+        RETURN;
+    END IF;
+    SELECT coalesce(array_agg(name ORDER BY first), '{}') INTO masked
+      FROM (SELECT col ->> 'name' AS name, min(ds.i * 100000 + cl.j) AS first
+              FROM products p,
+                   jsonb_array_elements(p.datasets) WITH ORDINALITY ds(d, i),
+                   jsonb_array_elements(coalesce(ds.d -> 'columns', '[]')) WITH ORDINALITY cl(col, j)
+             WHERE p.key = pkey AND coalesce(col ->> 'classification', '') LIKE 'PII%'
+               AND (cardinality(cols) = 0 OR (col ->> 'name') = ANY(cols))
+               AND NOT ((col ->> 'name') = ANY(granted))
+             GROUP BY col ->> 'name') m;
+    verdict := CASE WHEN cardinality(masked) = 0 THEN 'allow' ELSE 'masked' END;
+END $f$;
+CREATE FUNCTION mesh_may_claim(pkey text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT EXISTS (SELECT 1 FROM products WHERE key = pkey AND owner_id = '')
+       AND EXISTS (SELECT 1 FROM users WHERE id = current_user::text)
+$f$;
+CREATE FUNCTION mesh_may_approve_claim(pkey text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT EXISTS (SELECT 1 FROM products WHERE key = pkey)
+       AND ((mesh_approver_of(pkey) AND NOT mesh_owner_of(pkey))
+            OR (EXISTS (SELECT 1 FROM products WHERE key = pkey AND domain = '')
+                AND (mesh_has_role('steward') OR mesh_has_role('council')))
+            OR mesh_has_role('admin'))
+$f$;
+CREATE TABLE ownership_claims(
+    id bigserial PRIMARY KEY,
+    product_key text NOT NULL REFERENCES products(key),
+    claimant_id text NOT NULL DEFAULT current_user,
+    reason text NOT NULL DEFAULT '',
+    status text NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'approved', 'denied', 'withdrawn')),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    decided_at timestamptz,
+    decided_by text,
+    decision_reason text NOT NULL DEFAULT '');
+CREATE UNIQUE INDEX ownership_claims_one_pending ON ownership_claims(product_key, claimant_id)
+    WHERE status = 'pending';
+CREATE FUNCTION mesh_claim_update() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    IF OLD.status <> 'pending' THEN
+        RAISE EXCEPTION 'ownership claim #% was already %', OLD.id, OLD.status
+            USING ERRCODE = '40001';
+    END IF;
+    NEW.decided_at := now();
+    NEW.decided_by := current_user::text;
+    RETURN NEW;
+END $f$;
+CREATE TRIGGER ownership_claims_update BEFORE UPDATE ON ownership_claims
+    FOR EACH ROW EXECUTE FUNCTION mesh_claim_update();
+CREATE FUNCTION mesh_claim_approved() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public AS $f$
+BEGIN
+    IF NEW.status = 'approved' AND OLD.status = 'pending' THEN
+        UPDATE products SET owner_id = NEW.claimant_id, updated_at = now()
+         WHERE key = NEW.product_key AND owner_id = '';
+        INSERT INTO audit_log(action, product_key, subject, detail, actor)
+        VALUES ('approve-claim', NEW.product_key, 'claim #' || NEW.id,
+                NEW.claimant_id || ' owns it now', NEW.decided_by);
+    END IF;
+    RETURN NULL;
+END $f$;
+CREATE TRIGGER ownership_claims_approved AFTER UPDATE ON ownership_claims
+    FOR EACH ROW EXECUTE FUNCTION mesh_claim_approved();
+CREATE TRIGGER ownership_claims_changes AFTER INSERT OR UPDATE OR DELETE ON ownership_claims
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('id');
+GRANT SELECT ON ownership_claims TO mesh_user;
+GRANT INSERT (product_key, claimant_id, reason), UPDATE (status, decision_reason)
+    ON ownership_claims TO mesh_user;
+GRANT USAGE ON SEQUENCE ownership_claims_id_seq TO mesh_user;
+ALTER TABLE ownership_claims ENABLE ROW LEVEL SECURITY;
+CREATE POLICY claimant_or_decider_reads ON ownership_claims FOR SELECT TO mesh_user
+    USING (claimant_id = current_user::text OR mesh_may_approve_claim(product_key));
+CREATE POLICY claimant_files ON ownership_claims FOR INSERT TO mesh_user
+    WITH CHECK (claimant_id = current_user::text AND mesh_may_claim(product_key));
+CREATE POLICY decider_decides_claimant_withdraws ON ownership_claims FOR UPDATE TO mesh_user
+    USING (claimant_id = current_user::text OR mesh_may_approve_claim(product_key))
+    WITH CHECK ((claimant_id = current_user::text AND status = 'withdrawn')
+                OR (claimant_id <> current_user::text AND mesh_may_approve_claim(product_key)
+                    AND status IN ('approved', 'denied')));
+
+-- Grants: created and revoked by SECURITY DEFINER triggers, read by grantee and owner only.
+CREATE OR REPLACE FUNCTION mesh_access_request_update() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    IF OLD.status <> 'pending' THEN
+        RAISE EXCEPTION 'access request #% was already %', OLD.id, OLD.status
+            USING ERRCODE = '40001';
+    END IF;
+    IF NEW.status <> OLD.status THEN
+        -- Who decided is who ran the statement, whatever the client wrote.
+        NEW.decided_by := current_user::text;
+        NEW.decided_at := now();
+        -- A person approves only with every approval the request needs (the migration role,
+        -- which owns the tables, may repair).
+        IF NEW.status = 'approved'
+           AND NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND rolsuper)
+           AND current_user::text <> (SELECT tableowner::text FROM pg_tables
+                                       WHERE schemaname = 'public'
+                                         AND tablename = 'access_requests')
+           AND (SELECT count(*) FROM access_approvals a WHERE a.request_id = OLD.id)
+               < OLD.approvals_needed THEN
+            RAISE EXCEPTION 'access request #% needs % approval(s) before it is approved',
+                OLD.id, OLD.approvals_needed USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    NEW.row_version := OLD.row_version + 1;
+    RETURN NEW;
+END $f$;
+CREATE FUNCTION mesh_grant_on_approval() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public AS $f$
+DECLARE
+    gid bigint;
+BEGIN
+    IF NEW.status = 'approved' AND OLD.status = 'pending'
+       AND NOT EXISTS (SELECT 1 FROM access_grants WHERE request_id = NEW.id) THEN
+        INSERT INTO access_grants(request_id, product_key, user_id, columns, starts_at, ends_at,
+                                  granted_by)
+        VALUES (NEW.id, NEW.product_key, NEW.requester_id, NEW.columns,
+                greatest(NEW.starts_at, now()), NEW.ends_at, NEW.decided_by)
+        RETURNING id INTO gid;
+        INSERT INTO audit_log(action, product_key, subject, detail, actor)
+        VALUES ('grant', NEW.product_key, 'grant #' || gid,
+                'for ' || NEW.requester_id || ' (request #' || NEW.id || ')', NEW.decided_by);
+    END IF;
+    RETURN NULL;
+END $f$;
+CREATE TRIGGER access_requests_grant AFTER UPDATE ON access_requests
+    FOR EACH ROW EXECUTE FUNCTION mesh_grant_on_approval();
+CREATE FUNCTION mesh_grant_product(grant_id bigint) RETURNS text LANGUAGE sql STABLE
+    SECURITY DEFINER SET search_path = public AS $f$
+    SELECT product_key FROM access_grants WHERE id = grant_id
+$f$;
+CREATE TABLE grant_revocations(
+    id bigserial PRIMARY KEY,
+    grant_id bigint NOT NULL REFERENCES access_grants(id),
+    revoked_by text NOT NULL DEFAULT current_user,
+    reason text NOT NULL DEFAULT '',
+    at timestamptz NOT NULL DEFAULT now());
+CREATE FUNCTION mesh_apply_revocation() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public AS $f$
+DECLARE
+    g access_grants%ROWTYPE;
+BEGIN
+    SELECT * INTO g FROM access_grants WHERE id = NEW.grant_id FOR UPDATE;
+    IF g.revoked_at IS NOT NULL THEN
+        RAISE EXCEPTION 'grant #% was already revoked by %', g.id, g.revoked_by
+            USING ERRCODE = '40001';
+    END IF;
+    UPDATE access_grants SET revoked_at = NEW.at, revoked_by = NEW.revoked_by,
+                             revoke_reason = NEW.reason
+     WHERE id = NEW.grant_id;
+    INSERT INTO audit_log(action, product_key, subject, detail, actor)
+    VALUES ('revoke', g.product_key, 'grant #' || g.id,
+            'of ' || g.user_id || CASE WHEN NEW.reason = '' THEN '' ELSE ': ' || NEW.reason END,
+            NEW.revoked_by);
+    RETURN NULL;
+END $f$;
+CREATE TRIGGER grant_revocations_apply AFTER INSERT ON grant_revocations
+    FOR EACH ROW EXECUTE FUNCTION mesh_apply_revocation();
+GRANT INSERT (grant_id, reason) ON grant_revocations TO mesh_user;
+GRANT USAGE ON SEQUENCE grant_revocations_id_seq TO mesh_user;
+ALTER TABLE grant_revocations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY administrator_revokes ON grant_revocations FOR INSERT TO mesh_user
+    WITH CHECK (revoked_by = current_user::text
+                AND mesh_may_administer(mesh_grant_product(grant_id)));
+DROP POLICY grantee_or_approver_reads ON access_grants;
+DROP POLICY approver_grants ON access_grants;
+DROP POLICY administrator_revokes ON access_grants;
+REVOKE INSERT, UPDATE ON access_grants FROM mesh_user;
+CREATE POLICY grantee_or_owner_reads ON access_grants FOR SELECT TO mesh_user
+    USING (user_id = current_user::text OR mesh_owner_of(product_key));
+)SQL";
+
+constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

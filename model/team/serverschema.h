@@ -18,10 +18,12 @@ class PgConnection;
  * quality alerts and the hash-chained audit log, with row-level security for the role mesh_user
  * that every person's database role is granted.
  * Migration 3: a NOTIFY on channel mesh_changes for every change-log entry (LISTEN/NOTIFY).
+ * Migration 4: preview/export decisions (mesh_preview_decision) and ownership claims on the
+ * server; grants created and revoked by triggers, readable by the grantee and the owner only.
  */
 namespace ServerSchema {
 
-constexpr int kLatestVersion = 3;
+constexpr int kLatestVersion = 4;
 /** The group role every person's login role is a member of. */
 constexpr char kUserRole[] = "mesh_user";
 

@@ -5,9 +5,11 @@
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
 #include "team/pgconnection.h"
+#include "team/teamsync.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace Mesh {
@@ -245,23 +247,11 @@ TeamWriteOutcome applyDecision(PgConnection &conn, const TeamWrite &w)
             {w.requestId});
         if (!decided.ok())
             return fromError(conn, decided, what);
-        const PgResult grant = conn.exec(
-            QStringLiteral("INSERT INTO access_grants(request_id, product_key, user_id, columns, "
-                           "starts_at, ends_at) SELECT id, product_key, requester_id, columns, "
-                           "greatest(starts_at, now()), ends_at FROM access_requests WHERE id = $1 "
-                           "RETURNING id"),
-            {w.requestId});
-        if (!grant.ok())
-            return fromError(conn, grant, what);
-        if (!audit(conn, QStringLiteral("grant"), productKey,
-                   QStringLiteral("grant #%1").arg(grant.integer(0, 0)),
-                   QStringLiteral("for %1 (request #%2)").arg(req.text(0, 1)).arg(w.requestId),
-                   &failed))
-            return fromError(conn, failed, what);
+        // The server's trigger creates the grant and its audit entry (server migration 4): an
+        // approver need not be able to read grants.
         return outcome(Code::Ok,
-                       QStringLiteral("Approved request #%1: grant #%2 for %3.")
+                       QStringLiteral("Approved request #%1: access granted to %2.")
                            .arg(w.requestId)
-                           .arg(grant.integer(0, 0))
                            .arg(req.text(0, 1)),
                        w.requestId);
     });
@@ -380,6 +370,341 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
     });
 }
 
+TeamWriteOutcome applyWithdraw(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what = QStringLiteral("Withdrawing request #%1").arg(w.requestId);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult req = conn.exec(
+            QStringLiteral("SELECT product_key, requester_id, status, coalesce(decided_by, ''), "
+                           "requester_id = current_user::text FROM access_requests WHERE id = $1"),
+            {w.requestId});
+        if (!req.ok())
+            return fromError(conn, req, what);
+        if (req.rows() == 0 || !req.boolean(0, 4))
+            return outcome(Code::Refused, QStringLiteral("%1 was refused: only the person who "
+                                                         "filed a request may withdraw it")
+                                              .arg(what));
+        const QString status = req.text(0, 2);
+        if (status == QLatin1String("withdrawn"))
+            return outcome(Code::Ok,
+                           QStringLiteral("Request #%1 was already withdrawn.").arg(w.requestId),
+                           w.requestId);
+        if (status != QLatin1String("pending")) {
+            TeamWriteOutcome o = outcome(Code::Conflict,
+                                         QStringLiteral("Request #%1 was already %2 by %3.")
+                                             .arg(w.requestId)
+                                             .arg(status, req.text(0, 3)));
+            o.changedBy = req.text(0, 3);
+            return o;
+        }
+        const PgResult r = conn.exec(
+            QStringLiteral("UPDATE access_requests SET status = 'withdrawn', decided_at = now(), "
+                           "decided_by = current_user WHERE id = $1"),
+            {w.requestId});
+        if (!r.ok())
+            return fromError(conn, r, what);
+        if (r.affected() != 1)
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused by the team server").arg(what));
+        PgResult failed;
+        if (!audit(conn, QStringLiteral("withdraw"), req.text(0, 0),
+                   QStringLiteral("request #%1").arg(w.requestId), QString(), &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok, QStringLiteral("Request #%1 withdrawn.").arg(w.requestId),
+                       w.requestId);
+    });
+}
+
+TeamWriteOutcome applyRevoke(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what = QStringLiteral("Revoking grant #%1").arg(w.requestId);
+    return inTransaction(conn, w, what, [&]() {
+        // A revocation record; the server's trigger revokes and audits it (server migration 4),
+        // and row-level security lets only the product's owner or an administrator file it.
+        const PgResult r = conn.exec(
+            QStringLiteral("INSERT INTO grant_revocations(grant_id, reason) VALUES ($1, $2)"),
+            {w.requestId, w.reason});
+        if (r.ok())
+            return outcome(Code::Ok, QStringLiteral("Grant #%1 revoked.").arg(w.requestId),
+                           w.requestId);
+        if (r.sqlState() == QLatin1String("40001")) {
+            const QString by = r.error()
+                                   .section(QStringLiteral("revoked by "), 1)
+                                   .section(QRegularExpression(QStringLiteral("\\s")), 0, 0);
+            // The transaction is aborted now: the acting user is known without asking.
+            if (!by.isEmpty() && by == w.actingUser)
+                return outcome(Code::Ok,
+                               QStringLiteral("Grant #%1 was already revoked.").arg(w.requestId),
+                               w.requestId);
+            TeamWriteOutcome o = outcome(Code::Conflict,
+                                         QStringLiteral("Grant #%1 was already revoked by %2.")
+                                             .arg(w.requestId)
+                                             .arg(by));
+            o.changedBy = by;
+            return o;
+        }
+        if (r.isRefusal())
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused: only the product's owner or an "
+                                          "administrator may revoke its grants")
+                               .arg(what));
+        return fromError(conn, r, what);
+    });
+}
+
+/** The federated-governance rule of GovernanceService::setPolicy: a domain only tightens. */
+QString loosens(const TeamWrite &w, const QString &globalParameter, bool globalEnabled)
+{
+    if (w.policyScope.isEmpty() || !globalEnabled)
+        return {};
+    if (!w.enabled)
+        return QStringLiteral("%1 cannot switch off “%2”: the governance council requires it for "
+                              "every domain")
+            .arg(w.policyScope, w.policyKind);
+    if (w.policyKind == QLatin1String("description-min-length") &&
+        w.parameter.toInt() < globalParameter.toInt())
+        return QStringLiteral("%1 may only tighten the description rule: the council requires %2 "
+                              "characters, %3 would loosen it")
+            .arg(w.policyScope, globalParameter, w.parameter);
+    if (w.policyKind == QLatin1String("kpi-freshness-sla") && globalParameter.toInt() > 0 &&
+        (w.parameter.toInt() == 0 || w.parameter.toInt() > globalParameter.toInt()))
+        return QStringLiteral("%1 may only tighten the KPI freshness rule: the council allows at "
+                              "most %2 h")
+            .arg(w.policyScope, globalParameter);
+    return {};
+}
+
+TeamWriteOutcome applySetPolicy(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what =
+        QStringLiteral("Setting the %1 policy %2")
+            .arg(w.policyScope.isEmpty() ? QStringLiteral("global") : w.policyScope, w.policyKind);
+    if (w.policyKind.isEmpty())
+        return outcome(Code::Invalid, QStringLiteral("%1: no policy kind").arg(what));
+    return inTransaction(conn, w, what, [&]() {
+        if (!w.policyScope.isEmpty()) {
+            const PgResult d = conn.exec(QStringLiteral("SELECT 1 FROM domains WHERE name = $1"),
+                                         {w.policyScope});
+            if (!d.ok())
+                return fromError(conn, d, what);
+            if (d.rows() == 0)
+                return outcome(Code::Invalid,
+                               QStringLiteral("There is no domain “%1” in the team catalog.")
+                                   .arg(w.policyScope));
+            const PgResult may = conn.exec(QStringLiteral("SELECT mesh_may_set_policy($1)"),
+                                           {w.policyScope});
+            if (!may.ok())
+                return fromError(conn, may, what);
+            if (!may.boolean(0, 0))
+                return outcome(Code::Refused,
+                               QStringLiteral("%1 was refused: only the governance council, an "
+                                              "administrator or a steward of %2 may")
+                                   .arg(what, w.policyScope));
+            const PgResult global = conn.exec(
+                QStringLiteral("SELECT parameter, enabled FROM governance_policies WHERE scope = "
+                               "'' AND kind = $1"),
+                {w.policyKind});
+            if (!global.ok())
+                return fromError(conn, global, what);
+            if (global.rows() == 1)
+                if (const QString why = loosens(w, global.text(0, 0), global.boolean(0, 1));
+                    !why.isEmpty())
+                    return outcome(Code::Invalid, why);
+        }
+        // An upsert: row-level security refuses it (42501) for anyone who may not set it.
+        const PgResult r = conn.exec(
+            QStringLiteral("INSERT INTO governance_policies(scope, kind, parameter, enabled, "
+                           "updated_by) VALUES ($1, $2, $3, $4, current_user) ON CONFLICT (scope, "
+                           "kind) DO UPDATE SET parameter = excluded.parameter, enabled = "
+                           "excluded.enabled, updated_at = now(), updated_by = current_user"),
+            {w.policyScope, w.policyKind, w.parameter, w.enabled});
+        if (!r.ok())
+            return fromError(conn, r, what);
+        PgResult failed;
+        if (!audit(conn, QStringLiteral("set-policy"), QString(),
+                   QStringLiteral("%1 policy %2")
+                       .arg(w.policyScope.isEmpty() ? QStringLiteral("global") : w.policyScope,
+                            w.policyKind),
+                   QStringLiteral("%1%2").arg(w.enabled ? QString() : QStringLiteral("Disabled: "),
+                                              w.parameter),
+                   &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok, QStringLiteral("%1 policy %2 set%3.")
+                                     .arg(w.policyScope.isEmpty() ? QStringLiteral("Global")
+                                                                  : w.policyScope,
+                                          w.policyKind,
+                                          w.enabled ? QString() : QStringLiteral(" (off)")));
+    });
+}
+
+TeamWriteOutcome applyAlertTransition(PgConnection &conn, const TeamWrite &w)
+{
+    const bool resolve = w.kind == TeamWrite::Kind::ResolveAlert;
+    const QString what = QStringLiteral("%1 alert #%2")
+                             .arg(resolve ? QStringLiteral("Resolving")
+                                          : QStringLiteral("Acknowledging"))
+                             .arg(w.requestId);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult a = conn.exec(
+            QStringLiteral("SELECT product_key, state, coalesce(acknowledged_by, ''), "
+                           "coalesce(resolved_by, ''), mesh_may_manage_alerts(product_key) FROM "
+                           "quality_alerts WHERE id = $1"),
+            {w.requestId});
+        if (!a.ok())
+            return fromError(conn, a, what);
+        if (a.rows() == 0)
+            return outcome(Code::Invalid,
+                           QStringLiteral("There is no alert #%1 in the team catalog.")
+                               .arg(w.requestId));
+        const QString state = a.text(0, 1);
+        const QString me = conn.currentUser();
+        const QString by = state == QLatin1String("resolved") ? a.text(0, 3) : a.text(0, 2);
+        if ((state == QLatin1String("resolved") && resolve) ||
+            (state == QLatin1String("acknowledged") && !resolve)) {
+            if (by == me) // a replay after a lost acknowledgement
+                return outcome(Code::Ok,
+                               QStringLiteral("Alert #%1 was already %2 by you.")
+                                   .arg(w.requestId)
+                                   .arg(state),
+                               w.requestId);
+        }
+        if (state == QLatin1String("resolved") ||
+            (state == QLatin1String("acknowledged") && !resolve)) {
+            TeamWriteOutcome o = outcome(Code::Conflict, QStringLiteral("Alert #%1 was already "
+                                                                        "%2 by %3.")
+                                                             .arg(w.requestId)
+                                                             .arg(state, by));
+            o.changedBy = by;
+            return o;
+        }
+        if (!a.boolean(0, 4))
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused: only the product's owner or a steward, "
+                                          "an administrator or the governance council may")
+                               .arg(what));
+        const PgResult r = conn.exec(
+            resolve ? QStringLiteral("UPDATE quality_alerts SET state = 'resolved', resolved_by = "
+                                     "current_user, resolved_at = now(), note = $2 WHERE id = $1 "
+                                     "AND state <> 'resolved'")
+                    : QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', "
+                                     "acknowledged_by = current_user, acknowledged_at = now(), "
+                                     "note = $2 WHERE id = $1 AND state = 'open'"),
+            {w.requestId, w.reason});
+        if (!r.ok())
+            return fromError(conn, r, what);
+        if (r.affected() != 1)
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused by the team server").arg(what));
+        PgResult failed;
+        if (!audit(conn, resolve ? QStringLiteral("resolve-alert")
+                                 : QStringLiteral("acknowledge-alert"),
+                   a.text(0, 0), QStringLiteral("alert #%1").arg(w.requestId), w.reason, &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok,
+                       QStringLiteral("Alert #%1 %2 by %3.")
+                           .arg(w.requestId)
+                           .arg(resolve ? QStringLiteral("resolved")
+                                        : QStringLiteral("acknowledged"),
+                                me),
+                       w.requestId);
+    });
+}
+
+TeamWriteOutcome applyClaim(PgConnection &conn, const TeamWrite &w)
+{
+    const QString what = QStringLiteral("The ownership claim on %1").arg(w.productKey);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult pending = conn.exec(
+            QStringLiteral("SELECT id FROM ownership_claims WHERE product_key = $1 AND "
+                           "claimant_id = current_user::text AND status = 'pending'"),
+            {w.productKey});
+        if (!pending.ok())
+            return fromError(conn, pending, what);
+        if (pending.rows() == 1) // a replay, or a second try: one pending claim a person
+            return outcome(Code::Ok,
+                           QStringLiteral("Claim #%1 on %2 is already pending.")
+                               .arg(pending.integer(0, 0))
+                               .arg(w.productKey),
+                           pending.integer(0, 0));
+        // Row-level security decides (mesh_may_claim: no owner yet, a known person).
+        const PgResult r = conn.exec(
+            QStringLiteral("INSERT INTO ownership_claims(product_key, reason) VALUES ($1, $2) "
+                           "RETURNING id"),
+            {w.productKey, w.reason});
+        if (!r.ok()) {
+            if (r.isRefusal())
+                return outcome(Code::Refused,
+                               QStringLiteral("%1 was refused: only a product without owner may be "
+                                              "claimed, by a person the catalog knows")
+                                   .arg(what));
+            return fromError(conn, r, what);
+        }
+        PgResult failed;
+        if (!audit(conn, QStringLiteral("claim-ownership"), w.productKey,
+                   QStringLiteral("claim #%1").arg(r.integer(0, 0)), w.reason, &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok,
+                       QStringLiteral("Claim #%1 on %2 filed; a steward decides.")
+                           .arg(r.integer(0, 0))
+                           .arg(w.productKey),
+                       r.integer(0, 0));
+    });
+}
+
+TeamWriteOutcome applyClaimDecision(PgConnection &conn, const TeamWrite &w)
+{
+    const QString status = w.kind == TeamWrite::Kind::ApproveClaim ? QStringLiteral("approved")
+                           : w.kind == TeamWrite::Kind::DenyClaim  ? QStringLiteral("denied")
+                                                                   : QStringLiteral("withdrawn");
+    const QString what = QStringLiteral("Setting claim #%1 to %2").arg(w.requestId).arg(status);
+    return inTransaction(conn, w, what, [&]() {
+        const PgResult c = conn.exec(
+            QStringLiteral("SELECT product_key, status, coalesce(decided_by, '') FROM "
+                           "ownership_claims WHERE id = $1"),
+            {w.requestId});
+        if (!c.ok())
+            return fromError(conn, c, what);
+        if (c.rows() == 0)
+            return outcome(Code::Refused, QStringLiteral("%1 was refused: there is no such claim "
+                                                         "that you may decide")
+                                              .arg(what));
+        if (c.text(0, 1) != QLatin1String("pending")) {
+            if (c.text(0, 1) == status && c.text(0, 2) == w.actingUser)
+                return outcome(Code::Ok,
+                               QStringLiteral("Claim #%1 was already %2.").arg(w.requestId).arg(
+                                   status),
+                               w.requestId);
+            TeamWriteOutcome o = outcome(Code::Conflict, QStringLiteral("Claim #%1 was already "
+                                                                        "%2 by %3.")
+                                                             .arg(w.requestId)
+                                                             .arg(c.text(0, 1), c.text(0, 2)));
+            o.changedBy = c.text(0, 2);
+            return o;
+        }
+        // Row-level security decides; an approval makes the claimant the owner (server trigger).
+        const PgResult r = conn.exec(
+            QStringLiteral("UPDATE ownership_claims SET status = $2, decision_reason = $3 WHERE "
+                           "id = $1"),
+            {w.requestId, status, w.reason});
+        if (!r.ok() || r.affected() != 1) {
+            if (!r.ok() && !r.isRefusal())
+                return fromError(conn, r, what);
+            return outcome(Code::Refused,
+                           QStringLiteral("%1 was refused: a steward (or the governance council "
+                                          "for data without domain) or an administrator decides "
+                                          "claims, and only the claimant withdraws one")
+                               .arg(what));
+        }
+        PgResult failed;
+        if (w.kind != TeamWrite::Kind::ApproveClaim &&
+            !audit(conn, TeamWrite::kindName(w.kind), c.text(0, 0),
+                   QStringLiteral("claim #%1").arg(w.requestId), w.reason, &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok, QStringLiteral("Claim #%1 %2.").arg(w.requestId).arg(status),
+                       w.requestId);
+    });
+}
+
 TeamOutboxEntry entryFrom(Statement &st)
 {
     TeamOutboxEntry e;
@@ -403,6 +728,24 @@ QString TeamWrite::kindName(Kind kind)
         return QStringLiteral("deny");
     case Kind::Edit:
         return QStringLiteral("edit");
+    case Kind::Withdraw:
+        return QStringLiteral("withdraw");
+    case Kind::Revoke:
+        return QStringLiteral("revoke");
+    case Kind::SetPolicy:
+        return QStringLiteral("set-policy");
+    case Kind::AckAlert:
+        return QStringLiteral("acknowledge-alert");
+    case Kind::ResolveAlert:
+        return QStringLiteral("resolve-alert");
+    case Kind::Claim:
+        return QStringLiteral("claim-ownership");
+    case Kind::ApproveClaim:
+        return QStringLiteral("approve-claim");
+    case Kind::DenyClaim:
+        return QStringLiteral("deny-claim");
+    case Kind::WithdrawClaim:
+        return QStringLiteral("withdraw-claim");
     }
     return {};
 }
@@ -425,14 +768,20 @@ QJsonObject TeamWrite::toJson() const
             {QStringLiteral("reason"), reason},
             {QStringLiteral("fields"), fields},
             {QStringLiteral("base_version"), baseVersion},
-            {QStringLiteral("overwrite"), overwrite}};
+            {QStringLiteral("overwrite"), overwrite},
+            {QStringLiteral("policy_scope"), policyScope},
+            {QStringLiteral("policy_kind"), policyKind},
+            {QStringLiteral("parameter"), parameter},
+            {QStringLiteral("enabled"), enabled}};
 }
 
 TeamWrite TeamWrite::fromJson(const QJsonObject &o)
 {
     TeamWrite w;
     const QString kind = o.value(QStringLiteral("kind")).toString();
-    for (Kind k : {Kind::Request, Kind::Approve, Kind::Deny, Kind::Edit})
+    for (Kind k : {Kind::Request, Kind::Approve, Kind::Deny, Kind::Edit, Kind::Withdraw,
+                   Kind::Revoke, Kind::SetPolicy, Kind::AckAlert, Kind::ResolveAlert, Kind::Claim,
+                   Kind::ApproveClaim, Kind::DenyClaim, Kind::WithdrawClaim})
         if (kindName(k) == kind)
             w.kind = k;
     w.actingUser = o.value(QStringLiteral("acting_user")).toString();
@@ -447,6 +796,10 @@ TeamWrite TeamWrite::fromJson(const QJsonObject &o)
     w.fields = o.value(QStringLiteral("fields")).toObject();
     w.baseVersion = o.value(QStringLiteral("base_version")).toInt();
     w.overwrite = o.value(QStringLiteral("overwrite")).toBool();
+    w.policyScope = o.value(QStringLiteral("policy_scope")).toString();
+    w.policyKind = o.value(QStringLiteral("policy_kind")).toString();
+    w.parameter = o.value(QStringLiteral("parameter")).toString();
+    w.enabled = o.value(QStringLiteral("enabled")).toBool(true);
     return w;
 }
 
@@ -463,6 +816,21 @@ TeamWriteOutcome TeamClient::apply(PgConnection &conn, const TeamWrite &write)
         return applyDecision(conn, w);
     case TeamWrite::Kind::Edit:
         return applyEdit(conn, w);
+    case TeamWrite::Kind::Withdraw:
+        return applyWithdraw(conn, w);
+    case TeamWrite::Kind::Revoke:
+        return applyRevoke(conn, w);
+    case TeamWrite::Kind::SetPolicy:
+        return applySetPolicy(conn, w);
+    case TeamWrite::Kind::AckAlert:
+    case TeamWrite::Kind::ResolveAlert:
+        return applyAlertTransition(conn, w);
+    case TeamWrite::Kind::Claim:
+        return applyClaim(conn, w);
+    case TeamWrite::Kind::ApproveClaim:
+    case TeamWrite::Kind::DenyClaim:
+    case TeamWrite::Kind::WithdrawClaim:
+        return applyClaimDecision(conn, w);
     }
     return outcome(Code::Invalid, QStringLiteral("unknown write"));
 }
@@ -609,6 +977,54 @@ bool TeamClient::requeueOverwriting(SqliteCatalogStore &store, qint64 outboxId, 
     if (!ok && error)
         *error = catalogError.message;
     return ok;
+}
+
+bool TeamClient::discard(SqliteCatalogStore &store, qint64 outboxId, const QString &why,
+                         QString *error)
+{
+    CatalogError catalogError;
+    const bool ok = store.transaction(
+        [&](CatalogError *e) {
+            Statement &st = store.database().prepare(
+                QStringLiteral("UPDATE team_outbox SET state = 'failed', message = ?2 WHERE id = "
+                               "?1 AND state IN ('conflict', 'refused', 'queued')"));
+            st.bind(1, outboxId).bind(2, why);
+            if (!st.exec()) {
+                e->code = CatalogError::Code::Io;
+                e->message = st.lastError();
+                return false;
+            }
+            if (store.database().changes() != 1) {
+                e->code = CatalogError::Code::NotFound;
+                e->message = QStringLiteral("there is no open queued write #%1").arg(outboxId);
+                return false;
+            }
+            return true;
+        },
+        &catalogError);
+    if (!ok && error)
+        *error = catalogError.message;
+    return ok;
+}
+
+bool TeamClient::isTeamCache(SqliteCatalogStore &store)
+{
+    return store.database().scalar(QStringLiteral("SELECT count(*) FROM team_sync")).toInt() > 0;
+}
+
+TeamWriteOutcome TeamClient::submitAndSync(const TeamRoute &route, SqliteCatalogStore &store,
+                                           TeamWrite write)
+{
+    write.actingUser = route.user;
+    QString error;
+    auto conn = PgConnection::connect(route.url, route.user, route.password, &error);
+    TeamWriteOutcome o = submit(conn.get(), store, std::move(write));
+    // After a conflict too: the newer version is what the person reloads or compares with.
+    if ((o.ok() || o.code == Code::Conflict) && conn &&
+        !TeamSync::sync(*conn, store, route.url, &error))
+        o.message += QStringLiteral(" (the local copy will catch up at the next sync: %1)")
+                         .arg(error);
+    return o;
 }
 
 } // namespace Mesh

@@ -19,17 +19,30 @@ struct TeamWrite
         Request,
         Approve,
         Deny,
-        Edit
+        Edit,
+        Withdraw,    // the requester takes back a pending request (requestId)
+        Revoke,      // a grant is ended early (requestId holds the grant's id; reason)
+        SetPolicy,   // a governance policy is set (policyScope, policyKind, parameter, enabled)
+        AckAlert,     // a quality alert is acknowledged (requestId holds the alert's id; reason)
+        ResolveAlert, // … or resolved
+        Claim,        // an ownership claim on an unowned product (productKey, reason)
+        ApproveClaim, // a claim is decided (requestId holds the claim's id; reason for a denial)
+        DenyClaim,
+        WithdrawClaim // the claimant takes it back
     };
     Kind kind = Kind::Request;
     QString actingUser;   // the person (database role) the write is made as
     QString token;        // unique per write: a replayed write is applied at most once
     QString productKey;   // Request, Edit
-    qint64 requestId = 0; // Approve, Deny
+    qint64 requestId = 0; // Approve, Deny, Withdraw; Revoke: the grant; Ack/ResolveAlert: alert
     QStringList columns;  // Request
     QString purpose;      // Request
     int days = 30;        // Request
-    QString reason;       // Deny; Edit: the version's summary
+    QString reason;       // Deny, Revoke; Edit: the version's summary; alerts: the note
+    QString policyScope;  // SetPolicy: a domain, or empty for a global policy
+    QString policyKind;   // SetPolicy: GovernancePolicy::kindName
+    QString parameter;    // SetPolicy
+    bool enabled = true;  // SetPolicy
     /** Edit: field → new value; fields: name, description, status, owner, steward, tags (array),
      *  access_policy, freshness_sla_hours. */
     QJsonObject fields;
@@ -64,6 +77,15 @@ struct TeamWriteOutcome
     QString changedBy;   // Conflict: who saved the newer version or decided the request
     bool queued = false; // Offline: kept in the outbox for replay
     bool ok() const { return code == Code::Ok; }
+};
+
+/** Where the open catalog's team server is, for the app's own writes (set by TeamController). */
+struct TeamRoute
+{
+    QString url;
+    QString user; // the person, their database role
+    QByteArray password;
+    bool isSet() const { return !url.isEmpty() && !user.isEmpty(); }
 };
 
 /** One row of the offline queue. */
@@ -106,6 +128,19 @@ public:
     static QList<TeamOutboxEntry> outbox(SqliteCatalogStore &store, const QString &state = {});
     /** Re-queues a conflicting write to overwrite (the person chose "overwrite"). */
     static bool requeueOverwriting(SqliteCatalogStore &store, qint64 outboxId, QString *error);
+    /** Sets a conflicting or refused write aside for good (the person chose "reload"): the row
+     *  stays, as state 'failed' with why, so nothing is lost silently. */
+    static bool discard(SqliteCatalogStore &store, qint64 outboxId, const QString &why,
+                        QString *error);
+    /** Whether store is a team cache: synced from a team server at least once. */
+    static bool isTeamCache(SqliteCatalogStore &store);
+    /**
+     * A write from the app: connects with route (on the caller's thread), applies the write as
+     * route.user or queues it when the server is unreachable, and after a write that was applied
+     * pulls the server's changes into store, so the views show it at once.
+     */
+    static TeamWriteOutcome submitAndSync(const TeamRoute &route, SqliteCatalogStore &store,
+                                          TeamWrite write);
 };
 
 } // namespace Mesh

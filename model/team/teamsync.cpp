@@ -4,11 +4,14 @@
 #include "access/accesstypes.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
+#include "editing/metadatasnapshot.h"
 #include "team/pgconnection.h"
 #include "team/teamcatalog.h"
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <condition_variable>
@@ -35,6 +38,13 @@ struct Fetched
     QList<LineageEdge> edges;
     QList<QVariantList> requests; // access_requests rows the connected role may read
     QList<QVariantList> grants;   // access_grants rows the connected role may read
+    // fetchRecords/applyRecords (teamrecords below): the rest of the team catalog.
+    QList<QVariantList> approvals;
+    QList<QVariantList> versions;
+    QList<QVariantList> policies;
+    QList<QVariantList> alerts;
+    QList<QVariantList> claims;
+    QList<QPair<QString, int>> rowVersions;
 };
 
 const QString kTime =
@@ -263,7 +273,238 @@ bool fetchProducts(PgConnection &conn, const QStringList *keys, Fetched &f, QStr
     return true;
 }
 
+
+// The rest of the team catalog: approvals, metadata versions (and each product's row_version),
+// governance policies and quality alerts with their acknowledgements. Kept apart from the
+// product/domain/user/edge path above. keys: the change log's row keys per table since the last
+// sync, or null for everything (a first sync).
+
+bool fetchRows(PgConnection &conn, const QString &sql, const QString &table, const QString &keyColumn,
+               const QHash<QString, QStringList> *keys, QList<QVariantList> &into, QString *error)
+{
+    if (keys && !keys->contains(table))
+        return true;
+    const PgResult r =
+        keys ? conn.exec(sql + QStringLiteral(" WHERE %1 = ANY($1::text[])").arg(keyColumn),
+                         {QVariant(keys->value(table))})
+             : conn.exec(sql);
+    if (!r.ok())
+        return fail(error, conn, QStringLiteral("reading %1").arg(table), r);
+    for (int i = 0; i < r.rows(); ++i)
+        into.append(rowOf(r, i));
+    return true;
+}
+
+bool fetchRecords(PgConnection &conn, const QHash<QString, QStringList> *keys, Fetched &f,
+                  QString *error)
+{
+    if (!fetchRows(conn,
+                   QStringLiteral("SELECT request_id, approver_id, capacity, "
+                                  "array_to_string(columns, ','), %1, %2 FROM access_approvals")
+                       .arg(kTime.arg(QStringLiteral("ends_at")),
+                            kTime.arg(QStringLiteral("approved_at"))),
+                   QStringLiteral("access_approvals"), QStringLiteral("approval_key"), keys,
+                   f.approvals, error) ||
+        !fetchRows(conn,
+                   QStringLiteral("SELECT product_key, version, author, %1, summary, "
+                                  "snapshot::text FROM product_versions")
+                       .arg(kTime.arg(QStringLiteral("created_at"))),
+                   QStringLiteral("product_versions"), QStringLiteral("id::text"), keys,
+                   f.versions, error) ||
+        !fetchRows(conn,
+                   QStringLiteral("SELECT scope, kind, parameter, CASE WHEN enabled THEN 1 ELSE 0 "
+                                  "END, %1, updated_by FROM governance_policies")
+                       .arg(kTime.arg(QStringLiteral("updated_at"))),
+                   QStringLiteral("governance_policies"), QStringLiteral("policy_key"), keys,
+                   f.policies, error) ||
+        !fetchRows(conn,
+                   QStringLiteral("SELECT id, product_key, kind, fingerprint, severity, title, "
+                                  "detail, state, %1, %2, acknowledged_by, %3, resolved_by, %4, "
+                                  "note FROM quality_alerts")
+                       .arg(kTime.arg(QStringLiteral("first_seen")),
+                            kTime.arg(QStringLiteral("last_seen")),
+                            kTime.arg(QStringLiteral("acknowledged_at")),
+                            kTime.arg(QStringLiteral("resolved_at"))),
+                   QStringLiteral("quality_alerts"), QStringLiteral("id::text"), keys, f.alerts,
+                   error))
+        return false;
+    // Ownership claims arrived with server migration 4; an older server has none to send.
+    const PgResult claimsTable =
+        conn.exec(QStringLiteral("SELECT to_regclass('public.ownership_claims') IS NOT NULL"));
+    if (claimsTable.ok() && claimsTable.boolean(0, 0) &&
+        !fetchRows(conn,
+                   QStringLiteral("SELECT id, product_key, claimant_id, reason, status, %1, %2, "
+                                  "decided_by, decision_reason FROM ownership_claims")
+                       .arg(kTime.arg(QStringLiteral("created_at")),
+                            kTime.arg(QStringLiteral("decided_at"))),
+                   QStringLiteral("ownership_claims"), QStringLiteral("id::text"), keys, f.claims,
+                   error))
+        return false;
+    QList<QVariantList> rowVersions;
+    if (!fetchRows(conn, QStringLiteral("SELECT key, row_version FROM products"),
+                   QStringLiteral("products"), QStringLiteral("key"), keys, rowVersions, error))
+        return false;
+    f.rowVersions.reserve(rowVersions.size());
+    for (const QVariantList &row : std::as_const(rowVersions))
+        f.rowVersions.append({row.value(0).toString(), row.value(1).toInt()});
+    return true;
+}
+
+/** The server's version snapshot (a products row without datasets) as a cache snapshot. */
+QJsonObject cacheSnapshot(const SqliteCatalogStore &store, const QString &productKey,
+                          const QString &serverSnapshot)
+{
+    const QJsonObject s = QJsonDocument::fromJson(serverSnapshot.toUtf8()).object();
+    std::optional<Product> p = store.productByKey(productKey);
+    if (!p)
+        return {};
+    // Datasets and columns are not versioned on the server: the snapshot keeps the cache's.
+    auto list = [&s](const char *field) {
+        QStringList l;
+        for (const QJsonValue &v : s.value(QLatin1String(field)).toArray())
+            l.append(v.toString());
+        return l;
+    };
+    p->name = s.value(QStringLiteral("name")).toString(p->name);
+    p->description = s.value(QStringLiteral("description")).toString();
+    p->ownerId = s.value(QStringLiteral("owner_id")).toString();
+    p->stewardId = s.value(QStringLiteral("steward_id")).toString();
+    p->status = s.value(QStringLiteral("status")).toString();
+    p->tags = list("tags");
+    p->accessPolicy = s.value(QStringLiteral("access_policy")).toString();
+    p->freshnessSlaHours = s.value(QStringLiteral("freshness_sla_hours")).toInt();
+    return MetadataSnapshot::fromProduct(*p);
+}
+
+bool applyRecords(SqliteCatalogStore &store, const Fetched &f, TeamSyncResult &result,
+                  CatalogError *e)
+{
+    Database &db = store.database();
+    auto bindAll = [](Statement &st, const QVariantList &row) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            row.at(i).isNull() ? st.bindNull(int(i + 1))
+                               : st.bind(int(i + 1), row.at(i).toString());
+    };
+    auto failed = [e](const QString &what, Statement &st) {
+        e->code = CatalogError::Code::Io;
+        e->message = QStringLiteral("Saving %1: %2").arg(what, st.lastError());
+        return false;
+    };
+    // Approvals are never changed; one the cache has (or whose request it lacks) is kept as is.
+    Statement &approval = db.prepare(QStringLiteral(
+        "INSERT INTO access_approvals(request_id, approver_id, capacity, columns, ends_at, "
+        "approved_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM access_requests "
+        "WHERE id = ?1) ON CONFLICT DO NOTHING"));
+    for (const QVariantList &row : f.approvals) {
+        approval.reset();
+        bindAll(approval, row);
+        if (!approval.exec())
+            return failed(QStringLiteral("an access approval"), approval);
+        result.approvals += db.changes() > 0;
+    }
+    Statement &version = db.prepare(QStringLiteral(
+        "INSERT INTO product_versions(product_key, version, author, created_at, summary, "
+        "snapshot) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(product_key, version) DO NOTHING"));
+    for (const QVariantList &row : f.versions) {
+        const QJsonObject snapshot =
+            cacheSnapshot(store, row.value(0).toString(), row.value(5).toString());
+        if (snapshot.isEmpty())
+            continue; // the product is not in the cache (removed since)
+        version.reset();
+        bindAll(version, row.mid(0, 5));
+        version.bind(6, QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact)));
+        if (!version.exec())
+            return failed(QStringLiteral("a metadata version"), version);
+        result.versions += db.changes() > 0;
+    }
+    Statement &rowVersion = db.prepare(QStringLiteral(
+        "INSERT INTO team_row_versions(product_key, row_version) VALUES (?1, ?2) ON "
+        "CONFLICT(product_key) DO UPDATE SET row_version = excluded.row_version"));
+    for (const auto &[key, number] : f.rowVersions) {
+        rowVersion.reset();
+        rowVersion.bind(1, key).bind(2, number);
+        if (!rowVersion.exec())
+            return failed(QStringLiteral("a row version"), rowVersion);
+    }
+    Statement &policy = db.prepare(QStringLiteral(
+        "INSERT INTO governance_policies(scope, kind, parameter, enabled, updated_at, updated_by) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(scope, kind) DO UPDATE SET parameter = "
+        "excluded.parameter, enabled = excluded.enabled, updated_at = excluded.updated_at, "
+        "updated_by = excluded.updated_by"));
+    for (const QVariantList &row : f.policies) {
+        policy.reset();
+        bindAll(policy, row);
+        if (!policy.exec())
+            return failed(QStringLiteral("a governance policy"), policy);
+        ++result.policies;
+    }
+    // Ownership claims keep the server's ids; a decided claim is final here too.
+    Statement &claim = db.prepare(QStringLiteral(
+        "INSERT INTO ownership_claims(id, product_key, claimant_id, reason, status, created_at, "
+        "decided_at, decided_by, decision_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON "
+        "CONFLICT DO NOTHING"));
+    Statement &decided = db.prepare(QStringLiteral(
+        "UPDATE ownership_claims SET status = ?2, decided_at = ?3, decided_by = ?4, "
+        "decision_reason = ?5 WHERE id = ?1 AND status = 'pending' AND ?2 <> 'pending'"));
+    for (const QVariantList &row : f.claims) {
+        claim.reset();
+        bindAll(claim, row);
+        if (!claim.exec())
+            return failed(QStringLiteral("ownership claim #%1").arg(row.value(0).toString()), claim);
+        decided.reset();
+        bindAll(decided, {row.value(0), row.value(4), row.value(6), row.value(7), row.value(8)});
+        if (!decided.exec())
+            return failed(QStringLiteral("ownership claim #%1").arg(row.value(0).toString()),
+                          decided);
+        ++result.claims;
+    }
+    // The server's alerts keep their ids. A live alert the cache raised itself for the same
+    // finding is resolved in favour of the server's (noted, never deleted).
+    Statement &superseded = db.prepare(QStringLiteral(
+        "UPDATE quality_alerts SET state = 'resolved', resolved_by = 'team-sync', resolved_at = "
+        "?3, note = 'superseded by the team server''s alert #' || ?4 WHERE product_key = ?1 AND "
+        "fingerprint = ?2 AND state <> 'resolved' AND id <> ?4"));
+    Statement &alert = db.prepare(QStringLiteral(
+        "INSERT INTO quality_alerts(id, product_key, kind, fingerprint, severity, title, detail, "
+        "state, first_seen, last_seen, acknowledged_by, acknowledged_at, resolved_by, "
+        "resolved_at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+        "?15) ON CONFLICT(id) DO UPDATE SET product_key = excluded.product_key, kind = "
+        "excluded.kind, fingerprint = excluded.fingerprint, severity = excluded.severity, title = "
+        "excluded.title, detail = excluded.detail, state = excluded.state, first_seen = "
+        "excluded.first_seen, last_seen = excluded.last_seen, acknowledged_by = "
+        "excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at, resolved_by = "
+        "excluded.resolved_by, resolved_at = excluded.resolved_at, note = excluded.note WHERE "
+        "quality_alerts.state <> 'resolved'"));
+    const QString now = accessTime(QDateTime::currentDateTimeUtc());
+    for (const QVariantList &row : f.alerts) {
+        if (row.value(7).toString() != QLatin1String("resolved")) {
+            superseded.reset();
+            superseded.bind(1, row.value(1).toString())
+                .bind(2, row.value(3).toString())
+                .bind(3, now)
+                .bind(4, row.value(0).toLongLong());
+            if (!superseded.exec())
+                return failed(QStringLiteral("a quality alert"), superseded);
+        }
+        alert.reset();
+        bindAll(alert, row);
+        if (!alert.exec())
+            return failed(QStringLiteral("quality alert #%1").arg(row.value(0).toString()), alert);
+        ++result.alerts;
+    }
+    return true;
+}
 } // namespace
+
+int TeamSync::rowVersion(SqliteCatalogStore &store, const QString &productKey)
+{
+    Statement &st = store.database().prepare(
+        QStringLiteral("SELECT row_version FROM team_row_versions WHERE product_key = ?1"));
+    st.bind(1, productKey);
+    const int version = st.step() ? int(st.integer(0)) : 0;
+    st.reset();
+    return version;
+}
 
 qint64 TeamSync::lastChange(SqliteCatalogStore &store, const QString &serverId)
 {
@@ -328,7 +569,8 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
     } joiner{fetcher, queue};
     if (result.full) {
         if (!fetchDomains(conn, {}, {}, f, error) || !fetchUsers(conn, {}, {}, f, error) ||
-            !fetchEdges(conn, {}, {}, f, error) || !fetchAccess(conn, nullptr, nullptr, f, error))
+            !fetchEdges(conn, {}, {}, f, error) || !fetchAccess(conn, nullptr, nullptr, f, error) ||
+            !fetchRecords(conn, nullptr, f, error))
             return std::nullopt;
         // Products are fetched (and parsed) on a thread of their own while this one writes
         // them: on a 100,000-product catalog the two take about as long as each other.
@@ -371,7 +613,8 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             return std::nullopt;
         const QStringList requestIds = keys.value(QStringLiteral("access_requests"));
         const QStringList grantIds = keys.value(QStringLiteral("access_grants"));
-        if (!fetchAccess(conn, &requestIds, &grantIds, f, error))
+        if (!fetchAccess(conn, &requestIds, &grantIds, f, error) ||
+            !fetchRecords(conn, &keys, f, error))
             return std::nullopt;
     }
     if (!result.full) {
@@ -432,7 +675,7 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
                     return false;
                 }
             }
-            if (!applyAccess(store.database(), f, e))
+            if (!applyAccess(store.database(), f, e) || !applyRecords(store, f, result, e))
                 return false;
             Statement &st = store.database().prepare(QStringLiteral(
                 "INSERT INTO team_sync(server_id, url, last_change, synced_at) VALUES (?1, ?2, ?3, "

@@ -25,6 +25,11 @@ struct TeamSyncResult
     int lineageEdges = 0;
     int accessRequests = 0; // access requests and grants the connected role may read
     int accessGrants = 0;
+    int approvals = 0; // access approvals, metadata versions, governance policies and quality
+    int versions = 0;  // alerts (with their acknowledgements) written to the cache
+    int policies = 0;
+    int alerts = 0;
+    int claims = 0; // ownership claims the connected role may read (server migration 4)
 };
 
 /**
@@ -33,9 +38,11 @@ struct TeamSyncResult
  * number and fetch only the rows named there. Everything fetched is applied in one SQLite
  * transaction (search index and facets included) together with the new change number, so the
  * cache is always a state the server was in, and an interrupted sync changes nothing.
- * Access requests and grants come along as row-level security shows them to the connected role
- * (a requester's own, an owner's products'), with the server's ids, so an approval made on
- * another desktop reaches the requester's Access views. Runs on the caller's thread with the
+ * Access requests, approvals and grants come along as row-level security shows them to the
+ * connected role (a requester's own, an owner's products'), with the server's ids, so an approval
+ * made on another desktop reaches the requester's Access views; so do metadata versions (with
+ * each product's server row_version, the base of the next team edit), governance policies and
+ * quality alerts with their acknowledgements, by change number like the products. Runs on the caller's thread with the
  * connection and store it is given.
  */
 class TeamSync
@@ -45,6 +52,9 @@ public:
                                               const QString &url, QString *error);
     /** The last change number of serverId applied to the cache (0: never synced). */
     static qint64 lastChange(SqliteCatalogStore &store, const QString &serverId);
+    /** The product's row_version on the server as last synced: what a team edit starts from
+     *  (0: not synced from a team server). */
+    static int rowVersion(SqliteCatalogStore &store, const QString &productKey);
 };
 
 } // namespace Mesh

@@ -5,6 +5,7 @@
 
 #include "access/accesspolicy.h"
 #include "access/auditlog.h"
+#include "db/sqlite.h"
 #include "team/teamclient.h"
 #include "team/teamsync.h"
 
@@ -92,7 +93,7 @@ private slots:
         const TeamWriteOutcome approved = TeamClient::apply(
             *m_conn, decision(TeamWrite::Kind::Approve, QStringLiteral("lucas.moreau"), filed.id));
         QVERIFY2(approved.ok(), qPrintable(approved.message));
-        QVERIFY2(approved.message.contains(QStringLiteral("grant #")),
+        QVERIFY2(approved.message.contains(QStringLiteral("access granted")),
                  qPrintable(approved.message));
         // A second decision meets the first: a conflict that names who decided.
         const TeamWriteOutcome late = TeamClient::apply(
@@ -117,7 +118,7 @@ private slots:
                  qPrintable(first.message));
         const TeamWriteOutcome second = TeamClient::apply(
             *m_conn, decision(TeamWrite::Kind::Approve, product->stewardId, sensitive.id));
-        QVERIFY2(second.ok() && second.message.contains(QStringLiteral("grant #")),
+        QVERIFY2(second.ok() && second.message.contains(QStringLiteral("access granted")),
                  qPrintable(second.message));
 
         QVERIFY(auditChainIntact());
@@ -266,6 +267,325 @@ private slots:
                             {m_plain})
                      .text(0, 0),
                  QStringLiteral("jira,delivery"));
+    }
+
+    void withdrawRevokePoliciesAndAlertsAreServerTransactions()
+    {
+        // Withdraw: only the requester, once; a decided request is a conflict.
+        const TeamWriteOutcome filed =
+            TeamClient::apply(*m_conn, request(QStringLiteral("amara.okafor"), m_plain));
+        QVERIFY2(filed.ok(), qPrintable(filed.message));
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::Withdraw,
+                                                     QStringLiteral("lucas.moreau"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Refused);
+        const TeamWriteOutcome withdrawn = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::Withdraw, QStringLiteral("amara.okafor"), filed.id));
+        QVERIFY2(withdrawn.ok(), qPrintable(withdrawn.message));
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT status FROM access_requests WHERE id = $1"),
+                              {filed.id})
+                     .text(0, 0),
+                 QStringLiteral("withdrawn"));
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::Approve,
+                                                     QStringLiteral("lucas.moreau"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Conflict);
+
+        // Revoke: the owner (or an admin) may; the grantee and a steward may not.
+        const TeamWriteOutcome again =
+            TeamClient::apply(*m_conn, request(QStringLiteral("amara.okafor"), m_plain));
+        QVERIFY(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::Approve,
+                                                    QStringLiteral("lucas.moreau"), again.id))
+                    .ok());
+        const qint64 grant =
+            m_conn
+                ->exec(QStringLiteral("SELECT id FROM access_grants WHERE request_id = $1"),
+                       {again.id})
+                .integer(0, 0);
+        QVERIFY(grant > 0);
+        for (const QString &who : {QStringLiteral("amara.okafor"), QStringLiteral("sofia.rossi")})
+            QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::Revoke, who, grant)).code,
+                     TeamWriteOutcome::Code::Refused);
+        const TeamWriteOutcome revoked = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::Revoke, QStringLiteral("ravi.patel"), grant));
+        QVERIFY2(revoked.ok(), qPrintable(revoked.message));
+        const TeamWriteOutcome twice = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::Revoke, QStringLiteral("lucas.moreau"), grant));
+        QCOMPARE(twice.code, TeamWriteOutcome::Code::Conflict);
+        QCOMPARE(twice.changedBy, QStringLiteral("ravi.patel"));
+
+        // Policies: a domain's steward tightens their domain; loosening and other domains fail.
+        TeamWrite policy;
+        policy.kind = TeamWrite::Kind::SetPolicy;
+        policy.actingUser = QStringLiteral("sofia.rossi");
+        policy.policyScope = QStringLiteral("Product");
+        policy.policyKind = QStringLiteral("description-min-length");
+        policy.parameter = QStringLiteral("80");
+        const TeamWriteOutcome set = TeamClient::apply(*m_conn, policy);
+        QVERIFY2(set.ok(), qPrintable(set.message));
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT parameter, updated_by FROM governance_policies "
+                                           "WHERE scope = 'Product' AND kind = "
+                                           "'description-min-length'"))
+                     .text(0, 1),
+                 QStringLiteral("sofia.rossi"));
+        policy.parameter = QStringLiteral("10");
+        QCOMPARE(TeamClient::apply(*m_conn, policy).code, TeamWriteOutcome::Code::Invalid);
+        policy.parameter = QStringLiteral("90");
+        policy.policyScope = QStringLiteral("Finance");
+        QCOMPARE(TeamClient::apply(*m_conn, policy).code, TeamWriteOutcome::Code::Refused);
+        policy.policyScope.clear(); // global: the council's, not a steward's
+        QCOMPARE(TeamClient::apply(*m_conn, policy).code, TeamWriteOutcome::Code::Refused);
+        policy.actingUser = QStringLiteral("aiko.tanaka");
+        QVERIFY(TeamClient::apply(*m_conn, policy).ok());
+
+        // Alerts: acknowledged by an approver of the product, then resolved; an analyst is refused.
+        const qint64 alert =
+            m_conn
+                ->exec(QStringLiteral("INSERT INTO quality_alerts(product_key, kind, fingerprint, "
+                                      "title) VALUES ($1, 'missing', 'f1', 'stale') RETURNING id"),
+                       {m_plain})
+                .integer(0, 0);
+        QVERIFY(alert > 0);
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::AckAlert,
+                                                     QStringLiteral("amara.okafor"), alert))
+                     .code,
+                 TeamWriteOutcome::Code::Refused);
+        QVERIFY(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::AckAlert,
+                                                    QStringLiteral("sofia.rossi"), alert))
+                    .ok());
+        const TeamWriteOutcome secondAck = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::AckAlert, QStringLiteral("lucas.moreau"), alert));
+        QCOMPARE(secondAck.code, TeamWriteOutcome::Code::Conflict);
+        QCOMPARE(secondAck.changedBy, QStringLiteral("sofia.rossi"));
+        QVERIFY(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::ResolveAlert,
+                                                    QStringLiteral("lucas.moreau"), alert))
+                    .ok());
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT state || '/' || resolved_by FROM "
+                                             "quality_alerts WHERE id = $1"),
+                              {alert})
+                     .text(0, 0),
+                 QStringLiteral("resolved/lucas.moreau"));
+        QVERIFY(auditChainIntact());
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN "
+                                           "('withdraw', 'revoke', 'set-policy', "
+                                           "'acknowledge-alert', 'resolve-alert')"))
+                     .integer(0, 0),
+                 6);
+    }
+
+    void ownershipClaimsAreFiledAndDecidedOnTheServer()
+    {
+        // A product without owner (dark data); if the demo has none, make one on the server.
+        QString dark = m_conn->exec(QStringLiteral("SELECT key FROM products WHERE owner_id = '' "
+                                                   "ORDER BY key LIMIT 1"))
+                           .text(0, 0);
+        if (dark.isEmpty()) {
+            dark = QStringLiteral("product.jira-sprints");
+            QString error;
+            QVERIFY2(m_conn->run(QStringLiteral("UPDATE products SET owner_id = '' WHERE key = $1"),
+                                 {dark}, &error),
+                     qPrintable(error));
+        }
+        TeamWrite claim;
+        claim.kind = TeamWrite::Kind::Claim;
+        claim.actingUser = QStringLiteral("kenji.watanabe");
+        claim.productKey = dark;
+        claim.reason = QStringLiteral("I maintain it");
+        const TeamWriteOutcome filed = TeamClient::apply(*m_conn, claim);
+        QVERIFY2(filed.ok(), qPrintable(filed.message));
+        // Filing twice is the same claim; claiming an owned product is refused.
+        QCOMPARE(TeamClient::apply(*m_conn, claim).id, filed.id);
+        claim.productKey = m_plain;
+        QCOMPARE(TeamClient::apply(*m_conn, claim).code, TeamWriteOutcome::Code::Refused);
+        // An analyst and the claimant cannot approve it; a steward can, and owns nothing by it.
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::ApproveClaim,
+                                                     QStringLiteral("amara.okafor"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Refused);
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::ApproveClaim,
+                                                     QStringLiteral("kenji.watanabe"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Refused);
+        const QString steward = m_conn->exec(QStringLiteral("SELECT id FROM users WHERE 'steward' "
+                                                            "= ANY(roles) ORDER BY id LIMIT 1"))
+                                    .text(0, 0);
+        const AccessPolicy policy(*m_pg.demo());
+        const TeamWriteOutcome approved = TeamClient::apply(
+            *m_conn, decision(TeamWrite::Kind::ApproveClaim, steward, filed.id));
+        const bool allowed = policy.decide(steward, AccessAction::ApproveClaim, {dark, {}}).allowed();
+        if (m_pg.demo()->productByKey(dark)->ownerId.isEmpty()) {
+            QVERIFY(allowed);
+            QVERIFY2(approved.ok(), qPrintable(approved.message));
+        } else { // the product was made dark on the server only: decide on its domain there
+            QVERIFY(approved.ok() || approved.code == TeamWriteOutcome::Code::Refused);
+            if (!approved.ok())
+                QVERIFY(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::ApproveClaim,
+                                                            QStringLiteral("ravi.patel"), filed.id))
+                            .ok());
+        }
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT owner_id FROM products WHERE key = $1"),
+                              {dark})
+                     .text(0, 0),
+                 QStringLiteral("kenji.watanabe"));
+        QCOMPARE(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::DenyClaim,
+                                                     QStringLiteral("ravi.patel"), filed.id))
+                     .code,
+                 TeamWriteOutcome::Code::Conflict);
+        QVERIFY(auditChainIntact());
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN "
+                                           "('claim-ownership', 'approve-claim')"))
+                     .integer(0, 0),
+                 2);
+        // The claim reaches a cache, with its decision.
+        auto cache = SqliteCatalogStore::create(m_pg.tempPath(QStringLiteral("claims.mesh")),
+                                                QStringLiteral("claims"), nullptr);
+        QString error;
+        const auto synced = TeamSync::sync(*m_conn, *cache, m_url, &error);
+        QVERIFY2(synced, qPrintable(error));
+        QVERIFY(synced->claims >= 1);
+        QCOMPARE(cache->database()
+                     .scalar(QStringLiteral("SELECT status || '/' || claimant_id FROM "
+                                            "ownership_claims WHERE id = %1")
+                                 .arg(filed.id))
+                     .toString(),
+                 QStringLiteral("approved/kenji.watanabe"));
+    }
+
+    void meshctlAccessGovernanceAndAlertsTakeServer()
+    {
+        const QString file = m_pg.tempPath(QStringLiteral("cli-gov.mesh"));
+        QString error;
+        {
+            auto cache = SqliteCatalogStore::create(file, QStringLiteral("cli"), nullptr);
+            QVERIFY(cache);
+            QVERIFY2(TeamSync::sync(*m_conn, *cache, m_url, &error), qPrintable(error));
+        }
+        auto run = [](const QStringList &args, QByteArray *output) {
+            QProcess p;
+            p.start(QStringLiteral(MESHCTL), args);
+            p.waitForFinished(60000);
+            *output = p.readAllStandardOutput() + p.readAllStandardError();
+            return p.exitCode();
+        };
+        const QStringList server{QStringLiteral("--server"), m_url};
+        QByteArray output;
+        const TeamWriteOutcome filed =
+            TeamClient::apply(*m_conn, request(QStringLiteral("henrik.lindqvist"), m_plain));
+        QVERIFY(filed.ok());
+        const QString id = QString::number(filed.id);
+        // access list --server: what row-level security shows the acting person.
+        QCOMPARE(run(QStringList{QStringLiteral("access"), QStringLiteral("list"), file,
+                                 QStringLiteral("--json"), QStringLiteral("--as"),
+                                 QStringLiteral("henrik.lindqvist")} +
+                         server,
+                     &output),
+                 0);
+        QVERIFY2(output.contains("\"requester\": \"henrik.lindqvist\""), output.constData());
+        QCOMPARE(run(QStringList{QStringLiteral("access"), QStringLiteral("list"), file,
+                                 QStringLiteral("--as"), QStringLiteral("amara.okafor")} +
+                         server,
+                     &output),
+                 0);
+        QVERIFY2(!output.contains("henrik.lindqvist"), output.constData());
+        QCOMPARE(run(QStringList{QStringLiteral("access"), QStringLiteral("list"), file,
+                                 QStringLiteral("--as"), QStringLiteral("lucas.moreau")} +
+                         server,
+                     &output),
+                 0);
+        QVERIFY2(output.contains("1 waiting for you") || output.contains("waiting for you"),
+                 output.constData());
+        QVERIFY2(output.contains(QStringLiteral("#%1").arg(id).toUtf8()), output.constData());
+        // withdraw: refused for someone else (3), done by the requester, then a conflict (5).
+        QCOMPARE(run(QStringList{QStringLiteral("access"), QStringLiteral("withdraw"), file, id,
+                                 QStringLiteral("--as"), QStringLiteral("lucas.moreau")} +
+                         server,
+                     &output),
+                 3);
+        QCOMPARE(output.count('\n'), 1);
+        QCOMPARE(run(QStringList{QStringLiteral("access"), QStringLiteral("withdraw"), file, id,
+                                 QStringLiteral("--as"), QStringLiteral("henrik.lindqvist")} +
+                         server,
+                     &output),
+                 0);
+        QCOMPARE(run(QStringList{QStringLiteral("access"), QStringLiteral("deny"), file, id,
+                                 QStringLiteral("--reason"), QStringLiteral("late"),
+                                 QStringLiteral("--as"), QStringLiteral("lucas.moreau")} +
+                         server,
+                     &output),
+                 5);
+        // revoke: an unknown grant id is refused (row-level security shows nothing to update).
+        QCOMPARE(run(QStringList{QStringLiteral("access"), QStringLiteral("revoke"), file,
+                                 QStringLiteral("999999"), QStringLiteral("--as"),
+                                 QStringLiteral("lucas.moreau")} +
+                         server,
+                     &output),
+                 3);
+        // governance set --server: refused for an analyst (3), done by the council.
+        QCOMPARE(run(QStringList{QStringLiteral("governance"), QStringLiteral("set"), file,
+                                 QStringLiteral("kpi-freshness-sla"), QStringLiteral("24"),
+                                 QStringLiteral("--as"), QStringLiteral("kenji.watanabe")} +
+                         server,
+                     &output),
+                 3);
+        QCOMPARE(run(QStringList{QStringLiteral("governance"), QStringLiteral("set"), file,
+                                 QStringLiteral("kpi-freshness-sla"), QStringLiteral("24"),
+                                 QStringLiteral("--as"), QStringLiteral("aiko.tanaka")} +
+                         server,
+                     &output),
+                 0);
+        QCOMPARE(run(QStringList{QStringLiteral("governance"), QStringLiteral("set"), file,
+                                 QStringLiteral("no-such-kind")} +
+                         server,
+                     &output),
+                 2);
+        // alerts ack --server, and alerts --server lists the server's alerts after a sync.
+        const qint64 alert =
+            m_conn
+                ->exec(QStringLiteral("INSERT INTO quality_alerts(product_key, kind, fingerprint, "
+                                      "title) VALUES ($1, 'drift', 'f-cli', 'schema drift on "
+                                      "the CLI') RETURNING id"),
+                       {m_plain})
+                .integer(0, 0);
+        QCOMPARE(run(QStringList{QStringLiteral("alerts"), QStringLiteral("ack"), file,
+                                 QString::number(alert), QStringLiteral("--as"),
+                                 QStringLiteral("kenji.watanabe")} +
+                         server,
+                     &output),
+                 3);
+        QCOMPARE(run(QStringList{QStringLiteral("alerts"), QStringLiteral("ack"), file,
+                                 QString::number(alert), QStringLiteral("--note"),
+                                 QStringLiteral("looking"), QStringLiteral("--as"),
+                                 QStringLiteral("sofia.rossi")} +
+                         server,
+                     &output),
+                 0);
+        QCOMPARE(run(QStringList{QStringLiteral("alerts"), file, QStringLiteral("--json")} + server,
+                     &output),
+                 0);
+        QVERIFY2(output.contains("schema drift on the CLI"), output.constData());
+        QVERIFY2(output.contains("\"acknowledged_by\": \"sofia.rossi\""), output.constData());
+        QCOMPARE(run(QStringList{QStringLiteral("governance"), file, QStringLiteral("--json")} +
+                         server,
+                     &output),
+                 0);
+        QVERIFY2(output.contains("\"updated_by\": \"aiko.tanaka\""), output.constData());
+        // claim --server: an owned product is refused (3), one line.
+        QCOMPARE(run(QStringList{QStringLiteral("claim"), file, m_plain, QStringLiteral("--as"),
+                                 QStringLiteral("kenji.watanabe")} +
+                         server,
+                     &output),
+                 3);
+        QCOMPARE(output.count('\n'), 1);
+        const int listed = run(QStringList{QStringLiteral("claim"), QStringLiteral("list"), file,
+                                           QStringLiteral("--json"), QStringLiteral("--as"),
+                                           QStringLiteral("kenji.watanabe")} +
+                                   server,
+                               &output);
+        QVERIFY2(listed == 0, output.constData());
+        QVERIFY2(output.contains("\"claimant\": \"kenji.watanabe\""), output.constData());
     }
 
     // Last: it stops and restarts the shared server.

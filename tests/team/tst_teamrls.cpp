@@ -5,6 +5,7 @@
 #include "pgfixture.h"
 
 #include "access/accesspolicy.h"
+#include "team/teamsync.h"
 
 using namespace Mesh;
 
@@ -40,7 +41,8 @@ private slots:
     void initTestCase()
     {
         MESH_START_PG(m_pg);
-        m_conn = Test::PgFixture::connect(m_pg.seededDatabase());
+        m_url = m_pg.seededDatabase();
+        m_conn = Test::PgFixture::connect(m_url);
         QVERIFY(m_conn);
         QVERIFY(m_pg.demo());
     }
@@ -52,10 +54,14 @@ private slots:
 
     void init()
     {
-        // Each test starts from the seeded catalog without requests, grants or alerts.
+        // Each test starts from the seeded catalog without requests, grants or alerts (and out of
+        // whatever transaction a failed test left open).
         QString error;
-        QVERIFY2(m_conn->run(QStringLiteral("TRUNCATE access_approvals, access_grants, "
-                                            "access_requests, quality_alerts CASCADE"),
+        m_conn->exec(QStringLiteral("ROLLBACK"));
+        m_conn->exec(QStringLiteral("RESET ROLE"));
+        QVERIFY2(m_conn->run(QStringLiteral("TRUNCATE access_approvals, grant_revocations, "
+                                            "access_grants, access_requests, quality_alerts, "
+                                            "ownership_claims CASCADE"),
                              {}, &error),
                  qPrintable(error));
     }
@@ -185,11 +191,16 @@ private slots:
         QCOMPARE(r.affected(), 1);
     }
 
-    void grantsAreReadByGranteeAndTheProductsApprovers()
+    void grantsAreReadByGranteeAndOwnerAndMadeByTheServer()
     {
         QString error;
-        const qint64 requestId =
-            pendingRequest(QStringLiteral("kenji.watanabe"), QStringLiteral("product.jira-issues"));
+        // A product of lucas.moreau's that needs one approval.
+        QString plain = QStringLiteral("product.jira-issues");
+        if (AccessPolicy::isSensitive(*m_pg.demo()->productByKey(plain)))
+            plain = QStringLiteral("product.release-readiness");
+        QVERIFY(!AccessPolicy::isSensitive(*m_pg.demo()->productByKey(plain)));
+        QCOMPARE(m_pg.demo()->productByKey(plain)->ownerId, QStringLiteral("lucas.moreau"));
+        const qint64 requestId = pendingRequest(QStringLiteral("kenji.watanabe"), plain);
         QVERIFY(requestId > 0);
         // An analyst cannot approve, nor grant himself access.
         QVERIFY(tryAs(*m_conn, QStringLiteral("kenji.watanabe"),
@@ -202,7 +213,7 @@ private slots:
                                      "RETURNING id"),
                       {requestId})
                     .rows() == 0);
-        // The owner approves: approval, decision and grant, in one transaction.
+        // The owner approves: the approval and the decision; the server's trigger grants.
         QVERIFY(m_conn->run(QStringLiteral("BEGIN"), {}, &error));
         QVERIFY(m_conn->setRole(QStringLiteral("lucas.moreau"), &error));
         QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO access_approvals(request_id, capacity, "
@@ -211,25 +222,82 @@ private slots:
                              {requestId}, &error),
                  qPrintable(error));
         QVERIFY2(m_conn->run(QStringLiteral("UPDATE access_requests SET status = 'approved', "
-                                            "decided_at = now(), decided_by = current_user WHERE "
-                                            "id = $1"),
-                             {requestId}, &error),
-                 qPrintable(error));
-        QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO access_grants(request_id, product_key, "
-                                            "user_id, starts_at, ends_at) VALUES ($1, "
-                                            "'product.jira-issues', 'kenji.watanabe', now(), now() "
-                                            "+ interval '30 days')"),
+                                            "decided_by = 'someone.else' WHERE id = $1"),
                              {requestId}, &error),
                  qPrintable(error));
         QVERIFY(m_conn->run(QStringLiteral("COMMIT"), {}, &error));
         QVERIFY(m_conn->setRole({}, &error));
+        const PgResult grant = m_conn->exec(
+            QStringLiteral("SELECT user_id, granted_by, (SELECT decided_by FROM access_requests "
+                           "WHERE id = $1) FROM access_grants WHERE request_id = $1"),
+            {requestId});
+        QCOMPARE(grant.rows(), 1);
+        QCOMPARE(grant.text(0, 0), QStringLiteral("kenji.watanabe"));
+        QCOMPARE(grant.text(0, 1), QStringLiteral("lucas.moreau")); // not what the client wrote
+        QCOMPARE(grant.text(0, 2), QStringLiteral("lucas.moreau"));
 
+        // Grants are read by the grantee and the product's owner only: not by its steward,
+        // not by an administrator, not by anyone else.
         const QString count = QStringLiteral("SELECT count(*) FROM access_grants");
         QCOMPARE(countAs(*m_conn, QStringLiteral("kenji.watanabe"), count), 1); // grantee
         QCOMPARE(countAs(*m_conn, QStringLiteral("lucas.moreau"), count), 1);   // owner
-        QCOMPARE(countAs(*m_conn, QStringLiteral("sofia.rossi"), count), 1);    // steward
+        QCOMPARE(countAs(*m_conn, QStringLiteral("sofia.rossi"), count), 0);    // steward
+        QCOMPARE(countAs(*m_conn, QStringLiteral("ravi.patel"), count), 0);     // admin
         QCOMPARE(countAs(*m_conn, QStringLiteral("amara.okafor"), count), 0);
         QCOMPARE(countAs(*m_conn, QStringLiteral("maria.lopez"), count), 0);
+        // Nobody writes grants directly any more, not even the owner.
+        QVERIFY(tryAs(*m_conn, QStringLiteral("lucas.moreau"),
+                      QStringLiteral("UPDATE access_grants SET revoked_at = now()"))
+                    .isRefusal());
+        // Revoking: the owner and an administrator may (a revocation record), others may not.
+        const qint64 grantId =
+            m_conn->exec(QStringLiteral("SELECT id FROM access_grants WHERE request_id = $1"),
+                         {requestId})
+                .integer(0, 0);
+        const QString revoke =
+            QStringLiteral("INSERT INTO grant_revocations(grant_id, reason) VALUES ($1, 'r')");
+        for (const QString &who : {QStringLiteral("kenji.watanabe"), QStringLiteral("sofia.rossi"),
+                                   QStringLiteral("maria.lopez")})
+            QVERIFY2(tryAs(*m_conn, who, revoke, {grantId}).isRefusal(), qPrintable(who));
+        QVERIFY(tryAs(*m_conn, QStringLiteral("ravi.patel"), revoke, {grantId}).ok());
+        QVERIFY(tryAs(*m_conn, QStringLiteral("lucas.moreau"), revoke, {grantId}).ok());
+        // A second approval of a sensitive request by its steward grants without reading grants;
+        // one approval alone cannot mark it approved.
+        const QString sensitive = plain == QStringLiteral("product.jira-issues")
+                                      ? QStringLiteral("product.release-readiness")
+                                      : QStringLiteral("product.jira-issues");
+        const auto product = m_pg.demo()->productByKey(sensitive);
+        QVERIFY(product && AccessPolicy::isSensitive(*product));
+        const qint64 two = pendingRequest(QStringLiteral("amara.okafor"), sensitive);
+        const QString approval = QStringLiteral("INSERT INTO access_approvals(request_id, "
+                                                "capacity, ends_at) VALUES ($1, $2, now() + "
+                                                "interval '9 days')");
+        const QString approve =
+            QStringLiteral("UPDATE access_requests SET status = 'approved' WHERE id = $1");
+        QVERIFY(m_conn->run(QStringLiteral("BEGIN"), {}, &error));
+        QVERIFY(m_conn->setRole(product->ownerId, &error));
+        QVERIFY2(m_conn->run(approval, {two, QStringLiteral("owner")}, &error), qPrintable(error));
+        QVERIFY(m_conn->exec(approve, {two}).isRefusal()); // needs two
+        QVERIFY(m_conn->run(QStringLiteral("ROLLBACK"), {}, &error));
+        QVERIFY(m_conn->run(QStringLiteral("BEGIN"), {}, &error));
+        QVERIFY(m_conn->setRole(product->ownerId, &error));
+        QVERIFY2(m_conn->run(approval, {two, QStringLiteral("owner")}, &error), qPrintable(error));
+        QVERIFY(m_conn->setRole(product->stewardId, &error));
+        QVERIFY2(m_conn->run(approval, {two, QStringLiteral("steward")}, &error),
+                 qPrintable(error));
+        QVERIFY2(m_conn->run(approve, {two}, &error), qPrintable(error));
+        QVERIFY(m_conn->run(QStringLiteral("COMMIT"), {}, &error));
+        QVERIFY(m_conn->setRole({}, &error));
+        QCOMPARE(m_conn->exec(QStringLiteral("SELECT granted_by FROM access_grants WHERE "
+                                             "request_id = $1"),
+                              {two})
+                     .text(0, 0),
+                 product->stewardId);
+        QCOMPARE(countAs(*m_conn, product->stewardId,
+                         QStringLiteral("SELECT count(*) FROM access_grants WHERE request_id = $1"),
+                         {two}),
+                 product->stewardId == product->ownerId ? 1 : 0);
+
         // A decided request is final, for everyone.
         const PgResult again = tryAs(*m_conn, QStringLiteral("sofia.rossi"),
                                      QStringLiteral("UPDATE access_requests SET status = 'denied' "
@@ -240,12 +308,12 @@ private slots:
                  qPrintable(again.error()));
         // Nobody grants access for a request that was not approved.
         const qint64 other =
-            pendingRequest(QStringLiteral("amara.okafor"), QStringLiteral("product.jira-issues"));
+            pendingRequest(QStringLiteral("amara.okafor"), plain);
         QVERIFY(tryAs(*m_conn, QStringLiteral("lucas.moreau"),
                       QStringLiteral("INSERT INTO access_grants(request_id, product_key, user_id, "
-                                     "starts_at, ends_at) VALUES ($1, 'product.jira-issues', "
-                                     "'amara.okafor', now(), now() + interval '1 day')"),
-                      {other})
+                                     "starts_at, ends_at) VALUES ($1, $2, 'amara.okafor', now(), "
+                                     "now() + interval '1 day')"),
+                      {other, plain})
                     .isRefusal());
         // A requester withdraws their own request, and cannot approve it.
         QVERIFY(
@@ -297,7 +365,42 @@ private slots:
                                  {key}, &error),
                      qPrintable(error));
         }
+        // For Preview/Export: a grant of one PII column per product for aiko.tanaka (the rest
+        // stays masked); for ApproveClaim: a pending ownership claim by someone.new; for
+        // Administer: the grant ids, readable by the test's roles through a helper table.
+        QVERIFY2(m_conn->run(
+                     QStringLiteral(
+                         "WITH pii AS (SELECT p.key, (SELECT c ->> 'name' FROM "
+                         "jsonb_array_elements(p.datasets) ds, jsonb_array_elements(ds -> "
+                         "'columns') c WHERE c ->> 'classification' LIKE 'PII%' LIMIT 1) AS col "
+                         "FROM products p), r AS (INSERT INTO access_requests(product_key, "
+                         "requester_id, purpose, ends_at, columns) SELECT key, 'aiko.tanaka', 'p', "
+                         "now() + interval '9 days', ARRAY[col] FROM pii WHERE col IS NOT NULL "
+                         "RETURNING id, product_key, columns) INSERT INTO access_grants(request_id, "
+                         "product_key, user_id, columns, starts_at, ends_at, granted_by) SELECT id, "
+                         "product_key, 'aiko.tanaka', columns, now(), now() + interval '9 days', "
+                         "'mesh' FROM r"),
+                     {}, &error),
+                 qPrintable(error));
+        QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO ownership_claims(product_key, "
+                                            "claimant_id, reason) SELECT key, 'someone.new', "
+                                            "'mine' FROM products"),
+                             {}, &error),
+                 qPrintable(error));
+        QVERIFY2(m_conn->run(QStringLiteral("DROP TABLE IF EXISTS test_grant_ids; CREATE TABLE "
+                                            "test_grant_ids AS SELECT product_key, id AS grant_id "
+                                            "FROM access_grants WHERE user_id = "
+                                            "'henrik.lindqvist'; GRANT SELECT ON test_grant_ids "
+                                            "TO mesh_user"),
+                             {}, &error),
+                 qPrintable(error));
         QVERIFY(m_conn->run(QStringLiteral("COMMIT"), {}, &error));
+        // The policy decides on a cache synced from this server: the same grants, the same ids.
+        auto cache = SqliteCatalogStore::create(m_pg.tempPath(QStringLiteral("agree.mesh")),
+                                                QStringLiteral("agree"), nullptr);
+        QVERIFY(cache);
+        QVERIFY2(TeamSync::sync(*m_conn, *cache, m_url, &error), qPrintable(error));
+        const AccessPolicy cached(*cache);
 
         struct Check
         {
@@ -313,8 +416,13 @@ private slots:
                             "id, 'x', now() + interval '1 day' FROM access_requests WHERE "
                             "product_key = $1 AND requester_id = 'amara.okafor'")},
             {AccessAction::Administer,
-             QStringLiteral("UPDATE access_grants SET revoked_at = now(), revoked_by = "
-                            "current_user WHERE product_key = $1")},
+             QStringLiteral("INSERT INTO grant_revocations(grant_id) SELECT grant_id FROM "
+                            "test_grant_ids WHERE product_key = $1")},
+            {AccessAction::ClaimOwnership,
+             QStringLiteral("INSERT INTO ownership_claims(product_key, reason) VALUES ($1, 'x')")},
+            {AccessAction::ApproveClaim,
+             QStringLiteral("UPDATE ownership_claims SET status = 'approved' WHERE product_key = "
+                            "$1 AND claimant_id = 'someone.new'")},
             {AccessAction::ManageQualityAlerts,
              QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', acknowledged_by = "
                             "current_user, acknowledged_at = now() WHERE product_key = $1")},
@@ -323,7 +431,7 @@ private slots:
         for (const User &u : users) {
             for (const QString &key : keys) {
                 for (const Check &check : checks) {
-                    const bool allowed = policy.decide(u.id, check.action, {key, {}}).allowed();
+                    const bool allowed = cached.decide(u.id, check.action, {key, {}}).allowed();
                     const PgResult r = tryAs(*m_conn, u.id, check.sql, {key});
                     QVERIFY2(r.ok() || r.isRefusal(), qPrintable(r.error()));
                     const bool permitted = r.ok() && (r.affected() == 1 || r.rows() == 1);
@@ -334,6 +442,28 @@ private slots:
                                                          : QStringLiteral("refuses"),
                                                  permitted ? QStringLiteral("permits")
                                                            : QStringLiteral("refuses"))));
+                    ++compared;
+                }
+            }
+            // Preview and Export: the same verdict and the same masked PII columns.
+            for (const QString &key : keys) {
+                const PgResult r = tryAs(*m_conn, u.id,
+                                         QStringLiteral("SELECT verdict, array_to_string(masked, "
+                                                        "',') FROM mesh_preview_decision($1)"),
+                                         {key});
+                QVERIFY2(r.ok(), qPrintable(r.error()));
+                for (AccessAction action : {AccessAction::Preview, AccessAction::Export}) {
+                    const AccessDecision d = cached.decide(u.id, action, {key, {}});
+                    const QString verdict =
+                        d.verdict == AccessDecision::Verdict::Allow         ? QStringLiteral("allow")
+                        : d.verdict == AccessDecision::Verdict::AllowMasked ? QStringLiteral("masked")
+                                                                            : QStringLiteral("deny");
+                    QVERIFY2(r.text(0, 0) == verdict &&
+                                 r.text(0, 1) == d.maskedColumns.join(QLatin1Char(',')),
+                             qPrintable(QStringLiteral("%1 %2 %3: policy %4 [%5], server %6 [%7]")
+                                            .arg(u.id, AccessPolicy::actionName(action), key,
+                                                 verdict, d.maskedColumns.join(QLatin1Char(',')),
+                                                 r.text(0, 0), r.text(0, 1))));
                     ++compared;
                 }
             }
@@ -360,7 +490,7 @@ private slots:
                 ++compared;
             }
         }
-        QVERIFY(compared > 3000);
+        QVERIFY(compared > 6000);
     }
 
 private:
@@ -387,6 +517,7 @@ private:
 
     Test::PgFixture m_pg;
     std::unique_ptr<PgConnection> m_conn;
+    QString m_url;
 };
 
 QTEST_GUILESS_MAIN(TestTeamRls)

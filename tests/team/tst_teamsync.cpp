@@ -3,6 +3,9 @@
 #include "pgfixture.h"
 
 #include "access/accesspolicy.h"
+#include "editing/editingservice.h"
+#include "governance/governanceservice.h"
+#include "quality/qualityservice.h"
 #include "db/sqlite.h"
 #include "team/teamclient.h"
 #include "team/teamlistener.h"
@@ -201,6 +204,106 @@ private slots:
         QCOMPARE(count(*amara, "SELECT count(*) FROM access_grants"), 0);
         auto [lucasConn, lucas] = cacheFor(QStringLiteral("lucas.moreau"));
         QCOMPARE(count(*lucas, "SELECT count(*) FROM access_grants"), 1);
+    }
+
+    void syncBringsApprovalsVersionsPoliciesAndAlertsByChangeNumber()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto conn = Test::PgFixture::connect(url);
+        QVERIFY(conn);
+        auto cache = newCache();
+        QString error;
+        const auto first = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(first, qPrintable(error));
+        QCOMPARE(first->policies, 5);
+        const QString plain = QStringLiteral("product.jira-issues");
+        QCOMPARE(TeamSync::rowVersion(*cache, plain), 1);
+
+        // One of each on the server: an approval (of a two-approval request), a metadata edit,
+        // a domain policy, an alert, then its acknowledgement.
+        const QString sensitive = QStringLiteral("product.release-readiness");
+        TeamWrite request;
+        request.actingUser = QStringLiteral("kenji.watanabe");
+        request.productKey = sensitive;
+        request.purpose = QStringLiteral("release review");
+        const TeamWriteOutcome filed = TeamClient::apply(*conn, request);
+        QVERIFY2(filed.ok(), qPrintable(filed.message));
+        TeamWrite approve;
+        approve.kind = TeamWrite::Kind::Approve;
+        approve.actingUser = m_pg.demo()->productByKey(sensitive)->ownerId;
+        approve.requestId = filed.id;
+        QVERIFY(TeamClient::apply(*conn, approve).ok());
+        TeamWrite edit;
+        edit.kind = TeamWrite::Kind::Edit;
+        edit.actingUser = QStringLiteral("lucas.moreau");
+        edit.productKey = plain;
+        edit.fields.insert(QStringLiteral("description"), QStringLiteral("Edited on the server."));
+        edit.baseVersion = 1;
+        QVERIFY(TeamClient::apply(*conn, edit).ok());
+        TeamWrite policy;
+        policy.kind = TeamWrite::Kind::SetPolicy;
+        policy.actingUser = QStringLiteral("sofia.rossi");
+        policy.policyScope = QStringLiteral("Product");
+        policy.policyKind = QStringLiteral("description-min-length");
+        policy.parameter = QStringLiteral("120");
+        QVERIFY(TeamClient::apply(*conn, policy).ok());
+        const qint64 alertId =
+            conn->exec(QStringLiteral("INSERT INTO quality_alerts(product_key, kind, fingerprint, "
+                                      "title) VALUES ($1, 'missing', 'sync-1', 'Late load') "
+                                      "RETURNING id"),
+                       {plain})
+                .integer(0, 0);
+        QVERIFY(alertId > 0);
+
+        const auto second = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(second, qPrintable(error));
+        QCOMPARE(second->approvals, 1);
+        QCOMPARE(second->versions, 1);
+        QCOMPARE(second->policies, 1); // only the one that changed
+        QCOMPARE(second->alerts, 1);
+        QCOMPARE(TeamSync::rowVersion(*cache, plain), 2);
+        const QList<ProductVersion> history = EditingService(*cache).history(plain);
+        QVERIFY(!history.isEmpty());
+        QCOMPARE(history.first().number, 2);
+        QCOMPARE(history.first().author, QStringLiteral("lucas.moreau"));
+        QCOMPARE(history.first().snapshot.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("Edited on the server."));
+        QCOMPARE(cache->database()
+                     .scalar(QStringLiteral("SELECT approver_id FROM access_approvals WHERE "
+                                            "request_id = %1")
+                                 .arg(filed.id))
+                     .toString(),
+                 approve.actingUser);
+        bool found = false;
+        for (const GovernancePolicy &p : GovernanceService(*cache).policies())
+            if (p.scope == QStringLiteral("Product") &&
+                p.kind == GovernancePolicy::Kind::DescriptionMinLength) {
+                found = true;
+                QCOMPARE(p.parameter, QStringLiteral("120"));
+                QCOMPARE(p.updatedBy, QStringLiteral("sofia.rossi"));
+            }
+        QVERIFY(found);
+        std::optional<QualityAlert> alert = QualityService(*cache).alert(alertId);
+        QVERIFY(alert);
+        QCOMPARE(alert->state, QualityAlert::State::Open);
+
+        TeamWrite ack;
+        ack.kind = TeamWrite::Kind::AckAlert;
+        ack.actingUser = QStringLiteral("sofia.rossi");
+        ack.requestId = alertId;
+        ack.reason = QStringLiteral("on it");
+        QVERIFY(TeamClient::apply(*conn, ack).ok());
+        const auto third = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(third, qPrintable(error));
+        QCOMPARE(third->alerts, 1);
+        QCOMPARE(third->versions + third->policies + third->approvals, 0);
+        alert = QualityService(*cache).alert(alertId);
+        QCOMPARE(alert->state, QualityAlert::State::Acknowledged);
+        QCOMPARE(alert->acknowledgedBy, QStringLiteral("sofia.rossi"));
+        QCOMPARE(alert->note, QStringLiteral("on it"));
+        const auto idle = TeamSync::sync(*conn, *cache, url, &error);
+        QVERIFY2(idle, qPrintable(error));
+        QCOMPARE(idle->alerts + idle->versions + idle->policies + idle->approvals, 0);
     }
 
     void listenerHearsAnotherDesktopsCommitOnce()
