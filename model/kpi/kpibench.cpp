@@ -395,6 +395,65 @@ bool KpiBench::run(const KpiBenchOptions &o, BenchReport &report,
         }
     }
     report.add(duck);
+
+    // An input changes: rows appended to one input's file, then the refresh a user gets (that
+    // file reloaded whole, the stage of each KPI reading it rebuilt, their rollups recomputed);
+    // then the file is put back and refreshed again, untimed.
+    {
+        const QString key = QStringLiteral("mfg.production-runs");
+        const QString file = KpiFacts::csvPath(catalog, key);
+        QFile f(file);
+        QByteArray original;
+        if (f.open(QIODevice::ReadOnly)) {
+            original = f.readAll();
+            f.close();
+        }
+        constexpr int kAppended = 1000;
+        QByteArray changed = original;
+        for (int i = 0; i < kAppended; ++i)
+            changed += QStringLiteral("R-appended-%1,LEE-L1,SNS-101,A,2026-11-%2 06:00:00,450,%3,12.0,1000,990\n")
+                           .arg(i)
+                           .arg(10 + i % 10)
+                           .arg(300 + i % 100)
+                           .toLatin1();
+        const auto write = [&](const QByteArray &bytes) {
+            QFile out(file);
+            return out.open(QIODevice::WriteOnly | QIODevice::Truncate) && out.write(bytes) == bytes.size();
+        };
+        if (original.isEmpty() || !write(changed)) {
+            *error = QStringLiteral("cannot change %1 for the incremental case").arg(file);
+            return false;
+        }
+        log(QStringLiteral("refreshing after %1 rows were appended to %2…").arg(kAppended).arg(key));
+        auto e = KpiEngine::open(catalog, &why);
+        if (!e) {
+            *error = why;
+            return false;
+        }
+        QElapsedTimer t;
+        t.start();
+        const KpiRefreshReport r = e->refresh();
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        const bool restored = write(original);
+        const KpiRefreshReport back = e->refresh();
+        if (!r.problems.isEmpty() || !restored || !back.problems.isEmpty()) {
+            *error = QStringLiteral("incremental refresh: %1")
+                         .arg((r.problems + back.problems).join(QStringLiteral("; ")));
+            return false;
+        }
+        const qint64 inputRows = e->warehouse().input(key).value_or(KpiInputLoad{}).rows;
+        report.add({caseName,
+                    QStringLiteral("refresh after %1 rows appended to one input (%2 rows reloaded %3 ms, "
+                                   "%4 stage rebuilt %5 ms, %6 KPI recomputed %7 ms)")
+                        .arg(kAppended)
+                        .arg(inputRows + kAppended)
+                        .arg(r.loadMs, 0, 'f', 0)
+                        .arg(r.stagesBuilt)
+                        .arg(r.stageMs, 0, 'f', 0)
+                        .arg(r.kpisComputed)
+                        .arg(r.computeMs, 0, 'f', 0),
+                    ms, QStringLiteral("ms"), {}, {}, {}, {}, {}});
+    }
     if (o.dir.isEmpty())
         log(QStringLiteral("removing %1").arg(dir));
     return true;
