@@ -232,6 +232,17 @@ bool KpiBench::run(const KpiBenchOptions &o, BenchReport &report,
                 return false;
             }
             *times << double(t.nsecsElapsed()) / 1e6;
+            const KpiEngine::ComputeProfile p = engine->lastComputeProfile();
+            QStringList slow;
+            for (qsizetype i = 0; i < std::min<qsizetype>(3, p.slowest.size()); ++i)
+                slow << QStringLiteral("%1 %2 ms").arg(p.slowest.at(i).first).arg(p.slowest.at(i).second, 0, 'f', 1);
+            log(QStringLiteral("  %1 ms: checks %2 ms, queries %3 ms on %4 threads, writes %5 ms; slowest: %6")
+                    .arg(times->last(), 0, 'f', 1)
+                    .arg(p.checkMs, 0, 'f', 1)
+                    .arg(p.queryMs, 0, 'f', 1)
+                    .arg(p.threads)
+                    .arg(p.writeMs, 0, 'f', 1)
+                    .arg(slow.join(QStringLiteral(", "))));
         }
         return true;
     };

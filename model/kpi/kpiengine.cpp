@@ -28,6 +28,7 @@ struct KpiEngine::Private
     std::unique_ptr<KpiQuery> query;
     QList<KpiDefinition> definitions;
     Clock clock;
+    KpiEngine::ComputeProfile profile;
 };
 
 std::optional<double> KpiTile::change() const
@@ -359,6 +360,9 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
                                                const std::atomic<bool> *cancel, int threads,
                                                Source source)
 {
+    ComputeProfile profile;
+    QElapsedTimer phase;
+    phase.start();
     // Stages first (a no-op when they are current), so the period SQL reads what the inputs hold.
     QHash<QString, QString> stageErrors;
     if (source == Source::Auto)
@@ -407,7 +411,10 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
             taskMs[size_t(t)] = double(timer.nsecsElapsed()) / 1e6;
         }
     };
+    profile.checkMs = double(phase.nsecsElapsed()) / 1e6;
+    phase.restart();
     const int n = std::clamp(threads > 0 ? threads : QThread::idealThreadCount(), 1, std::max(1, tasks));
+    profile.threads = n;
     std::vector<std::thread> pool;
     for (int i = 1; i < n; ++i)
         pool.emplace_back(work);
@@ -421,6 +428,14 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
             errors.insert(job.def.key, QStringLiteral("cancelled"));
         return errors;
     }
+    profile.queryMs = double(phase.nsecsElapsed()) / 1e6;
+    phase.restart();
+    for (int t = 0; t < tasks; ++t)
+        profile.slowest.append({QStringLiteral("%1/%2").arg(jobs[size_t(t / 3)].def.key,
+                                                           KpiPeriod::grainName(kGrains[t % 3])),
+                                taskMs[size_t(t)]});
+    std::sort(profile.slowest.begin(), profile.slowest.end(),
+              [](const auto &a, const auto &b) { return a.second > b.second; });
     // All rollups and computation records in one transaction: one commit (one WAL sync) for the
     // recompute, and a crash keeps the previous rollups and fingerprints of every KPI.
     Transaction tx(d->warehouse->database());
@@ -437,7 +452,14 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
     if (QString why; !tx.commit(&why))
         for (const Job &job : jobs)
             errors.insert(job.def.key, QStringLiteral("storing the rollups failed: %1").arg(why));
+    profile.writeMs = double(phase.nsecsElapsed()) / 1e6;
+    d->profile = profile;
     return errors;
+}
+
+KpiEngine::ComputeProfile KpiEngine::lastComputeProfile() const
+{
+    return d->profile;
 }
 
 KpiRefreshReport KpiEngine::refresh(bool force, const Progress &progress,

@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QMetaType>
 #include <QString>
 
@@ -156,6 +157,16 @@ public:
     QHash<QString, QString> computeMany(const QList<KpiDefinition> &definitions,
                                         const std::atomic<bool> *cancel = nullptr, int threads = 0,
                                         Source source = Source::Auto);
+    /** Where the last computeMany spent its wall time, for the bench. */
+    struct ComputeProfile
+    {
+        double checkMs = 0; // stage and definition fingerprints (and any stage rebuild)
+        double queryMs = 0; // the queries, over the threads
+        double writeMs = 0; // rollups and records, one transaction
+        int threads = 0;
+        QList<QPair<QString, double>> slowest; // (KPI key / grain, ms), slowest first
+    };
+    ComputeProfile lastComputeProfile() const;
     /**
      * Rebuilds the stage tables of the definitions that have a stage and whose stage SQL or
      * inputs changed since it was built (all of them when force): each stage SQL runs read-only
