@@ -226,7 +226,7 @@ bool KpiBench::run(const KpiBenchOptions &o, BenchReport &report,
         for (int rep = 0; rep < o.repeats; ++rep) {
             QElapsedTimer t;
             t.start();
-            const QHash<QString, QString> errors = engine->computeMany(defs, nullptr, 0, source);
+            const QHash<QString, QString> errors = engine->computeMany(defs, nullptr, o.threads, source);
             if (!errors.isEmpty()) {
                 *error = QStringLiteral("%1: %2").arg(errors.begin().key(), errors.begin().value());
                 return false;
