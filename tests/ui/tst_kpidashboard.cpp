@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTest>
 
 #include "testsupport.h"
@@ -193,6 +194,14 @@ private slots:
         test->click();
         QTRY_VERIFY_WITH_TIMEOUT(editor->testModel()->rowCount() > 0, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(editor->messageLabel()->text().contains(u"equal the value SQL"_s), 20000);
+        if (auto *tabs = editor->findChild<QTabWidget *>()) {
+            for (int i = 0; i < tabs->count(); ++i)
+                if (tabs->tabText(i).startsWith(u"Stage SQL"_s))
+                    tabs->setCurrentIndex(i);
+            QVERIFY(tabs->currentWidget() == editor->stageSqlEdit());
+        }
+        editor->resize(1250, 820);
+        screenshot(editor, u"kpi-editor-stage.png"_s);
         const QString period = editor->periodSqlEdit()->toPlainText();
         editor->periodSqlEdit()->setPlainText(QString(period).replace(u"sum(cogs_usd)) / sum"_s, u"sum(cogs_usd) * 2) / sum"_s));
         QVERIFY(editor->periodSqlEdit()->toPlainText() != period);
