@@ -338,8 +338,6 @@ QHash<QString, QString> KpiEngine::buildStages(const QList<KpiDefinition> &defs,
         QString problem = job.result.ok() ? stageShapeError(job.result) : job.result.error;
         if (!problem.isEmpty())
             problem = QStringLiteral("Stage SQL: %1").arg(problem);
-        QElapsedTimer timer;
-        timer.start();
         QString why;
         if (!d->warehouse->writeStage(job.def.key, job.fingerprint, job.result.columns,
                                       job.result.rows, problem, job.ms, &why))
