@@ -77,7 +77,7 @@ void KpiDashboardWorker::testRun(const KpiDefinition &definition, KpiGrain grain
     if (!m_engine)
         return;
     cancel.store(false);
-    emit testRunDone(m_engine->testRun(definition, grain, &cancel));
+    emit testRunDone(m_engine->testRunAll(definition, grain, &cancel));
 }
 
 void KpiDashboardWorker::save(const KpiDefinition &definition, const QString &userId)

@@ -101,17 +101,29 @@ KpiEditorDialog::KpiEditorDialog(const QList<KpiDefinition> &definitions, const 
     m_sql = sqlEditor(tabs, QStringLiteral("kpiSql"));
     m_breakdownSql = sqlEditor(tabs, QStringLiteral("kpiBreakdownSql"));
     m_rowsSql = sqlEditor(tabs, QStringLiteral("kpiRowsSql"));
+    m_stageSql = sqlEditor(tabs, QStringLiteral("kpiStageSql"));
+    m_periodSql = sqlEditor(tabs, QStringLiteral("kpiPeriodSql"));
+    m_stageSql->setPlaceholderText(
+        tr("Optional, for large inputs: one SELECT over the inputs returning the date first (a day, "
+           "e.g. substr(date, 1, 10)) and partial aggregates (sums, counts, mins, maxes) GROUP BY "
+           "the date. Kept as the table <KPI key>__stage and rebuilt when an input changes."));
+    m_periodSql->setPlaceholderText(
+        tr("With a stage: the SELECT over <KPI key>__stage returning period, value[, secondary] "
+           "(PERIOD(day) …). It must give the value SQL's figures; Test run and Save check that."));
     m_description = new QPlainTextEdit(tabs);
     tabs->addTab(m_sql, tr("Value SQL (period, value[, secondary])"));
     tabs->addTab(m_breakdownSql, tr("Breakdown SQL (:period → label, value)"));
     tabs->addTab(m_rowsSql, tr("Rows SQL (:period)"));
+    tabs->addTab(m_stageSql, tr("Stage SQL (per day, optional)"));
+    tabs->addTab(m_periodSql, tr("Period SQL over the stage"));
     tabs->addTab(m_description, tr("Description"));
 
     auto *result = new QWidget(split);
     auto *rl = new QVBoxLayout(result);
     rl->setContentsMargins(0, 0, 0, 0);
     m_message = new QLabel(tr("Write PERIOD(date column) to group by the dashboard's month, "
-                              "quarter or year. Test run shows what the SQL returns."),
+                              "quarter or year. Test run shows what the SQL returns (with a stage: "
+                              "what the period SQL returns over it, checked against the value SQL)."),
                            result);
     m_message->setObjectName(QStringLiteral("kpiEditorMessage"));
     m_message->setWordWrap(true);
@@ -178,6 +190,8 @@ void KpiEditorDialog::load(const KpiDefinition &d)
     m_sql->setPlainText(d.sql);
     m_breakdownSql->setPlainText(d.breakdownSql);
     m_rowsSql->setPlainText(d.rowsSql);
+    m_stageSql->setPlainText(d.stageSql);
+    m_periodSql->setPlainText(d.periodSql);
     m_testModel->setResult({});
 }
 
@@ -208,6 +222,8 @@ KpiDefinition KpiEditorDialog::definition() const
     d.sql = m_sql->toPlainText();
     d.breakdownSql = m_breakdownSql->toPlainText();
     d.rowsSql = m_rowsSql->toPlainText();
+    d.stageSql = m_stageSql->toPlainText();
+    d.periodSql = m_periodSql->toPlainText();
     return d;
 }
 
@@ -219,7 +235,11 @@ void KpiEditorDialog::showTestRun(const KpiQueryResult &result)
                                .arg(kpiStatusColor(KpiTile::Status::Error).name(), result.error.toHtmlEscaped()));
         return;
     }
-    m_message->setText(tr("✔ %n period(s) returned.", nullptr, int(result.rows.size())));
+    m_message->setText(result.note.isEmpty()
+                           ? tr("✔ %n period(s) returned.", nullptr, int(result.rows.size()))
+                           : tr("✔ %n period(s) returned from the stage. %1", nullptr,
+                                int(result.rows.size()))
+                                 .arg(result.note));
     m_testView->resizeColumnsToContents();
 }
 

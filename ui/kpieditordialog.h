@@ -19,8 +19,10 @@ namespace Mesh {
 class KpiResultModel;
 
 /**
- * The KPI editor: the definition as a form with SQL editors, a "Test run" that runs the SQL
- * read-only in the dashboard's worker and shows the rows or the error, and Save. Whether the
+ * The KPI editor: the definition as a form with SQL editors (value, breakdown, rows, and the
+ * optional stage and period SQL), a "Test run" that runs the SQL read-only in the dashboard's
+ * worker and shows the rows or the error (with a stage: the period SQL over it, checked against
+ * the value SQL), and Save. Whether the
  * user may save is decided by AccessPolicy in the worker (owner, steward or admin of the KPI's
  * product); a refusal is shown here, nothing is hidden. UI thread.
  */
@@ -35,6 +37,8 @@ public:
     KpiDefinition definition() const;
     void selectKpi(const QString &key);
     QPlainTextEdit *sqlEdit() const { return m_sql; }
+    QPlainTextEdit *stageSqlEdit() const { return m_stageSql; }
+    QPlainTextEdit *periodSqlEdit() const { return m_periodSql; }
     QLabel *messageLabel() const { return m_message; }
     KpiResultModel *testModel() const { return m_testModel; }
 
@@ -67,6 +71,8 @@ private:
     QPlainTextEdit *m_sql = nullptr;
     QPlainTextEdit *m_breakdownSql = nullptr;
     QPlainTextEdit *m_rowsSql = nullptr;
+    QPlainTextEdit *m_stageSql = nullptr;
+    QPlainTextEdit *m_periodSql = nullptr;
     QLabel *m_message = nullptr;
     QTableView *m_testView = nullptr;
     KpiResultModel *m_testModel = nullptr;

@@ -158,6 +158,7 @@ int cmdKpi(const QStringList &args)
                               {QStringLiteral("kpis_computed"), report.kpisComputed},
                               {QStringLiteral("kpis_unchanged"), report.kpisUnchanged},
                               {QStringLiteral("kpis_failed"), report.kpisFailed},
+                              {QStringLiteral("stages_built"), report.stagesBuilt},
                               {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)}}},
                  {QStringLiteral("kpis"), kpis}});
         return anyError ? PartlyFailed : Ok;
@@ -244,6 +245,8 @@ int cmdBenchKpi(const QStringList &args)
     c.option(QStringLiteral("no-install"), QStringLiteral("Do not npm-install @duckdb/node-api."));
     c.option(QStringLiteral("peer-timeout"), QStringLiteral("Seconds a peer may take (default 600)."), QStringLiteral("S"));
     c.option(QStringLiteral("repeats"), QStringLiteral("Runs of each recompute; the median counts (default 3)."), QStringLiteral("N"));
+    c.option(QStringLiteral("threads"), QStringLiteral("Query threads of our recomputes (default: one per core)."), QStringLiteral("N"));
+    c.option(QStringLiteral("no-raw-peer"), QStringLiteral("Do not run the raw SQL (no stages) in the sqlite3 shell too."));
     c.option(QStringLiteral("json"), QStringLiteral("Print the benchmark JSON object."));
     if (int r = c.parse(args, 0, 0); r != -1)
         return r == -2 ? Ok : r;
@@ -253,15 +256,18 @@ int cmdBenchKpi(const QStringList &args)
         return code;
     const auto rows = c.integer(QStringLiteral("rows"), 10000000, 1000, 1000000000, &code);
     const auto timeout = c.integer(QStringLiteral("peer-timeout"), 600, 1, 86400, &code);
-    if (!rows || !timeout)
+    const auto threads = c.integer(QStringLiteral("threads"), 0, 0, 64, &code);
+    if (!rows || !timeout || !threads)
         return code;
     KpiBenchOptions options;
+    options.threads = int(*threads);
     options.rows = *rows;
     options.dir = c.value(QStringLiteral("dir"));
     options.reuse = c.isSet(QStringLiteral("reuse"));
     options.install = !c.isSet(QStringLiteral("no-install"));
     options.peerTimeoutSecs = int(*timeout);
     options.repeats = int(*repeats);
+    options.rawPeer = !c.isSet(QStringLiteral("no-raw-peer"));
     BenchReport report(QStringLiteral("kpi"));
     QString error;
     if (!KpiBench::run(options, report, [](const QString &line) {

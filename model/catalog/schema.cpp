@@ -451,9 +451,17 @@ CREATE TABLE team_row_versions(
     row_version INTEGER NOT NULL) WITHOUT ROWID;
 )SQL";
 
+// Migration 11: KPI stages (model/kpi, issue #7's speed target). A KPI definition may carry a
+// per-day stage (stage_sql: decomposable partial aggregates over the inputs, kept as a table in
+// the analytics database) and the period query over it (period_sql); empty = the raw sql path.
+constexpr const char *kMigration11 = R"SQL(
+ALTER TABLE kpi_definitions ADD COLUMN stage_sql TEXT NOT NULL DEFAULT '';
+ALTER TABLE kpi_definitions ADD COLUMN period_sql TEXT NOT NULL DEFAULT '';
+)SQL";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
                                        kMigration5, kMigration6, kMigration7, kMigration8,
-                                       kMigration9, kMigration10};
+                                       kMigration9, kMigration10, kMigration11};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

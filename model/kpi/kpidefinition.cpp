@@ -178,6 +178,16 @@ QString change(std::optional<double> c, bool relative)
 
 } // namespace KpiFormat
 
+QString KpiDefinition::stageTable(const QString &key)
+{
+    QString t;
+    for (const QChar c : key)
+        t += (c.isLetterOrNumber() && c.unicode() < 128) ? c.toLower() : QLatin1Char('_');
+    if (t.isEmpty() || t.at(0).isDigit())
+        t.prepend(QLatin1Char('t'));
+    return t + QStringLiteral("__stage");
+}
+
 double KpiDefinition::targetScale(KpiGrain at) const
 {
     if (!additive)
@@ -234,6 +244,8 @@ QJsonObject KpiDefinition::toJson() const
             {QStringLiteral("breakdownSql"), breakdownSql},
             {QStringLiteral("breakdownLabel"), breakdownLabel},
             {QStringLiteral("rowsSql"), rowsSql},
+            {QStringLiteral("stageSql"), stageSql},
+            {QStringLiteral("periodSql"), periodSql},
             {QStringLiteral("secondaryLabel"), secondaryLabel},
             {QStringLiteral("secondaryUnit"), secondaryUnit},
             {QStringLiteral("target"), optionalNumber(target)},
@@ -259,6 +271,8 @@ KpiDefinition KpiDefinition::fromJson(const QJsonObject &o)
     d.breakdownSql = text(o.value(QStringLiteral("breakdownSql")));
     d.breakdownLabel = o.value(QStringLiteral("breakdownLabel")).toString();
     d.rowsSql = text(o.value(QStringLiteral("rowsSql")));
+    d.stageSql = text(o.value(QStringLiteral("stageSql")));
+    d.periodSql = text(o.value(QStringLiteral("periodSql")));
     d.secondaryLabel = o.value(QStringLiteral("secondaryLabel")).toString();
     d.secondaryUnit = o.value(QStringLiteral("secondaryUnit")).toString();
     d.target = numberOrNothing(o.value(QStringLiteral("target")));

@@ -60,6 +60,17 @@ struct KpiDefinition
     QString breakdownSql;
     QString breakdownLabel; // what the breakdown is by, e.g. "product line"
     QString rowsSql;
+    /**
+     * Optional stage: stageSql is one SELECT over the input tables whose first column is a date
+     * (a day, or a coarser ISO prefix such as a month) followed by decomposable partial
+     * aggregates (sums, counts, mins, maxes; or a value with its count for an exact median),
+     * grouped by that date. The warehouse keeps its result as the table stageTable() and
+     * rebuilds it when an input or stageSql changes. periodSql is the SELECT over that table
+     * returning `period, value[, secondary]` like sql, and must give the same figures as sql;
+     * the rollups then come from it. Without both, the rollups come from sql.
+     */
+    QString stageSql;
+    QString periodSql;
     QString secondaryLabel;
     QString secondaryUnit;
     std::optional<double> target;
@@ -71,6 +82,11 @@ struct KpiDefinition
     int position = 0;
     QString updatedAt;
     QString updatedBy;
+
+    /** Whether the rollups come from a stage (stageSql and periodSql both set). */
+    bool hasStage() const { return !stageSql.trimmed().isEmpty() && !periodSql.trimmed().isEmpty(); }
+    /** The stage table of the KPI with key: "kpi.gross-margin" → kpi_gross_margin__stage. */
+    static QString stageTable(const QString &key);
 
     /** The factor targets of an additive KPI are multiplied by at grain (month = 1). */
     double targetScale(KpiGrain at) const;

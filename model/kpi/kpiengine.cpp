@@ -8,7 +8,10 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QThread>
+
+#include "db/sqlite.h"
 
 #include <algorithm>
 #include <thread>
@@ -25,6 +28,7 @@ struct KpiEngine::Private
     std::unique_ptr<KpiQuery> query;
     QList<KpiDefinition> definitions;
     Clock clock;
+    KpiEngine::ComputeProfile profile;
 };
 
 std::optional<double> KpiTile::change() const
@@ -172,10 +176,30 @@ KpiQuery &KpiEngine::query()
     return *d->query;
 }
 
+QString KpiEngine::stageFingerprint(const KpiDefinition &def) const
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    h.addData(QByteArray("stage\x1f"));
+    h.addData(def.stageSql.toUtf8());
+    for (const QString &input : def.inputs) {
+        const auto load = d->warehouse->input(input);
+        h.addData(QByteArray("\x1f"));
+        h.addData(input.toUtf8());
+        h.addData(load ? load->hash.toUtf8() : QByteArray("-"));
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
 QString KpiEngine::fingerprint(const KpiDefinition &def) const
 {
     QCryptographicHash h(QCryptographicHash::Sha1);
     h.addData(def.sql.toUtf8());
+    if (def.hasStage()) {
+        h.addData(QByteArray("\x1e"));
+        h.addData(def.stageSql.toUtf8());
+        h.addData(QByteArray("\x1e"));
+        h.addData(def.periodSql.toUtf8());
+    }
     for (const QString &input : def.inputs) {
         const auto load = d->warehouse->input(input);
         h.addData(QByteArray("\x1f"));
@@ -240,9 +264,107 @@ bool KpiEngine::compute(const KpiDefinition &def, QString *error, const std::ato
     return !errors.contains(def.key);
 }
 
-QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
-                                               const std::atomic<bool> *cancel, int threads)
+namespace {
+
+constexpr int kMaxStageRows = 2000000;
+
+/** A stage result's shape problem, or empty. */
+QString stageShapeError(const KpiQueryResult &r)
 {
+    if (r.truncated)
+        return QStringLiteral("it returned more than %1 rows; group by day (or a coarser date) "
+                              "and keep only partial aggregates")
+            .arg(kMaxStageRows);
+    if (r.columns.size() < 2)
+        return QStringLiteral("it must return the date first and at least one partial aggregate; "
+                              "it returned %1 column(s)")
+            .arg(r.columns.size());
+    return {};
+}
+
+} // namespace
+
+QHash<QString, QString> KpiEngine::buildStages(const QList<KpiDefinition> &defs, bool force,
+                                               const std::atomic<bool> *cancel, int threads,
+                                               int *built)
+{
+    struct Job
+    {
+        KpiDefinition def;
+        QString fingerprint;
+        KpiQueryResult result;
+        double ms = 0;
+    };
+    std::vector<Job> jobs;
+    for (const KpiDefinition &def : defs) {
+        if (!def.hasStage())
+            continue;
+        const QString f = stageFingerprint(def);
+        if (force || d->warehouse->stageFingerprint(def.key) != f)
+            jobs.push_back({def, f, {}, 0});
+    }
+    if (built)
+        *built = 0;
+    QHash<QString, QString> errors;
+    if (jobs.empty())
+        return errors;
+    std::atomic<int> next{0};
+    const QString path = d->warehouse->path();
+    const auto work = [&] {
+        KpiQuery query(path);
+        query.setTimeLimitMs(30 * 60 * 1000);
+        int t;
+        while ((t = next.fetch_add(1)) < int(jobs.size())) {
+            Job &job = jobs[size_t(t)];
+            QElapsedTimer timer;
+            timer.start();
+            job.result = query.run(job.def.stageSql, {}, kMaxStageRows, cancel);
+            job.ms = double(timer.nsecsElapsed()) / 1e6;
+        }
+    };
+    const int n = std::clamp(threads > 0 ? threads : QThread::idealThreadCount(), 1, int(jobs.size()));
+    std::vector<std::thread> pool;
+    for (int i = 1; i < n; ++i)
+        pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
+    if (cancel && cancel->load()) {
+        for (const Job &job : jobs)
+            errors.insert(job.def.key, QStringLiteral("cancelled"));
+        return errors;
+    }
+    for (Job &job : jobs) {
+        QString problem = job.result.ok() ? stageShapeError(job.result) : job.result.error;
+        if (!problem.isEmpty())
+            problem = QStringLiteral("Stage SQL: %1").arg(problem);
+        QString why;
+        if (!d->warehouse->writeStage(job.def.key, job.fingerprint, job.result.columns,
+                                      job.result.rows, problem, job.ms, &why))
+            problem = QStringLiteral("Stage SQL: storing its %1 rows failed: %2")
+                          .arg(job.result.rows.size())
+                          .arg(why);
+        if (!problem.isEmpty())
+            errors.insert(job.def.key, problem);
+        else if (built)
+            ++*built;
+        job.result = {}; // free the rows early
+    }
+    d->query.reset(); // later reads see the new stage tables
+    return errors;
+}
+
+QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
+                                               const std::atomic<bool> *cancel, int threads,
+                                               Source source)
+{
+    ComputeProfile profile;
+    QElapsedTimer phase;
+    phase.start();
+    // Stages first (a no-op when they are current), so the period SQL reads what the inputs hold.
+    QHash<QString, QString> stageErrors;
+    if (source == Source::Auto)
+        stageErrors = buildStages(defs, false, cancel, threads);
     struct Job
     {
         KpiDefinition def;
@@ -253,8 +375,16 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
     };
     static constexpr KpiGrain kGrains[] = {KpiGrain::Month, KpiGrain::Quarter, KpiGrain::Year};
     std::vector<Job> jobs;
-    for (const KpiDefinition &def : defs)
+    for (const KpiDefinition &def : defs) {
         jobs.push_back({def, fingerprint(def), {}, {}, 0});
+        if (source == Source::Auto && def.hasStage()) {
+            jobs.back().def.sql = def.periodSql;
+            if (!d->warehouse->stageError(def.key).isEmpty())
+                jobs.back().error = stageErrors.value(def.key, d->warehouse->stageError(def.key));
+            else if (d->warehouse->stageFingerprint(def.key) != stageFingerprint(def))
+                jobs.back().error = stageErrors.value(def.key, QStringLiteral("its stage could not be built"));
+        }
+    }
     // Every (KPI, grain) query is one task, so two threads share six KPIs evenly.
     std::atomic<int> next{0};
     const int tasks = int(jobs.size()) * 3;
@@ -266,6 +396,8 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
         int t;
         while ((t = next.fetch_add(1)) < tasks) {
             Job &job = jobs[size_t(t / 3)];
+            if (!job.error.isEmpty())
+                continue; // its stage failed: nothing to run
             QElapsedTimer timer;
             timer.start();
             const KpiQueryResult r =
@@ -277,7 +409,10 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
             taskMs[size_t(t)] = double(timer.nsecsElapsed()) / 1e6;
         }
     };
+    profile.checkMs = double(phase.nsecsElapsed()) / 1e6;
+    phase.restart();
     const int n = std::clamp(threads > 0 ? threads : QThread::idealThreadCount(), 1, std::max(1, tasks));
+    profile.threads = n;
     std::vector<std::thread> pool;
     for (int i = 1; i < n; ++i)
         pool.emplace_back(work);
@@ -291,6 +426,17 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
             errors.insert(job.def.key, QStringLiteral("cancelled"));
         return errors;
     }
+    profile.queryMs = double(phase.nsecsElapsed()) / 1e6;
+    phase.restart();
+    for (int t = 0; t < tasks; ++t)
+        profile.slowest.append({QStringLiteral("%1/%2").arg(jobs[size_t(t / 3)].def.key,
+                                                           KpiPeriod::grainName(kGrains[t % 3])),
+                                taskMs[size_t(t)]});
+    std::sort(profile.slowest.begin(), profile.slowest.end(),
+              [](const auto &a, const auto &b) { return a.second > b.second; });
+    // All rollups and computation records in one transaction: one commit (one WAL sync) for the
+    // recompute, and a crash keeps the previous rollups and fingerprints of every KPI.
+    Transaction tx(d->warehouse->database());
     for (size_t j = 0; j < jobs.size(); ++j) {
         Job &job = jobs[j];
         QString why = job.error;
@@ -301,7 +447,17 @@ QHash<QString, QString> KpiEngine::computeMany(const QList<KpiDefinition> &defs,
         if (!why.isEmpty())
             errors.insert(job.def.key, why);
     }
+    if (QString why; !tx.commit(&why))
+        for (const Job &job : jobs)
+            errors.insert(job.def.key, QStringLiteral("storing the rollups failed: %1").arg(why));
+    profile.writeMs = double(phase.nsecsElapsed()) / 1e6;
+    d->profile = profile;
     return errors;
+}
+
+KpiEngine::ComputeProfile KpiEngine::lastComputeProfile() const
+{
+    return d->profile;
 }
 
 KpiRefreshReport KpiEngine::refresh(bool force, const Progress &progress,
@@ -346,6 +502,17 @@ KpiRefreshReport KpiEngine::refresh(bool force, const Progress &progress,
     report.loadMs = double(t.nsecsElapsed()) / 1e6;
     t.restart();
     d->query.reset(); // see the tables just swapped in
+    // The stages of the KPIs whose inputs (or stage SQL) changed are rebuilt with the load;
+    // a failed stage fails its KPI below, with the reason.
+    if (progress)
+        progress(done, total, QStringLiteral("Building KPI stages"));
+    buildStages(d->definitions, force, cancel, 0, &report.stagesBuilt);
+    if (cancel && cancel->load()) {
+        report.cancelled = true;
+        return report;
+    }
+    report.stageMs = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
     QList<KpiDefinition> stale;
     for (const KpiDefinition &def : d->definitions) {
         if (!force && d->warehouse->computedFingerprint(def.key) == fingerprint(def))
@@ -527,6 +694,109 @@ KpiQueryResult KpiEngine::testRun(const KpiDefinition &def, KpiGrain grain,
     return r;
 }
 
+KpiQueryResult KpiEngine::testRunStaged(const KpiDefinition &def, KpiGrain grain,
+                                        const std::atomic<bool> *cancel)
+{
+    KpiQueryResult r;
+    if (!def.hasStage()) {
+        r.error = QStringLiteral("The KPI has no stage: write both the stage SQL and the period SQL.");
+        return r;
+    }
+    const KpiQueryResult stage = query().run(def.stageSql, {}, kMaxStageRows, cancel);
+    QString problem = stage.ok() ? stageShapeError(stage) : stage.error;
+    if (!problem.isEmpty()) {
+        r.error = QStringLiteral("Stage SQL: %1").arg(problem);
+        return r;
+    }
+    // The period SQL runs over the stage rows in a scratch database, read-only like any KPI SQL.
+    QTemporaryDir scratch;
+    const QString path = scratch.filePath(QStringLiteral("stage.sqlite"));
+    {
+        QString why;
+        auto db = Database::open(path, Database::Mode::ReadWriteCreate, &why);
+        bool kept = db != nullptr;
+        if (kept) {
+            Transaction tx(*db);
+            kept = KpiWarehouse::createTable(*db, KpiDefinition::stageTable(def.key), stage.columns,
+                                             stage.rows, &why) &&
+                   tx.commit(&why);
+        }
+        if (!kept) {
+            r.error = QStringLiteral("Stage SQL: its rows cannot be kept: %1").arg(why);
+            return r;
+        }
+    }
+    KpiQuery period(path);
+    r = period.run(KpiPeriod::expandMacro(def.periodSql, grain), {}, 100000, cancel);
+    if (!r.ok()) {
+        r.error = QStringLiteral("Period SQL: %1").arg(r.error);
+        return r;
+    }
+    QString why;
+    pointsFrom(r, &why);
+    if (!why.isEmpty())
+        r.error = QStringLiteral("Period SQL: %1").arg(why);
+    else
+        r.note = QStringLiteral("The stage has %1 rows (table %2).")
+                     .arg(stage.rows.size())
+                     .arg(KpiDefinition::stageTable(def.key));
+    return r;
+}
+
+KpiQueryResult KpiEngine::testRunAll(const KpiDefinition &def, KpiGrain grain,
+                                     const std::atomic<bool> *cancel)
+{
+    const KpiQueryResult raw = testRun(def, grain, cancel);
+    const bool stageWritten = !def.stageSql.trimmed().isEmpty() || !def.periodSql.trimmed().isEmpty();
+    if (!raw.ok() || !stageWritten)
+        return raw;
+    if (!def.hasStage()) {
+        KpiQueryResult r = raw;
+        r.error = QStringLiteral("Write both the stage SQL and the period SQL, or clear both.");
+        return r;
+    }
+    KpiQueryResult staged = testRunStaged(def, grain, cancel);
+    if (!staged.ok())
+        return staged;
+    QString ignored;
+    const QString diff = comparePoints(pointsFrom(raw, &ignored), pointsFrom(staged, &ignored));
+    if (!diff.isEmpty())
+        staged.error = QStringLiteral("The period SQL over the stage does not give the value SQL's "
+                                      "figures at %1: %2")
+                           .arg(KpiPeriod::grainName(grain), diff);
+    else
+        staged.note += QStringLiteral(" Its %1 periods equal the value SQL's at %2.")
+                           .arg(staged.rows.size())
+                           .arg(KpiPeriod::grainName(grain));
+    return staged;
+}
+
+QString KpiEngine::comparePoints(const QList<KpiPoint> &expected, const QList<KpiPoint> &actual)
+{
+    const auto same = [](const std::optional<double> &a, const std::optional<double> &b) {
+        if (a.has_value() != b.has_value())
+            return false;
+        return !a || std::abs(*a - *b) <= 1e-9 * std::max({1.0, std::abs(*a), std::abs(*b)});
+    };
+    const auto text = [](const std::optional<double> &v) {
+        return v ? QString::number(*v, 'g', 15) : QStringLiteral("NULL");
+    };
+    if (expected.size() != actual.size())
+        return QStringLiteral("%1 periods instead of %2").arg(actual.size()).arg(expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const KpiPoint &e = expected.at(i);
+        const KpiPoint &a = actual.at(i);
+        if (e.period != a.period)
+            return QStringLiteral("period %1 instead of %2").arg(a.period, e.period);
+        if (!same(e.value, a.value))
+            return QStringLiteral("%1: value %2 instead of %3").arg(e.period, text(a.value), text(e.value));
+        if (!same(e.secondary, a.secondary))
+            return QStringLiteral("%1: secondary %2 instead of %3")
+                .arg(e.period, text(a.secondary), text(e.secondary));
+    }
+    return {};
+}
+
 KpiQueryResult KpiEngine::breakdown(const KpiDefinition &def, KpiGrain grain, const QString &period)
 {
     if (def.breakdownSql.trimmed().isEmpty())
@@ -566,7 +836,7 @@ bool KpiEngine::saveDefinition(const KpiDefinition &def, const QString &userId, 
     }
     d->query.reset();
     for (KpiGrain grain : {KpiGrain::Month, KpiGrain::Quarter, KpiGrain::Year}) {
-        const KpiQueryResult r = testRun(def, grain);
+        const KpiQueryResult r = testRunAll(def, grain);
         if (!r.ok()) {
             if (error)
                 *error = QStringLiteral("Not saved: %1").arg(r.error);

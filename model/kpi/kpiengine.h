@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QMetaType>
 #include <QString>
 
@@ -99,8 +100,10 @@ struct KpiRefreshReport
     int kpisComputed = 0;
     int kpisUnchanged = 0;
     int kpisFailed = 0;
+    int stagesBuilt = 0; // stage tables rebuilt because an input or the stage SQL changed
     QStringList problems; // one line each
     double loadMs = 0;
+    double stageMs = 0;
     double computeMs = 0;
     bool cancelled = false;
 };
@@ -140,13 +143,41 @@ public:
     /** Recomputes one KPI from the loaded inputs (all grains); false with *error on failure. */
     bool compute(const KpiDefinition &definition, QString *error,
                  const std::atomic<bool> *cancel = nullptr);
+    /** Where computeMany takes a KPI's figures from. */
+    enum class Source {
+        Auto, // the period SQL over the stage when the KPI has one, else the value SQL
+        Raw   // the value SQL over the input tables, even when there is a stage
+    };
     /**
      * Recomputes several KPIs, their queries spread over threads (each with its own read-only
-     * connection; threads 0 = one per core); rollups are then written here. Returns the error
-     * of each KPI that failed, by key.
+     * connection; threads 0 = one per core); rollups are then written here. With Source::Auto a
+     * KPI with a stage reads it (rebuilt first by buildStages when stale). Returns the error of
+     * each KPI that failed, by key.
      */
     QHash<QString, QString> computeMany(const QList<KpiDefinition> &definitions,
-                                        const std::atomic<bool> *cancel = nullptr, int threads = 0);
+                                        const std::atomic<bool> *cancel = nullptr, int threads = 0,
+                                        Source source = Source::Auto);
+    /** Where the last computeMany spent its wall time, for the bench. */
+    struct ComputeProfile
+    {
+        double checkMs = 0; // stage and definition fingerprints (and any stage rebuild)
+        double queryMs = 0; // the queries, over the threads
+        double writeMs = 0; // rollups and records, one transaction
+        int threads = 0;
+        QList<QPair<QString, double>> slowest; // (KPI key / grain, ms), slowest first
+    };
+    ComputeProfile lastComputeProfile() const;
+    /**
+     * Rebuilds the stage tables of the definitions that have a stage and whose stage SQL or
+     * inputs changed since it was built (all of them when force): each stage SQL runs read-only
+     * (KpiQuery, one thread per core), then its rows replace the stage table in one transaction.
+     * Returns the error of each stage that failed, by key; *built counts the rebuilt ones.
+     */
+    QHash<QString, QString> buildStages(const QList<KpiDefinition> &definitions, bool force = false,
+                                        const std::atomic<bool> *cancel = nullptr, int threads = 0,
+                                        int *built = nullptr);
+    /** The fingerprint a stage of definition has when it is current (stage SQL + input hashes). */
+    QString stageFingerprint(const KpiDefinition &definition) const;
 
     /** The tiles at grain; asOf invalid = today. domain empty = every department. */
     KpiDashboard dashboard(KpiGrain grain, QDate asOf = {}, const QString &domain = {}) const;
@@ -155,6 +186,25 @@ public:
     /** Runs a (possibly unsaved) definition's SQL at grain: the editor's "test run". */
     KpiQueryResult testRun(const KpiDefinition &definition, KpiGrain grain,
                            const std::atomic<bool> *cancel = nullptr);
+    /**
+     * Runs a (possibly unsaved) definition's stage SQL over the inputs (read-only), keeps its
+     * rows in a scratch database (never the analytics one) and runs the period SQL over them
+     * at grain, read-only. An error names the part that failed ("Stage SQL: …").
+     */
+    KpiQueryResult testRunStaged(const KpiDefinition &definition, KpiGrain grain,
+                                 const std::atomic<bool> *cancel = nullptr);
+    /**
+     * The editor's test run: the value SQL, and when the definition has a stage, the stage and
+     * period SQL too; the result then shows the staged rows and `note` says whether they equal
+     * the value SQL's (a difference is an error: the stage must give the same figures).
+     */
+    KpiQueryResult testRunAll(const KpiDefinition &definition, KpiGrain grain,
+                              const std::atomic<bool> *cancel = nullptr);
+    /**
+     * Empty when the two series have the same periods and their values and secondaries agree
+     * to 1e-9 relative (sums added up in another order differ in the last bits), else what differs.
+     */
+    static QString comparePoints(const QList<KpiPoint> &expected, const QList<KpiPoint> &actual);
     KpiQueryResult breakdown(const KpiDefinition &definition, KpiGrain grain, const QString &period);
     KpiQueryResult rows(const KpiDefinition &definition, KpiGrain grain, const QString &period,
                         int maxRows = 1000);

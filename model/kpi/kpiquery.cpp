@@ -139,10 +139,10 @@ KpiQuery::KpiQuery(const QString &databasePath)
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
     sqlite3_limit(m_db, SQLITE_LIMIT_ATTACHED, 0);
-    // GROUP BY sorts (SQLite has no hash aggregation): keep the sorter and its temporary
-    // b-trees in memory instead of spilling to temporary files, with a 64 MiB page cache.
-    sqlite3_exec(m_db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA query_only = ON",
-                 nullptr, nullptr, nullptr);
+    // SQLite's defaults for the sorter and cache, as the sqlite3 shell has them: measured on the
+    // 18 raw KPI queries at 1M rows, temp_store = MEMORY (with or without a 64 MiB cache) made
+    // them 1.3-1.9x slower than the defaults.
+    sqlite3_exec(m_db, "PRAGMA query_only = ON", nullptr, nullptr, nullptr);
 }
 
 KpiQuery::~KpiQuery()

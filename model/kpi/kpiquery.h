@@ -19,6 +19,7 @@ struct KpiQueryResult
     QList<QVariantList> rows;
     bool truncated = false; // more rows than maxRows existed
     QString error;          // empty on success; one sentence a person can act on
+    QString note;           // what else a person should know (e.g. stage checked against the SQL)
     bool ok() const { return error.isEmpty(); }
 };
 

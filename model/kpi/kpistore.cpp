@@ -12,7 +12,7 @@ namespace {
 constexpr const char *kColumns =
     "key, name, owner_id, unit, description, inputs, sql, breakdown_sql, breakdown_label, "
     "rows_sql, secondary_label, secondary_unit, target, green, amber, higher_is_better, "
-    "additive, grain, position, updated_at, updated_by";
+    "additive, grain, position, updated_at, updated_by, stage_sql, period_sql";
 
 KpiDefinition fromRow(const Statement &s)
 {
@@ -41,6 +41,8 @@ KpiDefinition fromRow(const Statement &s)
     d.position = int(s.integer(18));
     d.updatedAt = s.text(19);
     d.updatedBy = s.text(20);
+    d.stageSql = s.text(21);
+    d.periodSql = s.text(22);
     return d;
 }
 
@@ -100,6 +102,10 @@ bool KpiStore::write(const KpiDefinition &d, const QString &userId, QString *err
     if (d.sql.trimmed().isEmpty())
         return fail(QStringLiteral("The KPI “%1” has no SQL; write one SELECT returning period, value.")
                         .arg(d.name));
+    if (d.stageSql.trimmed().isEmpty() != d.periodSql.trimmed().isEmpty())
+        return fail(QStringLiteral("The KPI “%1” has a stage SQL without its period SQL or the other "
+                                   "way round; write both, or clear both to use the value SQL alone.")
+                        .arg(d.name));
     if (!m_store.productByKey(d.key))
         return fail(QStringLiteral("The KPI “%1” names the product “%2”, which is not in this "
                                    "catalog; create the KPI's data product first.")
@@ -118,7 +124,7 @@ bool KpiStore::write(const KpiDefinition &d, const QString &userId, QString *err
             Statement &s = db.prepare(QStringLiteral(
                 "INSERT OR REPLACE INTO kpi_definitions(%1) VALUES "
                 "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                "?18, ?19, ?20, ?21)")
+                "?18, ?19, ?20, ?21, ?22, ?23)")
                                           .arg(QLatin1String(kColumns)));
             s.bind(1, d.key)
                 .bind(2, d.name)
@@ -140,7 +146,9 @@ bool KpiStore::write(const KpiDefinition &d, const QString &userId, QString *err
                 .bind(18, KpiPeriod::grainName(d.grain))
                 .bind(19, d.position)
                 .bind(20, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
-                .bind(21, userId);
+                .bind(21, userId)
+                .bind(22, d.stageSql)
+                .bind(23, d.periodSql);
             if (!s.exec()) {
                 e->code = CatalogError::Code::Io;
                 e->message = QStringLiteral("Saving the KPI “%1” failed: %2").arg(d.name, s.lastError());
@@ -172,11 +180,31 @@ bool KpiStore::write(const KpiDefinition &d, const QString &userId, QString *err
 
 bool KpiStore::ensureDefaults(QString *error)
 {
-    if (m_store.isReadOnly() || !definitions().isEmpty())
+    if (m_store.isReadOnly())
         return true;
     Database &db = m_store.database();
     if (db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'kpi_definitions'")).toInt() == 0)
         return true;
+    if (const QList<KpiDefinition> stored = definitions(); !stored.isEmpty()) {
+        // A demo definition saved before KPIs had stages gets the shipped stage, provided its
+        // value SQL is still the shipped one (an owner's own SQL is left alone).
+        const QList<KpiDefinition> defaults = defaultKpiDefinitions();
+        Statement &up = db.prepare(QStringLiteral(
+            "UPDATE kpi_definitions SET stage_sql = ?2, period_sql = ?3 WHERE key = ?1 AND sql = ?4 "
+            "AND stage_sql = '' AND period_sql = ''"));
+        for (const KpiDefinition &d : stored)
+            for (const KpiDefinition &shipped : defaults)
+                if (shipped.key == d.key && shipped.sql == d.sql && shipped.hasStage() && !d.hasStage()) {
+                    up.reset();
+                    up.bind(1, d.key).bind(2, shipped.stageSql).bind(3, shipped.periodSql).bind(4, d.sql);
+                    if (!up.exec()) {
+                        if (error)
+                            *error = up.lastError();
+                        return false;
+                    }
+                }
+        return true;
+    }
     CatalogError cerr;
     const bool ok = m_store.transaction(
         [&](CatalogError *e) {

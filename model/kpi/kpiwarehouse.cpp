@@ -16,6 +16,9 @@ namespace {
 
 constexpr const char *kSchema = R"SQL(
 PRAGMA journal_mode = WAL;
+-- Derived data: in WAL mode NORMAL keeps it consistent through kill -9; a power cut may lose
+-- the last commits, and with them their fingerprints, so the next refresh redoes that work.
+PRAGMA synchronous = NORMAL;
 CREATE TABLE IF NOT EXISTS kpi_inputs(
     product_key TEXT PRIMARY KEY,
     table_name TEXT NOT NULL,
@@ -39,6 +42,13 @@ CREATE TABLE IF NOT EXISTS kpi_computations(
     fingerprint TEXT NOT NULL DEFAULT '',
     error TEXT NOT NULL DEFAULT '',
     computed_at TEXT NOT NULL DEFAULT '',
+    ms REAL NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS kpi_stages(
+    kpi_key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL DEFAULT '',
+    rows INTEGER NOT NULL DEFAULT 0,
+    error TEXT NOT NULL DEFAULT '',
+    built_at TEXT NOT NULL DEFAULT '',
     ms REAL NOT NULL DEFAULT 0) WITHOUT ROWID;
 )SQL";
 
@@ -411,6 +421,97 @@ bool KpiWarehouse::recordComputation(const QString &kpiKey, const QString &finge
         "VALUES (?1, ?2, ?3, ?4, ?5)"));
     s.bind(1, kpiKey).bind(2, fingerprint).bind(3, error).bind(4, nowText()).bind(5, ms);
     return s.exec();
+}
+
+bool KpiWarehouse::createTable(Database &db, const QString &table, const QStringList &columns,
+                               const QList<QVariantList> &rows, QString *why)
+{
+    QStringList defs, marks;
+    for (int i = 0; i < columns.size(); ++i) {
+        defs << quoteName(columns.at(i));
+        marks << QStringLiteral("?%1").arg(i + 1);
+    }
+    if (!db.exec(QStringLiteral("DROP TABLE IF EXISTS %1; CREATE TABLE %1(%2)")
+                     .arg(quoteName(table), defs.join(QStringLiteral(", "))),
+                 why))
+        return false;
+    Statement ins = db.prepareOnce(QStringLiteral("INSERT INTO %1 VALUES (%2)")
+                                       .arg(quoteName(table), marks.join(QLatin1Char(','))),
+                                   why);
+    if (!ins.isValid())
+        return false;
+    for (const QVariantList &row : rows) {
+        ins.reset();
+        for (int c = 0; c < columns.size(); ++c) {
+            const QVariant &v = row.at(c);
+            if (!v.isValid() || v.isNull())
+                ins.bindNull(c + 1);
+            else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int)
+                ins.bind(c + 1, v.toLongLong());
+            else if (v.typeId() == QMetaType::Double)
+                ins.bind(c + 1, v.toDouble());
+            else
+                ins.bind(c + 1, v.toString());
+        }
+        if (!ins.exec()) {
+            if (why)
+                *why = ins.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool KpiWarehouse::writeStage(const QString &kpiKey, const QString &fingerprint,
+                              const QStringList &columns, const QList<QVariantList> &rows,
+                              const QString &error, double ms, QString *why)
+{
+    Transaction tx(*m_db);
+    const QString table = KpiDefinition::stageTable(kpiKey);
+    const QString fresh = table + QStringLiteral("__loading");
+    if (error.isEmpty()) {
+        if (!createTable(*m_db, fresh, columns, rows, why))
+            return false;
+        if (!m_db->exec(QStringLiteral("DROP TABLE IF EXISTS %1; ALTER TABLE %2 RENAME TO %1")
+                            .arg(quoteName(table), quoteName(fresh)),
+                        why))
+            return false;
+    }
+    // A failed build keeps the previous stage table but no fingerprint, so it is rebuilt.
+    Statement &s = m_db->prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO kpi_stages(kpi_key, fingerprint, rows, error, built_at, ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    s.bind(1, kpiKey)
+        .bind(2, error.isEmpty() ? fingerprint : QString())
+        .bind(3, qint64(rows.size()))
+        .bind(4, error)
+        .bind(5, nowText())
+        .bind(6, ms);
+    if (!s.exec()) {
+        if (why)
+            *why = s.lastError();
+        return false;
+    }
+    return tx.commit(why);
+}
+
+QString KpiWarehouse::stageFingerprint(const QString &kpiKey) const
+{
+    Statement &s = m_db->prepare(QStringLiteral(
+        "SELECT fingerprint FROM kpi_stages WHERE kpi_key = ?1 AND error = ''"));
+    s.bind(1, kpiKey);
+    const QString f = s.step() ? s.text(0) : QString();
+    s.reset();
+    return f;
+}
+
+QString KpiWarehouse::stageError(const QString &kpiKey) const
+{
+    Statement &s = m_db->prepare(QStringLiteral("SELECT error FROM kpi_stages WHERE kpi_key = ?1"));
+    s.bind(1, kpiKey);
+    const QString e = s.step() ? s.text(0) : QString();
+    s.reset();
+    return e;
 }
 
 } // namespace Mesh

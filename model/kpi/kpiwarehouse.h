@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <atomic>
 #include <functional>
@@ -85,6 +86,21 @@ public:
     bool recordComputation(const QString &kpiKey, const QString &fingerprint, const QString &error,
                            double ms);
     QString computationError(const QString &kpiKey) const;
+
+    /**
+     * Replaces the stage table of kpiKey (KpiDefinition::stageTable) by rows, recording its
+     * fingerprint (stage SQL + input hashes), in one transaction: a crash keeps the old stage
+     * and its old fingerprint. An error is recorded instead when error is not empty.
+     */
+    bool writeStage(const QString &kpiKey, const QString &fingerprint, const QStringList &columns,
+                    const QList<QVariantList> &rows, const QString &error, double ms,
+                    QString *why);
+    /** The fingerprint of kpiKey's stage as last built; empty when none or it failed. */
+    QString stageFingerprint(const QString &kpiKey) const;
+    QString stageError(const QString &kpiKey) const;
+    /** Creates table in db from columns and fills it with rows (values kept as typed). */
+    static bool createTable(Database &db, const QString &table, const QStringList &columns,
+                            const QList<QVariantList> &rows, QString *why);
 
 private:
     KpiWarehouse() = default;

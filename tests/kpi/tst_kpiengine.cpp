@@ -6,6 +6,7 @@
 #include "db/sqlite.h"
 #include "demo/demoloader.h"
 #include "kpi/kpiengine.h"
+#include "kpi/kpifacts.h"
 #include "kpi/kpistore.h"
 
 #include <QDir>
@@ -400,8 +401,11 @@ private slots:
         QVERIFY2(error.contains(u"no such column: revenue"_s), qPrintable(error));
         QCOMPARE(KpiStore(engine->catalog()).definition(u"kpi.gross-margin"_s)->sql, before);
 
-        // A definition that breaks later (stored by another tool) marks its own tile only.
+        // A definition that breaks later (stored by another tool) marks its own tile only. (Its
+        // stage is cleared: the stage gives margins, this value SQL revenue.)
         def.sql = u"SELECT PERIOD(period) AS period, sum(revenue_usd) AS value FROM finance_gross_margin GROUP BY 1"_s;
+        def.stageSql.clear();
+        def.periodSql.clear();
         QVERIFY2(engine->saveDefinition(def, u"nadia.haddad"_s, &error), qPrintable(error));
         Database &db = engine->catalog().database();
         QVERIFY(db.exec(u"UPDATE kpi_definitions SET sql = 'SELECT broken' WHERE key = 'kpi.gross-margin'"_s));
@@ -521,6 +525,202 @@ private slots:
         const KpiTile *gm = tileOf(reopened, u"kpi.gross-margin"_s);
         QVERIFY(gm && gm->value);
         QVERIFY(std::abs(*gm->value - expectedFromSamples(samples, u"2026-11"_s, false).at(2).value) < 1e-12);
+    }
+
+private:
+    /** Every row of table, ordered, as text (values printed exactly), for comparing two databases. */
+    static QStringList dumpTable(Database &db, const QString &table)
+    {
+        QStringList out;
+        Statement q = db.prepareOnce(u"SELECT * FROM \"%1\""_s.arg(table));
+        while (q.step()) {
+            QStringList cells;
+            for (int c = 0; c < q.columnCount(); ++c)
+                cells << (q.isNull(c) ? u"NULL"_s : QString::number(q.real(c), 'g', 17) + u"|"_s + q.text(c));
+            out << cells.join(u'\t');
+        }
+        out.sort();
+        return out;
+    }
+
+    static QString generated(QTemporaryDir &dir, const QString &name, qint64 rows)
+    {
+        const QString catalog = dir.filePath(name + u".mesh"_s);
+        QString error;
+        if (!KpiFacts::write(catalog, rows, 7, {}, &error))
+            qWarning("%s", qPrintable(error));
+        return catalog;
+    }
+
+    /** Each KPI at each grain: the rollups (from the stages) against the value SQL over the raw rows. */
+    static void checkStagesEqualRaw(KpiEngine &engine)
+    {
+        for (KpiGrain g : {KpiGrain::Month, KpiGrain::Quarter, KpiGrain::Year}) {
+            const QHash<QString, QList<KpiPoint>> rollups = engine.warehouse().rollups(g);
+            for (const KpiDefinition &def : engine.definitions()) {
+                const QString what = u"%1 by %2"_s.arg(def.key, KpiPeriod::grainName(g));
+                QVERIFY2(def.hasStage(), qPrintable(what));
+                const KpiQueryResult raw = engine.testRun(def, g);
+                QVERIFY2(raw.ok(), qPrintable(raw.error));
+                QString why;
+                const QList<KpiPoint> expected = KpiEngine::pointsFrom(raw, &why);
+                QVERIFY2(why.isEmpty(), qPrintable(why));
+                const QList<KpiPoint> staged = rollups.value(def.key);
+                QVERIFY2(expected.size() > (g == KpiGrain::Year ? 5 : 20), qPrintable(what));
+                QCOMPARE(staged.size(), expected.size());
+                for (qsizetype i = 0; i < expected.size(); ++i) {
+                    const KpiPoint &e = expected.at(i), &a = staged.at(i);
+                    QCOMPARE(a.period, e.period);
+                    QCOMPARE(a.value.has_value(), e.value.has_value());
+                    QCOMPARE(a.secondary.has_value(), e.secondary.has_value());
+                    const auto close = [](double x, double y) {
+                        return std::abs(x - y) <= 1e-9 * std::max({1.0, std::abs(x), std::abs(y)});
+                    };
+                    if (e.value)
+                        QVERIFY2(close(*a.value, *e.value),
+                                 qPrintable(u"%1 %2: stage %3, raw %4"_s.arg(what, e.period).arg(*a.value, 0, 'g', 17).arg(*e.value, 0, 'g', 17)));
+                    if (e.secondary && def.key == u"kpi.product-release"_s) {
+                        // The median cycle time is exact: the stage keeps each value with its count.
+                        QCOMPARE(*a.secondary, *e.secondary);
+                    } else if (e.secondary) {
+                        QVERIFY2(close(*a.secondary, *e.secondary),
+                                 qPrintable(u"%1 %2 secondary: stage %3, raw %4"_s.arg(what, e.period).arg(*a.secondary, 0, 'g', 17).arg(*e.secondary, 0, 'g', 17)));
+                    }
+                }
+            }
+        }
+    }
+
+private slots:
+    void stagesGiveTheRawSqlFiguresOnGeneratedData()
+    {
+        QTemporaryDir dir;
+        const QString catalog = generated(dir, u"facts"_s, 20000);
+        auto engine = openEngine(catalog);
+        QVERIFY(engine);
+        const KpiRefreshReport r = engine->refresh();
+        QVERIFY2(r.problems.isEmpty(), qPrintable(r.problems.join(u'\n')));
+        QCOMPARE(r.stagesBuilt, 6);
+        QCOMPARE(r.kpisComputed, 6);
+        // The stages are small: one row per day (the median part: per month and value).
+        Database &db = engine->warehouse().database();
+        for (const KpiDefinition &def : engine->definitions()) {
+            const qint64 n = db.scalar(u"SELECT count(*) FROM \"%1\""_s.arg(KpiDefinition::stageTable(def.key))).toLongLong();
+            QVERIFY2(n > 0 && n < 20000, qPrintable(u"%1: %2 stage rows"_s.arg(def.key).arg(n)));
+        }
+        checkStagesEqualRaw(*engine);
+        // The raw path gives the same rollups too (computeMany with Source::Raw).
+        QVERIFY(engine->computeMany(engine->definitions(), nullptr, 0, KpiEngine::Source::Raw).isEmpty());
+        checkStagesEqualRaw(*engine);
+    }
+
+    void incrementalChangeEqualsRebuild()
+    {
+        QTemporaryDir dir;
+        const QString catalog = generated(dir, u"incr"_s, 20000);
+        auto engine = openEngine(catalog);
+        QVERIFY(engine);
+        QVERIFY(engine->refresh().problems.isEmpty());
+
+        // One input changes: rows removed, changed and added in the production runs.
+        const QString runs = KpiFacts::csvPath(catalog, u"mfg.production-runs"_s);
+        QList<QByteArray> lines = MeshTest::fileBytes(runs).split('\n');
+        QVERIFY(lines.size() > 1000);
+        lines.remove(10, 200);                   // removed
+        QList<QByteArray> cells = lines[5].split(',');
+        cells[6] = "12";                         // changed: actual run minutes
+        lines[5] = cells.join(',');
+        lines.insert(lines.size() - 1, "R-new-1,LEE-L1,SNS-101,A,2026-11-19 06:00:00,450,400,12.0,1000,990");
+        lines.insert(lines.size() - 1, "R-new-2,LEE-L2,SNS-102,B,2019-01-01 14:00:00,450,100,15.0,800,100");
+        QVERIFY(MeshTest::writeFile(runs, lines.join('\n')));
+        const KpiRefreshReport r = engine->refresh();
+        QVERIFY2(r.problems.isEmpty(), qPrintable(r.problems.join(u'\n')));
+        QCOMPARE(r.inputsLoaded, 1);
+        QCOMPARE(r.stagesBuilt, 1); // only OEE reads it
+        QCOMPARE(r.kpisComputed, 1);
+        QCOMPARE(r.kpisUnchanged, 5);
+        checkStagesEqualRaw(*engine);
+
+        // A rebuild from scratch (a new analytics database) holds the same stages and rollups.
+        QString error;
+        auto fresh = KpiEngine::open(catalog, &error, &demoNow, dir.filePath(u"rebuilt-analytics.sqlite"_s));
+        QVERIFY2(fresh, qPrintable(error));
+        QVERIFY(fresh->refresh().problems.isEmpty());
+        for (const KpiDefinition &def : engine->definitions()) {
+            const QString table = KpiDefinition::stageTable(def.key);
+            const QStringList a = dumpTable(engine->warehouse().database(), table);
+            QVERIFY(!a.isEmpty());
+            QCOMPARE(a, dumpTable(fresh->warehouse().database(), table));
+        }
+        QCOMPARE(dumpTable(engine->warehouse().database(), u"kpi_rollups"_s),
+                 dumpTable(fresh->warehouse().database(), u"kpi_rollups"_s));
+        // And the new rows are in: 2026-11-19 and 2019-01-01 have a run each that was not there.
+        QVERIFY(engine->warehouse().database().scalar(u"SELECT count(*) FROM mfg_production_runs WHERE run_id LIKE 'R-new-%'"_s).toInt() == 2);
+    }
+
+    void stageDefinitionsRoundTripAndAreChecked()
+    {
+        const QString catalog = freshCatalog(u"stages"_s);
+        auto engine = openEngine(catalog);
+        QVERIFY(engine);
+        QVERIFY(engine->refresh().problems.isEmpty());
+        KpiDefinition def = *KpiStore(engine->catalog()).definition(u"kpi.marketing-leads"_s);
+        QVERIFY(def.hasStage());
+        KpiDefinition back = KpiDefinition::fromJson(def.toJson()); // the export format
+        QCOMPARE(back.stageSql, def.stageSql);
+        QCOMPARE(back.periodSql, def.periodSql);
+        back.updatedAt = def.updatedAt; // who saved it and when are the catalog's, not exported
+        back.updatedBy = def.updatedBy;
+        QCOMPARE(back, def);
+
+        // A period SQL that gives other figures than the value SQL is not saved.
+        KpiDefinition wrong = def;
+        wrong.periodSql.replace(u"sum(leads) AS value"_s, u"sum(leads) + 1 AS value"_s);
+        QVERIFY(wrong.periodSql != def.periodSql);
+        QString error;
+        QVERIFY(!engine->saveDefinition(wrong, u"nadia.haddad"_s, &error));
+        QVERIFY2(error.contains(u"does not give the value SQL"_s), qPrintable(error));
+        const KpiQueryResult tr = engine->testRunAll(wrong, KpiGrain::Month);
+        QVERIFY(!tr.ok());
+        QVERIFY2(tr.error.contains(u"does not give the value SQL"_s), qPrintable(tr.error));
+        // Half a stage is refused, and so is a stage that writes.
+        KpiDefinition half = def;
+        half.periodSql.clear();
+        QVERIFY(!engine->testRunAll(half, KpiGrain::Month).ok());
+        KpiDefinition writes = def;
+        writes.stageSql = u"DELETE FROM sales_marketing_leads"_s;
+        KpiQueryResult w = engine->testRunAll(writes, KpiGrain::Month);
+        QVERIFY2(!w.ok() && w.error.startsWith(u"Stage SQL: "_s) && w.error.contains(u"only read"_s), qPrintable(w.error));
+        writes = def;
+        writes.periodSql = u"DROP TABLE kpi_marketing_leads__stage"_s;
+        w = engine->testRunAll(writes, KpiGrain::Month);
+        QVERIFY2(!w.ok() && w.error.startsWith(u"Period SQL: "_s), qPrintable(w.error));
+        QVERIFY(engine->warehouse().database().scalar(u"SELECT count(*) FROM sales_marketing_leads"_s).toInt() > 0);
+        QVERIFY(engine->warehouse().database().scalar(u"SELECT count(*) FROM kpi_marketing_leads__stage"_s).toInt() > 0);
+        // The test run of a good stage says it matches.
+        const KpiQueryResult ok = engine->testRunAll(def, KpiGrain::Quarter);
+        QVERIFY2(ok.ok(), qPrintable(ok.error));
+        QVERIFY2(ok.note.contains(u"equal the value SQL"_s), qPrintable(ok.note));
+
+        // An owner's definition without a stage is computed from the value SQL, as before.
+        KpiDefinition plain = def;
+        plain.stageSql.clear();
+        plain.periodSql.clear();
+        QVERIFY2(engine->saveDefinition(plain, u"nadia.haddad"_s, &error), qPrintable(error));
+        QVERIFY(!KpiStore(engine->catalog()).definition(def.key)->hasStage());
+        const KpiDashboard dash = engine->dashboard(KpiGrain::Month, QDate(2026, 11, 20));
+        QVERIFY(tileOf(dash, def.key)->value.has_value());
+
+        // A catalog whose stored demo definitions predate stages gets them on open, unless
+        // the owner changed the value SQL.
+        Database &cat = engine->catalog().database();
+        QVERIFY(cat.exec(u"UPDATE kpi_definitions SET stage_sql = '', period_sql = ''"_s));
+        QVERIFY(cat.exec(u"UPDATE kpi_definitions SET sql = sql || ' ' WHERE key = 'kpi.oee'"_s));
+        engine.reset();
+        engine = openEngine(catalog);
+        for (const KpiDefinition &d : engine->definitions())
+            QCOMPARE(d.hasStage(), d.key != u"kpi.oee"_s);
+        QVERIFY(engine->refresh().problems.isEmpty());
     }
 
     void onlyOwnersSaveDefinitions()

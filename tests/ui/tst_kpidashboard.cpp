@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTest>
 
 #include "testsupport.h"
@@ -185,8 +186,33 @@ private slots:
                 save = b;
         }
         QVERIFY(test && save);
+        // The stage and its period SQL are in the form, and the test run covers them.
+        QVERIFY(editor->stageSqlEdit()->toPlainText().contains(u"finance_gross_margin"_s));
+        QVERIFY(editor->periodSqlEdit()->toPlainText().contains(u"kpi_gross_margin__stage"_s));
+        QCOMPARE(editor->definition().stageSql, editor->stageSqlEdit()->toPlainText());
+        QCOMPARE(editor->definition().periodSql, editor->periodSqlEdit()->toPlainText());
         test->click();
         QTRY_VERIFY_WITH_TIMEOUT(editor->testModel()->rowCount() > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->messageLabel()->text().contains(u"equal the value SQL"_s), 20000);
+        if (auto *tabs = editor->findChild<QTabWidget *>()) {
+            for (int i = 0; i < tabs->count(); ++i)
+                if (tabs->tabText(i).startsWith(u"Stage SQL"_s))
+                    tabs->setCurrentIndex(i);
+            QVERIFY(tabs->currentWidget() == editor->stageSqlEdit());
+        }
+        editor->resize(1250, 820);
+        screenshot(editor, u"kpi-editor-stage.png"_s);
+        const QString period = editor->periodSqlEdit()->toPlainText();
+        editor->periodSqlEdit()->setPlainText(QString(period).replace(u"sum(cogs_usd)) / sum"_s, u"sum(cogs_usd) * 2) / sum"_s));
+        QVERIFY(editor->periodSqlEdit()->toPlainText() != period);
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(editor->messageLabel()->text().contains(u"does not give the value SQL"_s), 20000);
+        editor->stageSqlEdit()->setPlainText(u"SELECT period FROM finance_gross_margin GROUP BY 1"_s);
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(editor->messageLabel()->text().contains(u"Stage SQL: it must return the date first"_s), 20000);
+        editor->periodSqlEdit()->setPlainText(period);
+        editor->stageSqlEdit()->clear();
+        editor->periodSqlEdit()->clear();
         editor->sqlEdit()->setPlainText(u"SELECT PERIOD(period), sum(nope) FROM finance_gross_margin GROUP BY 1"_s);
         test->click();
         QTRY_VERIFY_WITH_TIMEOUT(editor->messageLabel()->text().contains(u"no such column: nope"_s), 20000);
