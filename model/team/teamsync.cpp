@@ -410,6 +410,27 @@ private:
     QHash<QString, qint64> m_domains;
 };
 
+/**
+ * An incremental sync writes a few hundred scattered pages; SQLite's automatic checkpoint (at
+ * 1,000 pages of log) would copy them into the file and sync it twice inside nearly every such
+ * sync. For the length of one sync the log is folded in once it passes 64 MB instead (a first
+ * sync still ends with a full checkpoint of its own); the usual limit is put back afterwards.
+ */
+class DeferredCheckpoint
+{
+public:
+    explicit DeferredCheckpoint(Database &db) : m_db(db)
+    {
+        m_db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 16384"));
+    }
+    ~DeferredCheckpoint() { m_db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000")); }
+    DeferredCheckpoint(const DeferredCheckpoint &) = delete;
+    DeferredCheckpoint &operator=(const DeferredCheckpoint &) = delete;
+
+private:
+    Database &m_db;
+};
+
 } // namespace
 
 qint64 TeamSync::lastChange(SqliteCatalogStore &store, const QString &serverId)
@@ -479,9 +500,10 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             return std::nullopt;
         // Products are fetched (and parsed) on a thread of their own while this one writes
         // them: on a 100,000-product catalog the two take about as long as each other.
-        fetcher = std::thread([&conn, &f, &queue]() {
+        fetcher = std::thread([&conn, &f, &queue, &mark]() {
             QString fetchError;
             const bool fetched = fetchProducts(conn, nullptr, f, &fetchError, &queue);
+            mark("products fetched (fetching thread)");
             queue.finish(fetched ? QString() : fetchError);
         });
     } else if (result.toChange > result.fromChange) {
@@ -530,6 +552,7 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
 
     qsizetype productCount = 0;
     CatalogError catalogError;
+    const DeferredCheckpoint pragmas(store.database());
     const bool ok = store.transaction(
         [&](CatalogError *e) {
             for (const Domain &d : f.domains)
