@@ -186,18 +186,25 @@ struct FetchedSource
 class FetchedQueue
 {
 public:
-    void push(FetchedSource source)
+    /**
+     * Queues a fetched source. On the fetching thread (mayWait) this waits while kMaxWaiting
+     * parsed sources are already queued, so that parsed snapshots, several times the size of
+     * their JSON, do not pile up in memory when writing is the slower side.
+     */
+    void push(FetchedSource source, bool mayWait)
     {
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
+        if (mayWait)
+            m_changed.wait(lock, [this] { return m_ready.size() < kMaxWaiting; });
         m_ready.push_back(std::move(source));
-        m_changed.notify_one();
+        m_changed.notify_all();
     }
     /** The transport has nothing left to run: every adapter has reported. */
     void close()
     {
         std::lock_guard lock(m_mutex);
         m_closed = true;
-        m_changed.notify_one();
+        m_changed.notify_all();
     }
     /** The next fetched source; false once the transport is done and all were handed out. */
     bool pop(FetchedSource &out)
@@ -208,10 +215,12 @@ public:
             return false;
         out = std::move(m_ready.front());
         m_ready.pop_front();
+        m_changed.notify_all();
         return true;
     }
 
 private:
+    static constexpr size_t kMaxWaiting = 3;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<FetchedSource> m_ready;
@@ -436,8 +445,11 @@ SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *c
         adapters.push_back(std::move(adapter));
         if (progress)
             progress(s.name, QStringLiteral("fetching"), finished, total);
-        // Runs on the fetching thread (or here, when the adapter fails before any request).
-        a->start([this, a, result, &fetched] { fetched.push(FetchedSource{a, result, now()}); });
+        // Runs on the fetching thread, or here when the adapter fails before any request (and
+        // then must not wait for the writer, which is this thread).
+        a->start([this, a, result, &fetched, caller = std::this_thread::get_id()] {
+            fetched.push(FetchedSource{a, result, now()}, std::this_thread::get_id() != caller);
+        });
     }
     std::thread fetcher([&transport, &fetched, cancel] {
         transport.run(cancel);
