@@ -10,7 +10,11 @@
 #include <QElapsedTimer>
 #include <QSet>
 
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace Mesh {
 
@@ -54,9 +58,37 @@ bool recordUnchanged(SqliteCatalogStore &store, SourceId id, const QDateTime &at
  * products were deleted first, so this is plain inserts on cached statements: several times
  * faster than CatalogStore::upsertProduct's replace-one-product transaction.
  */
-std::optional<ProductId> insertProduct(Database &db, const Product &p, SourceId source,
-                                       const QString &fetchedAt, QHash<QString, qint64> &domains,
-                                       CatalogError *e)
+/** The insert statements of a snapshot, looked up once per source rather than once per row. */
+struct InsertStatements
+{
+    explicit InsertStatements(Database &db)
+        : product(db.prepare(QStringLiteral(R"SQL(
+INSERT INTO products(key, name, domain_id, description, owner_id, steward_id, status,
+                     source_system, formats, access_policy, freshness_sla_hours, version,
+                     updated_at, source_id, fetched_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))SQL"))),
+          tag(db.prepare(QStringLiteral(
+              "INSERT OR IGNORE INTO product_tags(product_id, tag) VALUES (?1, ?2)"))),
+          dataset(db.prepare(QStringLiteral(
+              "INSERT INTO datasets(product_id, position, name, format, location, endpoint, "
+              "description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))),
+          column(db.prepare(QStringLiteral(
+              "INSERT INTO columns(dataset_id, position, name, type, description, "
+              "classification, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))),
+          classification(db.prepare(QStringLiteral(
+              "INSERT INTO product_classifications(product_id, classification) VALUES (?1, ?2)")))
+    {
+    }
+    Statement &product;
+    Statement &tag;
+    Statement &dataset;
+    Statement &column;
+    Statement &classification;
+};
+
+std::optional<ProductId> insertProduct(Database &db, InsertStatements &sts, const Product &p,
+                                       SourceId source, const QString &fetchedAt,
+                                       QHash<QString, qint64> &domains, CatalogError *e)
 {
     auto fail = [&](const Statement &st) -> std::optional<ProductId> {
         *e = CatalogError{CatalogError::Code::Io,
@@ -81,12 +113,8 @@ std::optional<ProductId> insertProduct(Database &db, const Product &p, SourceId 
         }
         domainId = *it;
     }
-    Statement &st = db.prepare(QStringLiteral(R"SQL(
-INSERT INTO products(key, name, domain_id, description, owner_id, steward_id, status,
-                     source_system, formats, access_policy, freshness_sla_hours, version,
-                     updated_at, source_id, fetched_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))SQL"));
-    st.bind(1, p.key).bind(2, p.name);
+    Statement &st = sts.product;
+    st.reset().bind(1, p.key).bind(2, p.name);
     domainId ? st.bind(3, *domainId) : st.bindNull(3);
     st.bind(4, p.description)
         .bindNullable(5, p.ownerId)
@@ -103,18 +131,13 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))SQL"))
     if (!st.exec())
         return fail(st);
     const ProductId id = db.lastInsertRowId();
-    Statement &tag = db.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO product_tags(product_id, tag) VALUES (?1, ?2)"));
+    Statement &tag = sts.tag;
     for (const QString &t : p.tags)
         if (!tag.reset().bind(1, id).bind(2, t).exec())
             return fail(tag);
     QSet<QString> classifications;
-    Statement &ds = db.prepare(QStringLiteral(
-        "INSERT INTO datasets(product_id, position, name, format, location, endpoint, "
-        "description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    Statement &col = db.prepare(QStringLiteral(
-        "INSERT INTO columns(dataset_id, position, name, type, description, classification, "
-        "tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    Statement &ds = sts.dataset;
+    Statement &col = sts.column;
     int dsPos = 0;
     for (const Dataset &d : p.datasets) {
         ds.reset()
@@ -144,13 +167,65 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))SQL"))
                 classifications.insert(c.classification);
         }
     }
-    Statement &cls = db.prepare(QStringLiteral(
-        "INSERT INTO product_classifications(product_id, classification) VALUES (?1, ?2)"));
+    Statement &cls = sts.classification;
     for (const QString &c : std::as_const(classifications))
         if (!cls.reset().bind(1, id).bind(2, c).exec())
             return fail(cls);
     return id;
 }
+
+/** A source whose requests are all answered (or failed), waiting to be written. */
+struct FetchedSource
+{
+    SourceAdapter *adapter = nullptr;
+    SourceSyncResult *result = nullptr;
+    QDateTime at;
+};
+
+/** Hands fetched sources from the fetching thread to the writing one, in the order they end. */
+class FetchedQueue
+{
+public:
+    /**
+     * Queues a fetched source. On the fetching thread (mayWait) this waits while kMaxWaiting
+     * parsed sources are already queued, so that parsed snapshots, several times the size of
+     * their JSON, do not pile up in memory when writing is the slower side.
+     */
+    void push(FetchedSource source, bool mayWait)
+    {
+        std::unique_lock lock(m_mutex);
+        if (mayWait)
+            m_changed.wait(lock, [this] { return m_ready.size() < kMaxWaiting; });
+        m_ready.push_back(std::move(source));
+        m_changed.notify_all();
+    }
+    /** The transport has nothing left to run: every adapter has reported. */
+    void close()
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_changed.notify_all();
+    }
+    /** The next fetched source; false once the transport is done and all were handed out. */
+    bool pop(FetchedSource &out)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_ready.empty() || m_closed; });
+        if (m_ready.empty())
+            return false;
+        out = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_changed.notify_all();
+        return true;
+    }
+
+private:
+    static constexpr size_t kMaxWaiting = 3;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<FetchedSource> m_ready;
+    bool m_closed = false;
+};
 
 /** Replaces the source's snapshot in one transaction; on failure nothing changes. */
 bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, SourceAdapter &adapter,
@@ -187,6 +262,7 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
             int duplicates = 0;
             QHash<QString, qint64> domains;
             const QString fetchedAt = isoTime(at);
+            InsertStatements statements(db);
             for (Product &p : snap.products) {
                 if (keys.contains(p.key)) {
                     ++duplicates;
@@ -195,7 +271,7 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
                 keys.insert(p.key);
                 p.key = federatedKey(source.name, p.key);
                 p.sourceName = source.name;
-                const auto id = insertProduct(db, p, source.id, fetchedAt, domains, e);
+                const auto id = insertProduct(db, statements, p, source.id, fetchedAt, domains, e);
                 if (!id)
                     return false;
                 ids.append(*id);
@@ -340,6 +416,10 @@ SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *c
         r.type = s.type;
         report.sources << r;
     }
+    // Sources are fetched and parsed on a thread of their own, and written here one after
+    // another as they arrive: the next sources download and parse while one is being written,
+    // and the catalog is only ever touched from this thread.
+    FetchedQueue fetched;
     for (qsizetype i = 0; i < selected.size(); ++i) {
         const SourceDefinition &s = selected[i];
         SourceSyncResult *result = &report.sources[firstResult + i];
@@ -365,48 +445,70 @@ SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *c
         adapters.push_back(std::move(adapter));
         if (progress)
             progress(s.name, QStringLiteral("fetching"), finished, total);
-        a->start([this, a, result, &finished, total, &progress, &timer, cancel] {
-            const SourceDefinition &def = a->source();
-            const QDateTime at = now();
-            result->responses = a->responses();
-            result->warnings = a->snapshot().warnings;
-            if (a->failed() || (cancel && cancel->load())) {
-                result->error = a->failed()
-                                    ? a->error()
-                                    : QStringLiteral("Sync of “%1” was cancelled; the last good "
-                                                     "copy is kept.")
-                                          .arg(def.name);
-                recordFailure(m_store, def.id, at, result->error);
-            } else if (a->unchanged()) {
-                result->unchanged = true;
-                result->ok = recordUnchanged(m_store, def.id, at, &result->error);
-                result->products = int(SourceRegistry(m_store).source(def.name)
-                                           .value_or(SourceDefinition{}).productCount);
-            } else {
-                if (progress)
-                    progress(def.name, QStringLiteral("writing"), finished, total);
-                QElapsedTimer write;
-                write.start();
-                QString message;
-                result->ok = writeSnapshot(m_store, def, *a, at, result, &message);
-                result->warnings = a->snapshot().warnings;
-                result->writeSeconds = double(write.nsecsElapsed()) / 1e9;
-                if (!result->ok) {
-                    result->error = message;
-                    recordFailure(m_store, def.id, at, message);
-                }
-                a->snapshot() = SourceSnapshot{}; // free the memory now
-            }
-            result->seconds = double(timer.nsecsElapsed()) / 1e9;
-            if (progress)
-                progress(def.name,
-                         result->ok ? (result->unchanged ? QStringLiteral("unchanged")
-                                                         : QStringLiteral("done"))
-                                    : QStringLiteral("failed"),
-                         ++finished, total);
+        // Runs on the fetching thread, or here when the adapter fails before any request (and
+        // then must not wait for the writer, which is this thread).
+        a->start([this, a, result, &fetched, caller = std::this_thread::get_id()] {
+            fetched.push(FetchedSource{a, result, now()}, std::this_thread::get_id() != caller);
         });
     }
-    transport.run(cancel);
+    std::thread fetcher([&transport, &fetched, cancel] {
+        transport.run(cancel);
+        fetched.close();
+    });
+    // Every written source is its own transaction; folding the write-ahead log into the file
+    // after each of them would copy the pages that the next source rewrites again (the search
+    // index's segments, the tables' upper levels). The log is folded in once, at the end.
+    Database &db = m_store.database();
+    db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+    bool wrote = false;
+    FetchedSource next;
+    while (fetched.pop(next)) {
+        SourceAdapter *a = next.adapter;
+        SourceSyncResult *result = next.result;
+        const SourceDefinition &def = a->source();
+        const QDateTime &at = next.at;
+        result->responses = a->responses();
+        result->warnings = a->snapshot().warnings;
+        if (a->failed() || (cancel && cancel->load())) {
+            result->error = a->failed()
+                                ? a->error()
+                                : QStringLiteral("Sync of “%1” was cancelled; the last good "
+                                                 "copy is kept.")
+                                      .arg(def.name);
+            recordFailure(m_store, def.id, at, result->error);
+        } else if (a->unchanged()) {
+            result->unchanged = true;
+            result->ok = recordUnchanged(m_store, def.id, at, &result->error);
+            result->products = int(SourceRegistry(m_store).source(def.name)
+                                       .value_or(SourceDefinition{}).productCount);
+        } else {
+            if (progress)
+                progress(def.name, QStringLiteral("writing"), finished, total);
+            QElapsedTimer write;
+            write.start();
+            QString message;
+            result->ok = writeSnapshot(m_store, def, *a, at, result, &message);
+            wrote = wrote || result->ok;
+            result->warnings = a->snapshot().warnings;
+            result->writeSeconds = double(write.nsecsElapsed()) / 1e9;
+            if (!result->ok) {
+                result->error = message;
+                recordFailure(m_store, def.id, at, message);
+            }
+            a->snapshot() = SourceSnapshot{}; // free the memory now
+        }
+        result->seconds = double(timer.nsecsElapsed()) / 1e9;
+        if (progress)
+            progress(def.name,
+                     result->ok ? (result->unchanged ? QStringLiteral("unchanged")
+                                                     : QStringLiteral("done"))
+                                : QStringLiteral("failed"),
+                     ++finished, total);
+    }
+    fetcher.join();
+    db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
+    if (wrote)
+        db.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
     report.transport = transport.stats();
     report.seconds = double(timer.nsecsElapsed()) / 1e9;
     return report;

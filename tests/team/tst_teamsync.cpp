@@ -57,6 +57,79 @@ private slots:
         QVERIFY(cache->search(q).total > 0);
     }
 
+    void firstSyncWritesWhatTheGeneralPathWrites()
+    {
+        // A first sync inserts products the cache lacks on its own statements; a product the
+        // cache already has goes through upsertProduct. Both must leave the same records, the
+        // same search index and the same facets.
+        const QString url = m_pg.seededDatabase();
+        auto conn = Test::PgFixture::connect(url);
+        QVERIFY(conn);
+        auto fresh = newCache();
+        auto mixed = newCache();
+        QVERIFY(fresh && mixed);
+        const QStringList keys = productKeys(*m_pg.demo());
+        QVERIFY(keys.size() > 10);
+        // Every other product is already in the second cache, with a stale description.
+        for (qsizetype i = 0; i < keys.size(); i += 2) {
+            auto p = m_pg.demo()->productByKey(keys.at(i));
+            QVERIFY(p);
+            p->description = QStringLiteral("stale");
+            p->datasets.clear();
+            CatalogError e;
+            QVERIFY2(mixed->upsertProduct(*p, &e), qPrintable(e.message));
+        }
+        QString error;
+        QVERIFY2(TeamSync::sync(*conn, *fresh, url, &error), qPrintable(error));
+        QVERIFY2(TeamSync::sync(*conn, *mixed, url, &error), qPrintable(error));
+        QCOMPARE(productKeys(*fresh), keys);
+        QCOMPARE(productKeys(*mixed), keys);
+        for (const QString &key : keys) {
+            auto a = fresh->productByKey(key);
+            auto b = mixed->productByKey(key);
+            auto original = m_pg.demo()->productByKey(key);
+            QVERIFY(a && b && original);
+            for (Product *p : {&*a, &*b, &*original}) {
+                p->id = 0;
+                p->sourceName.clear();
+                for (Dataset &d : p->datasets) {
+                    d.id = 0;
+                    for (Column &c : d.columns)
+                        c.id = 0;
+                }
+            }
+            QCOMPARE(*a, *b);
+            QCOMPARE(a->datasets, original->datasets);
+            QCOMPARE(a->tags, original->tags);
+            QCOMPARE(a->updatedAt, original->updatedAt);
+        }
+        for (const char *text : {"hubspot", "contacts", "pii", "sal", "finance revenue", "ow"}) {
+            SearchRequest q;
+            q.text = QString::fromLatin1(text);
+            q.limit = 500;
+            const SearchResult ra = fresh->search(q);
+            const SearchResult rb = mixed->search(q);
+            QCOMPARE(ra.total, rb.total);
+            QStringList ka, kb;
+            for (const SearchHit &h : ra.hits)
+                ka << h.key;
+            for (const SearchHit &h : rb.hits)
+                kb << h.key;
+            QCOMPARE(ka, kb);
+            const FacetCounts fa = fresh->facets(q);
+            const FacetCounts fb = mixed->facets(q);
+            QCOMPARE(fa.keys().size(), fb.keys().size());
+            for (auto it = fa.cbegin(); it != fa.cend(); ++it) {
+                const QList<FacetCount> other = fb.value(it.key());
+                QCOMPARE(it.value().size(), other.size());
+                for (qsizetype i = 0; i < other.size(); ++i) {
+                    QCOMPARE(it.value().at(i).value, other.at(i).value);
+                    QCOMPARE(it.value().at(i).count, other.at(i).count);
+                }
+            }
+        }
+    }
+
     void secondSyncPullsExactlyTheChangesSince()
     {
         const QString url = m_pg.seededDatabase();
@@ -340,6 +413,17 @@ private slots:
     }
 
 private:
+    static QStringList productKeys(SqliteCatalogStore &store)
+    {
+        QStringList keys;
+        Statement &st =
+            store.database().prepare(QStringLiteral("SELECT key FROM products ORDER BY key"));
+        while (st.step())
+            keys << st.text(0);
+        st.reset();
+        return keys;
+    }
+
     std::unique_ptr<SqliteCatalogStore> newCache()
     {
         CatalogError error;
