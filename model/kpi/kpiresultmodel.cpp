@@ -27,6 +27,11 @@ QVariant KpiResultModel::data(const QModelIndex &index, int role) const
     const QVariant v = m_result.rows.at(index.row()).value(index.column());
     switch (role) {
     case Qt::DisplayRole:
+        // Full precision without exponents for the magnitudes KPIs have (1460940.12, not
+        // 1.46094e+06); 15 significant digits hide binary noise such as 0.30000000000000004.
+        if (v.typeId() == QMetaType::Double)
+            return QString::number(v.toDouble(), 'g', 15);
+        return v;
     case Qt::EditRole:
         return v;
     case Qt::TextAlignmentRole:

@@ -9,8 +9,9 @@ namespace Mesh {
 
 /**
  * A KPI query's rows as a table (the drill-down's underlying rows, the editor's test run).
- * Holds a copy of the result; set a new one with setResult. Numbers stay numbers in
- * Qt::DisplayRole so views sort them as numbers. UI thread.
+ * Holds a copy of the result; set a new one with setResult. Qt::DisplayRole shows a real number
+ * with up to 15 significant digits and no exponent for ordinary magnitudes; Qt::EditRole keeps
+ * every value as it came (a proxy that sorts should use it as its sortRole). UI thread.
  */
 class KpiResultModel : public QAbstractTableModel
 {

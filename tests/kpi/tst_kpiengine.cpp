@@ -7,8 +7,10 @@
 #include "demo/demoloader.h"
 #include "kpi/kpiengine.h"
 #include "kpi/kpifacts.h"
+#include "kpi/kpiresultmodel.h"
 #include "kpi/kpistore.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -233,6 +235,25 @@ private:
     }
 
 private slots:
+    void resultModelShowsNumbersReadably()
+    {
+        KpiResultModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        KpiQueryResult r;
+        r.columns = {QStringLiteral("period"), QStringLiteral("value"), QStringLiteral("secondary")};
+        r.rows = {{QStringLiteral("2025-01"), 0.1 + 0.2, 1460940.125},
+                  {QStringLiteral("2025-02"), QVariant(qlonglong(42)), QVariant()}};
+        model.setResult(r);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), 3);
+        QCOMPARE(model.data(model.index(0, 1)).toString(), QStringLiteral("0.3"));
+        QCOMPARE(model.data(model.index(0, 2)).toString(), QStringLiteral("1460940.125"));
+        QCOMPARE(model.data(model.index(0, 2), Qt::EditRole).toDouble(), 1460940.125);
+        QCOMPARE(model.data(model.index(1, 1)).toString(), QStringLiteral("42"));
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("2025-01"));
+        QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("value"));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
