@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "federation/syncengine.h"
 
+#include "catalog/productinserter.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
 #include "federation/credentialstore.h"
@@ -51,127 +52,6 @@ bool recordUnchanged(SqliteCatalogStore &store, SourceId id, const QDateTime &at
     if (!ok)
         *message = error.message;
     return ok;
-}
-
-/**
- * Inserts one product of a snapshot with its tags, datasets and columns. The source's old
- * products were deleted first, so this is plain inserts on cached statements: several times
- * faster than CatalogStore::upsertProduct's replace-one-product transaction.
- */
-/** The insert statements of a snapshot, looked up once per source rather than once per row. */
-struct InsertStatements
-{
-    explicit InsertStatements(Database &db)
-        : product(db.prepare(QStringLiteral(R"SQL(
-INSERT INTO products(key, name, domain_id, description, owner_id, steward_id, status,
-                     source_system, formats, access_policy, freshness_sla_hours, version,
-                     updated_at, source_id, fetched_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))SQL"))),
-          tag(db.prepare(QStringLiteral(
-              "INSERT OR IGNORE INTO product_tags(product_id, tag) VALUES (?1, ?2)"))),
-          dataset(db.prepare(QStringLiteral(
-              "INSERT INTO datasets(product_id, position, name, format, location, endpoint, "
-              "description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))),
-          column(db.prepare(QStringLiteral(
-              "INSERT INTO columns(dataset_id, position, name, type, description, "
-              "classification, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))),
-          classification(db.prepare(QStringLiteral(
-              "INSERT INTO product_classifications(product_id, classification) VALUES (?1, ?2)")))
-    {
-    }
-    Statement &product;
-    Statement &tag;
-    Statement &dataset;
-    Statement &column;
-    Statement &classification;
-};
-
-std::optional<ProductId> insertProduct(Database &db, InsertStatements &sts, const Product &p,
-                                       SourceId source, const QString &fetchedAt,
-                                       QHash<QString, qint64> &domains, CatalogError *e)
-{
-    auto fail = [&](const Statement &st) -> std::optional<ProductId> {
-        *e = CatalogError{CatalogError::Code::Io,
-                          QStringLiteral("saving “%1” failed: %2").arg(p.key, st.lastError())};
-        return std::nullopt;
-    };
-    std::optional<qint64> domainId;
-    if (!p.domain.isEmpty()) {
-        auto it = domains.constFind(p.domain);
-        if (it == domains.constEnd()) {
-            Statement &find = db.prepare(QStringLiteral("SELECT id FROM domains WHERE name = ?1"));
-            find.bind(1, p.domain);
-            if (find.step()) {
-                it = domains.insert(p.domain, find.integer(0));
-                find.reset();
-            } else {
-                Statement &ins = db.prepare(QStringLiteral("INSERT INTO domains(name) VALUES (?1)"));
-                if (!ins.bind(1, p.domain).exec())
-                    return fail(ins);
-                it = domains.insert(p.domain, db.lastInsertRowId());
-            }
-        }
-        domainId = *it;
-    }
-    Statement &st = sts.product;
-    st.reset().bind(1, p.key).bind(2, p.name);
-    domainId ? st.bind(3, *domainId) : st.bindNull(3);
-    st.bind(4, p.description)
-        .bindNullable(5, p.ownerId)
-        .bindNullable(6, p.stewardId)
-        .bind(7, p.status.isEmpty() ? QStringLiteral("active") : p.status)
-        .bind(8, p.sourceSystem)
-        .bind(9, p.formats.join(QLatin1Char(',')))
-        .bind(10, p.accessPolicy)
-        .bind(11, p.freshnessSlaHours)
-        .bind(12, p.version)
-        .bindNullable(13, p.updatedAt.isValid() ? isoTime(p.updatedAt) : QString())
-        .bind(14, source)
-        .bind(15, fetchedAt);
-    if (!st.exec())
-        return fail(st);
-    const ProductId id = db.lastInsertRowId();
-    Statement &tag = sts.tag;
-    for (const QString &t : p.tags)
-        if (!tag.reset().bind(1, id).bind(2, t).exec())
-            return fail(tag);
-    QSet<QString> classifications;
-    Statement &ds = sts.dataset;
-    Statement &col = sts.column;
-    int dsPos = 0;
-    for (const Dataset &d : p.datasets) {
-        ds.reset()
-            .bind(1, id)
-            .bind(2, dsPos++)
-            .bind(3, d.name)
-            .bind(4, d.format)
-            .bind(5, d.location)
-            .bind(6, d.endpoint)
-            .bind(7, d.description);
-        if (!ds.exec())
-            return fail(ds);
-        const qint64 dsId = db.lastInsertRowId();
-        int colPos = 0;
-        for (const Column &c : d.columns) {
-            col.reset()
-                .bind(1, dsId)
-                .bind(2, colPos++)
-                .bind(3, c.name)
-                .bind(4, c.type)
-                .bind(5, c.description)
-                .bind(6, c.classification)
-                .bind(7, c.tags.join(QLatin1Char(',')));
-            if (!col.exec())
-                return fail(col);
-            if (!c.classification.isEmpty())
-                classifications.insert(c.classification);
-        }
-    }
-    Statement &cls = sts.classification;
-    for (const QString &c : std::as_const(classifications))
-        if (!cls.reset().bind(1, id).bind(2, c).exec())
-            return fail(cls);
-    return id;
 }
 
 /** A source whose requests are all answered (or failed), waiting to be written. */
@@ -260,9 +140,8 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
             QList<ProductId> ids;
             ids.reserve(snap.products.size());
             int duplicates = 0;
-            QHash<QString, qint64> domains;
             const QString fetchedAt = isoTime(at);
-            InsertStatements statements(db);
+            ProductInserter inserter(db);
             for (Product &p : snap.products) {
                 if (keys.contains(p.key)) {
                     ++duplicates;
@@ -271,7 +150,7 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
                 keys.insert(p.key);
                 p.key = federatedKey(source.name, p.key);
                 p.sourceName = source.name;
-                const auto id = insertProduct(db, statements, p, source.id, fetchedAt, domains, e);
+                const auto id = inserter.insert(p, source.id, fetchedAt, e);
                 if (!id)
                     return false;
                 ids.append(*id);

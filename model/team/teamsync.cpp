@@ -2,6 +2,7 @@
 #include "team/teamsync.h"
 
 #include "access/accesstypes.h"
+#include "catalog/productinserter.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
 #include "editing/metadatasnapshot.h"
@@ -497,15 +498,18 @@ bool applyRecords(SqliteCatalogStore &store, const Fetched &f, TeamSyncResult &r
 
 /**
  * Writes fetched products into the cache. A product the cache does not have yet (every product
- * of a first sync) is added with plain INSERTs on statements prepared once, without the
- * savepoint and the child-row deletes of SqliteCatalogStore::upsertProduct, which a product the
- * cache already has still goes through. The search index is left to the caller, as with a
- * deferred index: it is written once for every product in `written`.
+ * of a first sync) is added by ProductInserter's plain INSERTs; a product the cache already has,
+ * or anything out of the ordinary, goes through SqliteCatalogStore::upsertProduct with its
+ * checks and messages. The search index is left to the caller, as with a deferred index: it is
+ * written once for every product in `written`.
  */
 class ProductWriter
 {
 public:
-    explicit ProductWriter(SqliteCatalogStore &store) : m_store(store), m_db(store.database()) {}
+    explicit ProductWriter(SqliteCatalogStore &store)
+        : m_store(store), m_db(store.database()), m_inserter(store.database())
+    {
+    }
 
     bool write(const Product &p, QList<ProductId> &written, CatalogError *e)
     {
@@ -513,17 +517,10 @@ public:
         find.bind(1, p.key);
         const bool exists = find.step();
         find.reset();
-        // Anything out of the ordinary (an existing product, a record upsertProduct rejects, a
-        // source to resolve) takes the general path with its checks and messages.
-        if (exists || p.key.trimmed().isEmpty() || p.name.trimmed().isEmpty() ||
-            !p.sourceName.isEmpty()) {
-            const std::optional<ProductId> id = m_store.upsertProduct(p, e);
-            if (!id)
-                return false;
-            written.append(*id);
-            return true;
-        }
-        const std::optional<ProductId> id = insert(p, e);
+        const bool general = exists || p.key.trimmed().isEmpty() || p.name.trimmed().isEmpty() ||
+                             !p.sourceName.isEmpty();
+        const std::optional<ProductId> id =
+            general ? m_store.upsertProduct(p, e) : m_inserter.insert(p, std::nullopt, {}, e);
         if (!id)
             return false;
         written.append(*id);
@@ -531,115 +528,9 @@ public:
     }
 
 private:
-    std::optional<qint64> domainId(const QString &name, CatalogError *e)
-    {
-        if (const auto it = m_domains.constFind(name); it != m_domains.constEnd())
-            return *it;
-        Statement &find = m_db.prepare(QStringLiteral("SELECT id FROM domains WHERE name = ?1"));
-        find.bind(1, name);
-        qint64 id = 0;
-        if (find.step()) {
-            id = find.integer(0);
-            find.reset();
-        } else {
-            Statement &ins = m_db.prepare(QStringLiteral("INSERT INTO domains(name) VALUES (?1)"));
-            if (!ins.bind(1, name).exec())
-                return failed(e, QStringLiteral("Adding domain “%1”").arg(name), ins);
-            id = m_db.lastInsertRowId();
-        }
-        m_domains.insert(name, id);
-        return id;
-    }
-
-    std::nullopt_t failed(CatalogError *e, const QString &what, const Statement &st)
-    {
-        e->code = CatalogError::Code::Io;
-        e->message = QStringLiteral("%1 in “%2” failed: %3").arg(what, m_store.path(), st.lastError());
-        return std::nullopt;
-    }
-
-    std::optional<ProductId> insert(const Product &p, CatalogError *e)
-    {
-        std::optional<qint64> domain;
-        if (!p.domain.isEmpty()) {
-            domain = domainId(p.domain, e);
-            if (!domain)
-                return std::nullopt;
-        }
-        const QString saving = QStringLiteral("Saving product “%1”").arg(p.key);
-        Statement &st = m_db.prepare(QStringLiteral(
-            "INSERT INTO products(key, name, domain_id, description, owner_id, steward_id, "
-            "status, source_system, formats, access_policy, freshness_sla_hours, version, "
-            "updated_at, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-            "?13, NULL)"));
-        st.bind(1, p.key).bind(2, p.name);
-        domain ? st.bind(3, *domain) : st.bindNull(3);
-        st.bind(4, p.description)
-            .bindNullable(5, p.ownerId)
-            .bindNullable(6, p.stewardId)
-            .bind(7, p.status.isEmpty() ? QStringLiteral("active") : p.status)
-            .bind(8, p.sourceSystem)
-            .bind(9, p.formats.join(QLatin1Char(',')))
-            .bind(10, p.accessPolicy)
-            .bind(11, p.freshnessSlaHours)
-            .bind(12, p.version)
-            .bindNullable(13, p.updatedAt.isValid() ? p.updatedAt.toUTC().toString(Qt::ISODate)
-                                                    : QString());
-        if (!st.exec())
-            return failed(e, saving, st);
-        const ProductId id = m_db.lastInsertRowId();
-        Statement &tag = m_db.prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO product_tags(product_id, tag) VALUES (?1, ?2)"));
-        for (const QString &t : p.tags)
-            if (!tag.reset().bind(1, id).bind(2, t).exec())
-                return failed(e, saving, tag);
-        Statement &ds = m_db.prepare(QStringLiteral(
-            "INSERT INTO datasets(product_id, position, name, format, location, endpoint, "
-            "description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-        Statement &col = m_db.prepare(QStringLiteral(
-            "INSERT INTO columns(dataset_id, position, name, type, description, classification, "
-            "tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-        QSet<QString> classifications;
-        int dsPos = 0;
-        for (const Dataset &d : p.datasets) {
-            ds.reset()
-                .bind(1, id)
-                .bind(2, dsPos++)
-                .bind(3, d.name)
-                .bind(4, d.format)
-                .bind(5, d.location)
-                .bind(6, d.endpoint)
-                .bind(7, d.description);
-            if (!ds.exec())
-                return failed(e, saving, ds);
-            const qint64 dsId = m_db.lastInsertRowId();
-            int colPos = 0;
-            for (const Column &c : d.columns) {
-                col.reset()
-                    .bind(1, dsId)
-                    .bind(2, colPos++)
-                    .bind(3, c.name)
-                    .bind(4, c.type)
-                    .bind(5, c.description)
-                    .bind(6, c.classification)
-                    .bind(7, c.tags.join(QLatin1Char(',')));
-                if (!col.exec())
-                    return failed(e, saving, col);
-                if (!c.classification.isEmpty())
-                    classifications.insert(c.classification);
-            }
-        }
-        Statement &cls = m_db.prepare(QStringLiteral(
-            "INSERT INTO product_classifications(product_id, classification) VALUES (?1, ?2)"));
-        for (const QString &c : std::as_const(classifications))
-            if (!cls.reset().bind(1, id).bind(2, c).exec())
-                return failed(e, saving, cls);
-        return id;
-    }
-
     SqliteCatalogStore &m_store;
     Database &m_db;
-    QHash<QString, qint64> m_domains;
+    ProductInserter m_inserter;
 };
 
 /**
