@@ -204,6 +204,19 @@ bool SqliteCatalogStore::rebuildSearchIndex(CatalogError *error)
 
 bool SqliteCatalogStore::reindexProducts(const QList<ProductId> &ids, CatalogError *error)
 {
+    return indexProducts(ids, /*replace=*/true, error);
+}
+
+bool SqliteCatalogStore::indexNewProducts(const QList<ProductId> &ids, CatalogError *error)
+{
+    return indexProducts(ids, /*replace=*/false, error);
+}
+
+bool SqliteCatalogStore::indexProducts(const QList<ProductId> &ids, bool replace,
+                                       CatalogError *error)
+{
+    if (ids.isEmpty())
+        return true;
     if (ids.size() < 64) {
         const bool deferred = d->deferIndex;
         d->deferIndex = false;
@@ -218,7 +231,8 @@ bool SqliteCatalogStore::reindexProducts(const QList<ProductId> &ids, CatalogErr
         d->deferIndex = deferred;
         return ok;
     }
-    // Many products (a federated source's snapshot): one set-based pass, as rebuildSearchIndex.
+    // Many products (a federated source's snapshot, a page of a team sync): one set-based pass,
+    // as rebuildSearchIndex.
     return transaction(
         [&](CatalogError *e) {
             QString message;
@@ -232,9 +246,12 @@ bool SqliteCatalogStore::reindexProducts(const QList<ProductId> &ids, CatalogErr
                 if (!add.reset().bind(1, id).exec())
                     return d->fail(e, QStringLiteral("Updating the search index"), add.lastError());
             const QString sql =
-                QStringLiteral("DELETE FROM product_fts WHERE rowid IN (SELECT id FROM temp.reindex_ids); "
-                               "DELETE FROM product_meta_fts WHERE rowid IN (SELECT id FROM temp.reindex_ids); "
-                               "INSERT INTO product_fts(rowid, name, tags, description, columns, owner, "
+                (replace ? QStringLiteral(
+                               "DELETE FROM product_fts WHERE rowid IN (SELECT id FROM temp.reindex_ids); "
+                               "DELETE FROM product_meta_fts WHERE rowid IN (SELECT id FROM "
+                               "temp.reindex_ids); ")
+                         : QString()) +
+                QStringLiteral("INSERT INTO product_fts(rowid, name, tags, description, columns, owner, "
                                "domain, source) ") +
                 kSearchDocumentSql +
                 QStringLiteral(" WHERE p.id IN (SELECT id FROM temp.reindex_ids); "

@@ -66,6 +66,13 @@ public:
     bool rebuildSearchIndex(CatalogError *error);
     /** Rewrites the search index rows of these products (after deferred writes of a few). */
     bool reindexProducts(const QList<ProductId> &ids, CatalogError *error);
+    /**
+     * Writes the search index rows of products that have none yet: ones just inserted (e.g. by
+     * ProductInserter) under ids that are in no index row. Same rows as reindexProducts, without
+     * first deleting rows that are not there: on FTS5 such deletes are not free, and between
+     * pages of a bulk load they make the index write out its pending entries early.
+     */
+    bool indexNewProducts(const QList<ProductId> &ids, CatalogError *error);
 
     /** Runs body inside one transaction; nested writes join it. Rolls back when body fails. */
     bool transaction(const std::function<bool(CatalogError *)> &body, CatalogError *error);
@@ -92,6 +99,8 @@ public:
     FacetIndex &facetIndex() const;
 
 private:
+    bool indexProducts(const QList<ProductId> &ids, bool replace, CatalogError *error);
+
     explicit SqliteCatalogStore(std::unique_ptr<Database> db, bool readOnly);
     struct Private;
     std::unique_ptr<Private> d;

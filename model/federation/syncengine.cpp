@@ -159,7 +159,8 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
                 snap.warnings << QStringLiteral("%1 product(s) repeated a key already seen and "
                                                 "were skipped")
                                      .arg(duplicates);
-            if (!store.reindexProducts(ids, e))
+            // The snapshot's old index rows went with the first DELETE above.
+            if (!store.indexNewProducts(ids, e))
                 return false;
             Statement &edge = db.prepare(QStringLiteral(R"SQL(
 INSERT OR IGNORE INTO lineage_edges(from_id, to_id, kind, job_name)

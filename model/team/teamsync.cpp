@@ -18,6 +18,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <sys/resource.h>
 #include <thread>
 
 namespace Mesh {
@@ -25,8 +26,8 @@ namespace Mesh {
 namespace {
 
 constexpr int kPage = 5000;
-// Above this many products, the search index is rebuilt in one pass instead of row by row.
-constexpr int kDeferIndexAbove = 2000;
+// A sync that wrote more products than this ends with a full checkpoint of its own.
+constexpr int kCheckpointAbove = 2000;
 
 bool fail(QString *error, const PgConnection &conn, const QString &what, const PgResult &r);
 
@@ -511,7 +512,10 @@ public:
     {
     }
 
-    bool write(const Product &p, QList<ProductId> &written, CatalogError *e)
+    /** Writes p; its id goes to `inserted` (a new row, not in the search index yet) or to
+     *  `replaced` (an existing product rewritten, whose index rows must be replaced). */
+    bool write(const Product &p, QList<ProductId> &inserted, QList<ProductId> &replaced,
+               CatalogError *e)
     {
         Statement &find = m_db.prepare(QStringLiteral("SELECT 1 FROM products WHERE key = ?1"));
         find.bind(1, p.key);
@@ -523,7 +527,7 @@ public:
             general ? m_store.upsertProduct(p, e) : m_inserter.insert(p, std::nullopt, {}, e);
         if (!id)
             return false;
-        written.append(*id);
+        (general ? replaced : inserted).append(*id);
         return true;
     }
 
@@ -584,8 +588,14 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
     trace.start();
     const bool tracing = qEnvironmentVariableIsSet("MESH_TEAM_TRACE");
     auto mark = [&](const char *what) {
-        if (tracing)
-            qInfo("team sync: %s at %.1f ms", what, double(trace.nsecsElapsed()) / 1e6);
+        if (!tracing)
+            return;
+        rusage usage{};
+        getrusage(RUSAGE_THREAD, &usage);
+        qInfo("team sync: %s at %.1f ms (this thread's CPU: %.1f ms)", what,
+              double(trace.nsecsElapsed()) / 1e6,
+              double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+                  double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3);
     };
     // One repeatable-read snapshot: the change number and the rows read belong together.
     PgTransaction snapshot(conn, PgTransaction::Kind::ReadSnapshot, error);
@@ -696,18 +706,32 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             for (const User &u : f.users)
                 if (!store.upsertUser(u, e))
                     return false;
-            // The search index is written once for all products, not row by row.
+            // The search index is written a page at a time (set-based), not row by row. In a
+            // first sync the page is indexed while the fetching thread reads the next one, so
+            // the writer has work in what would otherwise be waits for the server.
             store.setSearchIndexDeferred(true);
-            QList<ProductId> written;
             QList<Product> page;
             ProductWriter writer(store);
-            while (queue.pop(page)) {
+            QElapsedTimer waiting;
+            qint64 waitedNs = 0;
+            for (;;) {
+                waiting.start();
+                const bool more = queue.pop(page);
+                waitedNs += waiting.nsecsElapsed();
+                if (!more)
+                    break;
+                QList<ProductId> inserted, replaced;
                 for (const Product &p : std::as_const(page)) {
-                    if (!writer.write(p, written, e)) {
+                    if (!writer.write(p, inserted, replaced, e)) {
                         store.setSearchIndexDeferred(false);
                         return false;
                     }
                 }
+                if (!store.indexNewProducts(inserted, e) || !store.reindexProducts(replaced, e)) {
+                    store.setSearchIndexDeferred(false);
+                    return false;
+                }
+                productCount += inserted.size() + replaced.size();
             }
             store.setSearchIndexDeferred(false);
             if (fetcher.joinable())
@@ -717,13 +741,9 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
                 e->message = fetchError;
                 return false;
             }
-            productCount = written.size();
-            mark("products written");
-            const bool defer = written.size() > kDeferIndexAbove;
-            if (defer ? !store.rebuildSearchIndex(e)
-                      : (!written.isEmpty() && !store.reindexProducts(written, e)))
-                return false;
-            mark("search index");
+            if (tracing)
+                qInfo("team sync: waited %.1f ms for fetched pages", double(waitedNs) / 1e6);
+            mark("products written and indexed");
             for (const QString &key : f.removedProducts)
                 if (store.productByKey(key) && !store.removeProduct(key, e))
                     return false;
@@ -759,7 +779,7 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
         snapshot.commit(nullptr);
     // A first sync writes the whole catalog through the write-ahead log: fold it into the file
     // now, as part of that sync, rather than in the middle of the next small one.
-    if (ok && result.full && productCount > kDeferIndexAbove)
+    if (ok && result.full && productCount > kCheckpointAbove)
         store.database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     mark("checkpointed");
     if (!ok) {

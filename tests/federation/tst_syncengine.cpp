@@ -3,6 +3,7 @@
 // of each API, parallel sync, 304 refreshes, side-by-side products, and after every fault the
 // last good snapshot intact with a clear error.
 #include "federation/credentialstore.h"
+#include "federation/meshjson.h"
 #include "federation/sourceregistry.h"
 #include "db/sqlite.h"
 #include "federation/syncengine.h"
@@ -11,6 +12,7 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
@@ -214,6 +216,58 @@ private slots:
         QVERIFY(registry.remove(QStringLiteral("finance-staging"), &e));
         QCOMPARE(store->counts().products, 2);
         QCOMPARE(store->search(request).total, 1);
+    }
+
+    void largeSnapshotReplacesItsSearchRows()
+    {
+        // A snapshot of 64 products or more is indexed set-based, as new rows, after the old
+        // snapshot's rows were deleted: a re-sync must leave exactly the new text searchable,
+        // and the other source's rows as they were.
+        auto document = [](const QString &word) {
+            QJsonArray products;
+            for (int i = 0; i < 150; ++i)
+                products.append(QJsonObject{
+                    {QStringLiteral("key"), QStringLiteral("big.table-%1").arg(i)},
+                    {QStringLiteral("name"), QStringLiteral("Big table %1").arg(i)},
+                    {QStringLiteral("description"), QStringLiteral("Holds %1 rows").arg(word)}});
+            return QJsonDocument(QJsonObject{{QStringLiteral("format"), QLatin1String(MeshJson::kFormat)},
+                                             {QStringLiteral("version"), MeshJson::kVersion},
+                                             {QStringLiteral("products"), products}})
+                .toJson(QJsonDocument::Compact);
+        };
+        QTemporaryDir dir;
+        auto store = newCatalog(dir);
+        SourceRegistry registry(*store);
+        CatalogError e;
+        QVERIFY(registry.add(source(QStringLiteral("big"), SourceType::MeshJson, url("/big.json")), &e));
+        QVERIFY(registry.add(source(QStringLiteral("mesh"), SourceType::MeshJson, url("/mesh.json")), &e));
+        m_server.setReply("/big.json", json(document(QStringLiteral("alphaword")), "\"big-1\""));
+        SyncEngine engine(*store);
+        engine.setTransportOptions(fastOptions());
+        QVERIFY(engine.sync().allOk());
+        auto hits = [&](const char *text) {
+            SearchRequest q;
+            q.text = QString::fromLatin1(text);
+            return store->search(q).total;
+        };
+        QCOMPARE(hits("alphaword"), 150);
+        const int meshHits = hits("gross margin");
+        QVERIFY(meshHits > 0);
+        m_server.setReply("/big.json", json(document(QStringLiteral("betaword")), "\"big-2\""));
+        QVERIFY(engine.sync({QStringLiteral("big")}).allOk());
+        QCOMPARE(hits("alphaword"), 0);
+        QCOMPARE(hits("betaword"), 150);
+        QCOMPARE(hits("gross margin"), meshHits);
+        Database &db = store->database();
+        QString message;
+        QVERIFY2(db.exec(QStringLiteral(
+                             "INSERT INTO product_fts(product_fts) VALUES ('integrity-check'); "
+                             "INSERT INTO product_meta_fts(product_meta_fts) VALUES ('integrity-check')"),
+                         &message),
+                 qPrintable(message));
+        const QVariant products = db.scalar(QStringLiteral("SELECT count(*) FROM products"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM product_fts")), products);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM product_meta_fts")), products);
     }
 
     void faultKeepsLastGoodSnapshot_data()

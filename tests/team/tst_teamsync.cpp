@@ -128,6 +128,21 @@ private slots:
                 }
             }
         }
+        // New products are indexed without deleting rows first, rewritten ones with: either way
+        // each index holds one row per product and agrees with its content (FTS5's own check).
+        for (SqliteCatalogStore *cache : {fresh.get(), mixed.get()}) {
+            Database &db = cache->database();
+            QString message;
+            QVERIFY2(db.exec(QStringLiteral(
+                                 "INSERT INTO product_fts(product_fts) VALUES ('integrity-check'); "
+                                 "INSERT INTO product_meta_fts(product_meta_fts) VALUES "
+                                 "('integrity-check')"),
+                             &message),
+                     qPrintable(message));
+            const QVariant products = db.scalar(QStringLiteral("SELECT count(*) FROM products"));
+            QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM product_fts")), products);
+            QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM product_meta_fts")), products);
+        }
     }
 
     void secondSyncPullsExactlyTheChangesSince()
