@@ -13,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 
 using namespace Mesh;
 
@@ -370,6 +371,76 @@ private slots:
         QCOMPARE(findColumn(*lucasCache->productByKey(kProduct), QStringLiteral("endDate"))
                      ->description,
                  QStringLiteral("Planned end, typed while offline."));
+    }
+
+    void meshctlEditsColumnsAndApprovesNarrowed()
+    {
+        const QString file = m_pg.tempPath(QStringLiteral("cli.mesh"));
+        QString error;
+        {
+            auto store = SqliteCatalogStore::create(file, QStringLiteral("cli"), nullptr);
+            QVERIFY(store);
+            QVERIFY2(TeamSync::sync(*m_admin, *store, m_url, &error), qPrintable(error));
+        }
+        auto run = [](const QStringList &args, QByteArray *output) {
+            QProcess p;
+            p.start(QStringLiteral(MESHCTL), args);
+            p.waitForFinished(60000);
+            *output = p.readAllStandardOutput() + p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray output;
+        const int rowVersion = serverRowVersion();
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("edit"), file, kProduct,
+                      QStringLiteral("--field"), QStringLiteral("column.sprints/id.description"),
+                      QStringLiteral("--value"), QStringLiteral("Sprint number."),
+                      QStringLiteral("--field"), QStringLiteral("column.id.tags"),
+                      QStringLiteral("--value"), QStringLiteral("key, numeric"),
+                      QStringLiteral("--expect-version"), QString::number(rowVersion),
+                      QStringLiteral("--as"), kOwner, QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QCOMPARE(serverColumnDescription(QStringLiteral("id")), QStringLiteral("Sprint number."));
+        QCOMPARE(serverRowVersion(), rowVersion + 1);
+        // An unknown column is a usage error naming it, and nothing is sent.
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("edit"), file, kProduct,
+                      QStringLiteral("--field"), QStringLiteral("column.nosuch.description"),
+                      QStringLiteral("--value"), QStringLiteral("x"), QStringLiteral("--as"),
+                      kOwner, QStringLiteral("--server"), m_url},
+                     &output),
+                 2);
+        QVERIFY2(output.contains("nosuch"), output.constData());
+        QCOMPARE(serverRowVersion(), rowVersion + 1);
+
+        // access approve --server narrows: --columns and --days, checked by the server.
+        TeamWrite filed;
+        filed.kind = TeamWrite::Kind::Request;
+        filed.actingUser = kOutsider;
+        filed.productKey = kProduct;
+        filed.purpose = QStringLiteral("cli narrowing");
+        filed.days = 30;
+        filed.columns = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("goal")};
+        const qint64 id = TeamClient::apply(*m_admin, filed).id;
+        QVERIFY(id > 0);
+        QCOMPARE(run({QStringLiteral("access"), QStringLiteral("approve"), file,
+                      QString::number(id), QStringLiteral("--columns"), QStringLiteral("state"),
+                      QStringLiteral("--as"), kOwner, QStringLiteral("--server"), m_url},
+                     &output),
+                 2); // not requested
+        QVERIFY2(output.contains("state"), output.constData());
+        QCOMPARE(run({QStringLiteral("access"), QStringLiteral("approve"), file,
+                      QString::number(id), QStringLiteral("--columns"),
+                      QStringLiteral("goal,id"), QStringLiteral("--days"), QStringLiteral("5"),
+                      QStringLiteral("--as"), kOwner, QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        const PgResult grant = m_admin->exec(
+            QStringLiteral("SELECT array_to_string(columns, ','), extract(epoch FROM ends_at - "
+                           "now()) / 86400 FROM access_grants WHERE request_id = $1"),
+            {id});
+        QCOMPARE(grant.rows(), 1);
+        QCOMPARE(grant.text(0, 0), QStringLiteral("id,goal")); // in the request's order
+        QVERIFY2(qAbs(grant.text(0, 1).toDouble() - 5.0) < 0.01, qPrintable(grant.text(0, 1)));
     }
 
 private:
