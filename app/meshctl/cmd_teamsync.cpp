@@ -244,12 +244,12 @@ int teamWrite(const QString &verb, const QStringList &args)
                                                .arg(w.productKey, c.positional(0)));
                     QString error;
                     const auto field = MetadataField::parse(edited, fields.at(i), &error);
-                    const auto value = field ? field->fromText(values.at(i), &error)
-                                             : std::optional<QVariant>();
+                    const auto value =
+                        field ? field->fromText(values.at(i), &error) : std::optional<QVariant>();
                     if (!value || !field->setValue(edited, *value))
-                        return fail(Usage, error.isEmpty() ? QStringLiteral("cannot set %1")
-                                                                 .arg(fields.at(i))
-                                                           : error);
+                        return fail(Usage, error.isEmpty()
+                                               ? QStringLiteral("cannot set %1").arg(fields.at(i))
+                                               : error);
                     continue;
                 }
                 w.fields.insert(fields.at(i), fields.at(i) == QStringLiteral("tags")

@@ -50,11 +50,14 @@ bool wellFormed(const QJsonObject &entry, const QString &nameKey, QString *error
         return bad(QStringLiteral("an entry without a %1 name").arg(nameKey));
     for (const QString &key : {kDescription, kClassification})
         if (entry.contains(key) && !entry.value(key).isString())
-            return bad(QStringLiteral("%1 of %2 is not text").arg(key, entry.value(nameKey).toString()));
+            return bad(
+                QStringLiteral("%1 of %2 is not text").arg(key, entry.value(nameKey).toString()));
     if (entry.contains(kTags) && !entry.value(kTags).isArray())
-        return bad(QStringLiteral("tags of %1 are not a list").arg(entry.value(nameKey).toString()));
+        return bad(
+            QStringLiteral("tags of %1 are not a list").arg(entry.value(nameKey).toString()));
     if (entry.contains(kColumns) && !entry.value(kColumns).isArray())
-        return bad(QStringLiteral("columns of %1 are not a list").arg(entry.value(nameKey).toString()));
+        return bad(
+            QStringLiteral("columns of %1 are not a list").arg(entry.value(nameKey).toString()));
     return true;
 }
 
@@ -117,8 +120,8 @@ QJsonArray DatasetPatch::diff(const Product &before, const Product &after, QStri
     for (qsizetype i = 0; i < after.datasets.size(); ++i) {
         const Dataset &a = after.datasets.at(i);
         const int bi = find(
-            before.datasets.size(), [&](qsizetype k) { return before.datasets.at(k).name; },
-            a.name, i);
+            before.datasets.size(), [&](qsizetype k) { return before.datasets.at(k).name; }, a.name,
+            i);
         if (bi < 0) {
             if (unmatched)
                 unmatched->append(QStringLiteral("dataset %1").arg(a.name));

@@ -287,9 +287,9 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
     // server's datasets document as read inside the transaction.
     const QJsonValue datasetPatch = w.fields.value(QStringLiteral("datasets"));
     if (!datasetPatch.isUndefined() && !datasetPatch.isArray())
-        return outcome(Code::Invalid,
-                       QStringLiteral("%1: the dataset and column changes are not a list")
-                           .arg(what));
+        return outcome(
+            Code::Invalid,
+            QStringLiteral("%1: the dataset and column changes are not a list").arg(what));
     for (auto it = w.fields.begin(); it != w.fields.end(); ++it) {
         if (it.key() == QLatin1String("datasets"))
             continue;
@@ -361,7 +361,8 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
             QString patchError;
             if (!DatasetPatch::apply(datasets, datasetPatch.toArray(), &patchError))
                 return outcome(Code::Invalid, QStringLiteral("%1: %2").arg(what, patchError));
-            allParams.append(QString::fromUtf8(QJsonDocument(datasets).toJson(QJsonDocument::Compact)));
+            allParams.append(
+                QString::fromUtf8(QJsonDocument(datasets).toJson(QJsonDocument::Compact)));
             allSets.append(QStringLiteral("datasets = $%1::jsonb").arg(allParams.size()));
         }
         const PgResult updated = conn.exec(

@@ -727,8 +727,8 @@ private slots:
                            "AND request_id <> $3"),
             {kenji, m_sensitive, sensitive});
         for (int i = 0; i < older.rows(); ++i) {
-            TeamWrite revoke = decision(TeamWrite::Kind::Revoke, product->ownerId,
-                                        older.integer(i, 0));
+            TeamWrite revoke =
+                decision(TeamWrite::Kind::Revoke, product->ownerId, older.integer(i, 0));
             QVERIFY(TeamClient::apply(*m_conn, revoke).ok());
         }
         QVERIFY2(TeamSync::sync(*asKenji, *cache, m_url, &error), qPrintable(error));
@@ -738,10 +738,10 @@ private slots:
         QStringList expectedMasked = pii;
         expectedMasked.removeAll(pii.at(1));
         QCOMPARE(local.maskedColumns, expectedMasked);
-        const PgResult server = asKenji->exec(
-            QStringLiteral("SELECT verdict, array_to_string(masked, ',') FROM "
-                           "mesh_preview_decision($1)"),
-            {m_sensitive});
+        const PgResult server =
+            asKenji->exec(QStringLiteral("SELECT verdict, array_to_string(masked, ',') FROM "
+                                         "mesh_preview_decision($1)"),
+                          {m_sensitive});
         QCOMPARE(server.text(0, 0), QStringLiteral("masked"));
         QCOMPARE(server.text(0, 1), local.maskedColumns.join(QLatin1Char(',')));
     }

@@ -60,9 +60,9 @@ private slots:
         QVERIFY(m_admin);
         QString error;
         for (const QString &role : {kOwner, kSteward, kOutsider})
-            QVERIFY2(m_admin->run(QStringLiteral("ALTER ROLE %1 LOGIN")
-                                      .arg(m_admin->quoteIdentifier(role)),
-                                  {}, &error),
+            QVERIFY2(m_admin->run(
+                         QStringLiteral("ALTER ROLE %1 LOGIN").arg(m_admin->quoteIdentifier(role)),
+                         {}, &error),
                      qPrintable(error));
     }
     void cleanupTestCase()
@@ -79,7 +79,8 @@ private slots:
         after.datasets[0].columns[2].tags = {QStringLiteral("lifecycle")};
         const QJsonArray patch = DatasetPatch::diff(before, after);
         QCOMPARE(patch.size(), 1);
-        const QJsonArray columns = patch.first().toObject().value(QStringLiteral("columns")).toArray();
+        const QJsonArray columns =
+            patch.first().toObject().value(QStringLiteral("columns")).toArray();
         QCOMPARE(columns.size(), 1);
         QCOMPARE(columns.first().toObject().value(QStringLiteral("column")).toString(),
                  QStringLiteral("state"));
@@ -103,15 +104,15 @@ private slots:
         QVERIFY(!DatasetPatch::apply(gone, patch, &error));
         QVERIFY2(error.contains(QStringLiteral("column state")), qPrintable(error));
         QCOMPARE(gone, untouched);
-        QJsonArray document = QJsonDocument::fromJson(TeamCatalog::datasetsToJson(
-                                                          untouched.datasets).toUtf8()).array();
+        QJsonArray document =
+            QJsonDocument::fromJson(TeamCatalog::datasetsToJson(untouched.datasets).toUtf8())
+                .array();
         const QJsonArray documentBefore = document;
         QVERIFY(!DatasetPatch::apply(document, patch, &error));
         QCOMPARE(document, documentBefore);
         // A malformed patch (an outbox row is text on disk) is refused with a reason.
-        QVERIFY(!DatasetPatch::apply(document,
-                                     QJsonArray{QJsonObject{{QStringLiteral("dataset"), 3}}},
-                                     &error));
+        QVERIFY(!DatasetPatch::apply(
+            document, QJsonArray{QJsonObject{{QStringLiteral("dataset"), 3}}}, &error));
         QVERIFY2(error.contains(QStringLiteral("malformed")), qPrintable(error));
     }
 
@@ -129,8 +130,9 @@ private slots:
         QVERIFY(columnField(draft, QStringLiteral("goal"), MetadataField::Kind::ColumnTags)
                     .setValue(draft, QStringList{QStringLiteral("free-text"),
                                                  QStringLiteral("planning")}));
-        QVERIFY(columnField(draft, QStringLiteral("name"), MetadataField::Kind::ColumnClassification)
-                    .setValue(draft, QStringLiteral("Internal.Label")));
+        QVERIFY(
+            columnField(draft, QStringLiteral("name"), MetadataField::Kind::ColumnClassification)
+                .setValue(draft, QStringLiteral("Internal.Label")));
         MetadataField dsField;
         dsField.kind = MetadataField::Kind::DatasetDescription;
         dsField.dataset = 0;
@@ -160,7 +162,8 @@ private slots:
             {kProduct, rowVersion + 1});
         QCOMPARE(version.rows(), 1);
         QCOMPARE(version.text(0, 0), kOwner);
-        QVERIFY2(version.text(0, 1).contains(QStringLiteral("goal")), qPrintable(version.text(0, 1)));
+        QVERIFY2(version.text(0, 1).contains(QStringLiteral("goal")),
+                 qPrintable(version.text(0, 1)));
         QVERIFY(version.boolean(0, 2));
         QCOMPARE(m_admin
                      ->exec(QStringLiteral("SELECT actor FROM audit_log WHERE action = 'edit' AND "
@@ -218,7 +221,8 @@ private slots:
         QVERIFY(m_admin->run(QStringLiteral("BEGIN"), {}, nullptr));
         QVERIFY(m_admin->run(QStringLiteral("SET LOCAL ROLE \"kenji.watanabe\""), {}, nullptr));
         const PgResult raw = m_admin->exec(
-            QStringLiteral("UPDATE products SET datasets = '[]'::jsonb WHERE key = $1"), {kProduct});
+            QStringLiteral("UPDATE products SET datasets = '[]'::jsonb WHERE key = $1"),
+            {kProduct});
         m_admin->exec(QStringLiteral("COMMIT"));
         QVERIFY2(raw.ok(), qPrintable(raw.error()));
         QCOMPARE(raw.affected(), 0);
@@ -254,8 +258,8 @@ private slots:
         QVERIFY(lucasCache && sofiaCache);
         const VersionedProduct start = *EditingService(*lucasCache).load(kProduct);
         QCOMPARE(EditingService(*sofiaCache).load(kProduct)->version, start.version);
-        const MetadataField field =
-            columnField(start.product, QStringLiteral("state"), MetadataField::Kind::ColumnDescription);
+        const MetadataField field = columnField(start.product, QStringLiteral("state"),
+                                                MetadataField::Kind::ColumnDescription);
 
         Product lucasDraft = start.product;
         QVERIFY(field.setValue(lucasDraft, QStringLiteral("active, closed or future (Lucas)")));
@@ -266,8 +270,8 @@ private slots:
 
         Product sofiaDraft = EditingService(*sofiaCache).load(kProduct)->product;
         QVERIFY(field.setValue(sofiaDraft, QStringLiteral("Sprint lifecycle state (Sofia)")));
-        const EditOutcome second =
-            TeamEditor::save(route(kSteward), *sofiaCache, sofiaDraft, start.version, false, &saved);
+        const EditOutcome second = TeamEditor::save(route(kSteward), *sofiaCache, sofiaDraft,
+                                                    start.version, false, &saved);
         QCOMPARE(second.code, EditOutcome::Code::Conflict);
         QCOMPARE(second.changedBy, kOwner);
         // The server kept Lucas's; Sofia's cache now holds it (what she compares with), and her
@@ -281,8 +285,8 @@ private slots:
                  QStringLiteral("Sprint lifecycle state (Sofia)"));
 
         // She overwrites: hers is on the server, and both versions stay in the history.
-        const EditOutcome over =
-            TeamEditor::save(route(kSteward), *sofiaCache, sofiaDraft, theirs.version, true, &saved);
+        const EditOutcome over = TeamEditor::save(route(kSteward), *sofiaCache, sofiaDraft,
+                                                  theirs.version, true, &saved);
         QVERIFY2(over.code == EditOutcome::Code::Ok, qPrintable(over.message));
         QCOMPARE(serverColumnDescription(QStringLiteral("state")),
                  QStringLiteral("Sprint lifecycle state (Sofia)"));
@@ -343,8 +347,9 @@ private slots:
         const int rowVersion = serverRowVersion();
         const VersionedProduct start = *EditingService(*lucasCache).load(kProduct);
         Product draft = start.product;
-        QVERIFY(columnField(draft, QStringLiteral("endDate"), MetadataField::Kind::ColumnDescription)
-                    .setValue(draft, QStringLiteral("Planned end, typed while offline.")));
+        QVERIFY(
+            columnField(draft, QStringLiteral("endDate"), MetadataField::Kind::ColumnDescription)
+                .setValue(draft, QStringLiteral("Planned end, typed while offline.")));
 
         m_admin.reset();
         QVERIFY(m_pg.server().stop());
@@ -368,9 +373,9 @@ private slots:
                  QStringLiteral("Planned end, typed while offline."));
         QCOMPARE(serverRowVersion(), rowVersion + 1);
         QVERIFY2(TeamSync::sync(*lucas, *lucasCache, m_url, &error), qPrintable(error));
-        QCOMPARE(findColumn(*lucasCache->productByKey(kProduct), QStringLiteral("endDate"))
-                     ->description,
-                 QStringLiteral("Planned end, typed while offline."));
+        QCOMPARE(
+            findColumn(*lucasCache->productByKey(kProduct), QStringLiteral("endDate"))->description,
+            QStringLiteral("Planned end, typed while offline."));
     }
 
     void meshctlEditsColumnsAndApprovesNarrowed()
@@ -429,9 +434,9 @@ private slots:
                  2); // not requested
         QVERIFY2(output.contains("state"), output.constData());
         QCOMPARE(run({QStringLiteral("access"), QStringLiteral("approve"), file,
-                      QString::number(id), QStringLiteral("--columns"),
-                      QStringLiteral("goal,id"), QStringLiteral("--days"), QStringLiteral("5"),
-                      QStringLiteral("--as"), kOwner, QStringLiteral("--server"), m_url},
+                      QString::number(id), QStringLiteral("--columns"), QStringLiteral("goal,id"),
+                      QStringLiteral("--days"), QStringLiteral("5"), QStringLiteral("--as"), kOwner,
+                      QStringLiteral("--server"), m_url},
                      &output),
                  0);
         const PgResult grant = m_admin->exec(
