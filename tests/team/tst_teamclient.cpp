@@ -678,6 +678,11 @@ private slots:
                      .integer(0, 0),
                  0);
         narrowed.endsAt = tenDays;
+        // As queued in the outbox, the narrowing survives the trip to disk and back.
+        const TeamWrite queued = TeamWrite::fromJson(narrowed.toJson());
+        QCOMPARE(queued.columns, two);
+        QCOMPARE(queued.endsAt, tenDays);
+        QVERIFY(!TeamWrite::fromJson(request(kenji, m_plain).toJson()).endsAt.isValid());
         o = TeamClient::apply(*m_conn, narrowed);
         QVERIFY2(o.ok(), qPrintable(o.message));
         QCOMPARE(grantOf(plain), (QStringList{two.join(QLatin1Char(',')), isoUtc(tenDays)}));
