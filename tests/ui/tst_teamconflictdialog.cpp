@@ -122,9 +122,9 @@ private slots:
         Product lucasDraft = start.product;
         lucasDraft.datasets[0].columns[2].description = QStringLiteral("Release name (Lucas).");
         std::optional<VersionedProduct> saved;
-        QCOMPARE(TeamEditor::save(lucas, *lucasCache, lucasDraft, start.version, false, &saved)
-                     .code,
-                 EditOutcome::Code::Ok);
+        QCOMPARE(
+            TeamEditor::save(lucas, *lucasCache, lucasDraft, start.version, false, &saved).code,
+            EditOutcome::Code::Ok);
         Product sofiaDraft = EditingService(*sofiaCache).load(key)->product;
         sofiaDraft.datasets[0].columns[2].description = QStringLiteral("Release name (Sofia).");
         sofiaDraft.datasets[0].columns[2].classification = QStringLiteral("Internal.Label");
