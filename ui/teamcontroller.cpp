@@ -13,6 +13,7 @@
 #include "session/catalogsession.h"
 #include "team/pgconnection.h"
 #include "team/teamclient.h"
+#include "team/teameditor.h"
 #include "team/teamlistener.h"
 #include "team/teamsync.h"
 
@@ -223,25 +224,13 @@ void TeamController::askAboutConflicts()
     const TeamQueuedConflict c = m_conflicts.takeFirst();
     // What the person wanted: the server's product with the queued fields applied.
     Product yours = c.theirs;
-    const QJsonObject &f = c.entry.write.fields;
-    auto text = [&f](const char *name, const QString &fallback) {
-        return f.contains(QLatin1String(name)) ? f.value(QLatin1String(name)).toString() : fallback;
-    };
-    yours.name = text("name", yours.name);
-    yours.description = text("description", yours.description);
-    yours.status = text("status", yours.status);
-    yours.ownerId = text("owner", yours.ownerId);
-    yours.stewardId = text("steward", yours.stewardId);
-    yours.accessPolicy = text("access_policy", yours.accessPolicy);
-    if (f.contains(QStringLiteral("tags")))
-        yours.tags = f.value(QStringLiteral("tags")).toVariant().toStringList();
-    if (f.contains(QStringLiteral("freshness_sla_hours")))
-        yours.freshnessSlaHours = f.value(QStringLiteral("freshness_sla_hours")).toInt();
-    auto *dialog = new TeamConflictDialog(
-        c.theirs, yours,
+    QString unmatched;
+    QString message =
         tr("Your edit of %1, queued while the team server was unreachable, was not sent: %2")
-            .arg(c.entry.write.productKey, c.entry.message),
-        m_window);
+            .arg(c.entry.write.productKey, c.entry.message);
+    if (!TeamEditor::applyFields(yours, c.entry.write.fields, &unmatched))
+        message += tr(" (Some of it cannot be shown: %1.)").arg(unmatched);
+    auto *dialog = new TeamConflictDialog(c.theirs, yours, message, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_asking = true;
     const QString catalog = m_window->session()->path();

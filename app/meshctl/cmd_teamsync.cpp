@@ -3,6 +3,8 @@
 #include "cli.h"
 
 #include "access/accessservice.h"
+#include "editing/metadatafield.h"
+#include "team/datasetpatch.h"
 #include "team/pgconnection.h"
 #include "team/teamclient.h"
 #include "team/teamsync.h"
@@ -98,7 +100,9 @@ namespace {
 const char kTeamUsage[] =
     "Usage: meshctl team request FILE PRODUCT --purpose TEXT [--days N] [--columns a,b] --server "
     "URL\n"
-    "       meshctl team approve FILE REQUEST_ID [--expect-version N] --server URL\n"
+    "       meshctl team approve FILE REQUEST_ID [--columns a,b] [--days N] [--expect-version "
+    "N]\n"
+    "                         --server URL   (narrow the columns, shorten to N days from now)\n"
     "       meshctl team deny FILE REQUEST_ID --reason TEXT --server URL\n"
     "       meshctl team withdraw FILE REQUEST_ID --server URL\n"
     "       meshctl team revoke FILE GRANT_ID [--reason TEXT] --server URL\n"
@@ -113,7 +117,8 @@ const char kTeamUsage[] =
     "when the server is unreachable the write is queued there (exit 4) and `team replay` sends "
     "it.\n"
     "Edit fields: name, description, status, owner, steward, tags (comma list), access_policy,\n"
-    "freshness_sla_hours. Exit 3 when refused, 5 when someone else changed it first.\n";
+    "freshness_sla_hours, dataset.NAME.description, column.NAME.description|classification|tags\n"
+    "(NAME may be DATASET/COLUMN). Exit 3 when refused, 5 when someone else changed it first.\n";
 
 } // namespace
 
@@ -160,7 +165,8 @@ int teamWrite(const QString &verb, const QStringList &args)
              QStringLiteral("USER"));
     c.option(QStringLiteral("purpose"), QStringLiteral("Why access is needed."),
              QStringLiteral("TEXT"));
-    c.option(QStringLiteral("days"), QStringLiteral("Days of access (default 30)."),
+    c.option(QStringLiteral("days"),
+             QStringLiteral("Days of access (default 30); approve: shorten to N days from now."),
              QStringLiteral("N"));
     c.option(QStringLiteral("columns"), QStringLiteral("Only these columns."),
              QStringLiteral("a,b"));
@@ -205,6 +211,11 @@ int teamWrite(const QString &verb, const QStringList &args)
                                                       : TeamWrite::Kind::Deny;
         if (w.kind == TeamWrite::Kind::Deny && w.reason.trimmed().isEmpty())
             return fail(Usage, QStringLiteral("team deny needs --reason TEXT"));
+        if (w.kind == TeamWrite::Kind::Approve) { // narrowing only; the server checks it
+            w.columns = splitAccessList(c.value(QStringLiteral("columns")));
+            if (c.isSet(QStringLiteral("days")))
+                w.endsAt = QDateTime::currentDateTimeUtc().addDays(*days);
+        }
     } else {
         w.productKey = c.positional(1);
         if (verb == QStringLiteral("request")) {
@@ -221,11 +232,38 @@ int teamWrite(const QString &verb, const QStringList &args)
             const QStringList values = c.parser.values(QStringLiteral("value"));
             if (fields.isEmpty() || fields.size() != values.size())
                 return fail(Usage, QStringLiteral("team edit needs --field NAME --value V pairs"));
-            for (qsizetype i = 0; i < fields.size(); ++i)
+            // Dataset and column fields are found in the cache's copy and sent as a patch.
+            const std::optional<Product> cached = store->productByKey(w.productKey);
+            Product edited = cached.value_or(Product{});
+            for (qsizetype i = 0; i < fields.size(); ++i) {
+                if (fields.at(i).startsWith(QLatin1String("column.")) ||
+                    fields.at(i).startsWith(QLatin1String("dataset."))) {
+                    if (!cached)
+                        return fail(Usage, QStringLiteral("%1 is not in %2; run `meshctl "
+                                                          "sync-team` first")
+                                               .arg(w.productKey, c.positional(0)));
+                    QString error;
+                    const auto field = MetadataField::parse(edited, fields.at(i), &error);
+                    const auto value =
+                        field ? field->fromText(values.at(i), &error) : std::optional<QVariant>();
+                    if (!value || !field->setValue(edited, *value))
+                        return fail(Usage, error.isEmpty()
+                                               ? QStringLiteral("cannot set %1").arg(fields.at(i))
+                                               : error);
+                    continue;
+                }
                 w.fields.insert(fields.at(i), fields.at(i) == QStringLiteral("tags")
                                                   ? QJsonValue(QJsonArray::fromStringList(
                                                         splitAccessList(values.at(i))))
                                                   : QJsonValue(values.at(i)));
+            }
+            if (cached)
+                if (const QJsonArray patch = DatasetPatch::diff(*cached, edited); !patch.isEmpty())
+                    w.fields.insert(QStringLiteral("datasets"), patch);
+            if (w.fields.isEmpty())
+                return fail(Usage, QStringLiteral("team edit: the values are what %1 already "
+                                                  "has; nothing to send")
+                                       .arg(w.productKey));
         }
         // The one policy function answers first, on the cache; the server enforces the same rules.
         if (store->productByKey(w.productKey) && w.kind == TeamWrite::Kind::Edit) {

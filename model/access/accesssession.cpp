@@ -278,18 +278,11 @@ void AccessSession::approve(qint64 requestId, const QStringList &narrowColumns,
                             const QDateTime &endsAt)
 {
     post([=](AccessWorker *w) {
-        if (w->team && (!narrowColumns.isEmpty() || endsAt.isValid())) {
-            AccessOutcome o;
-            o.code = AccessOutcome::Code::Invalid;
-            o.message = tr("The team server approves requests as filed; narrowing the columns "
-                           "or the end date is not supported there yet. Approve as filed, or "
-                           "deny with a reason.");
-            w->finish(o);
-            return;
-        }
         TeamWrite t;
         t.kind = TeamWrite::Kind::Approve;
         t.requestId = requestId;
+        t.columns = narrowColumns; // the server narrows the grant (server migration 5)
+        t.endsAt = endsAt;
         if (w->toServer(t))
             return;
         if (w->service)

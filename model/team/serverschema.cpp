@@ -646,7 +646,106 @@ CREATE POLICY grantee_or_owner_reads ON access_grants FOR SELECT TO mesh_user
     USING (user_id = current_user::text OR mesh_owner_of(product_key));
 )SQL";
 
-constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
+// Migration 5 (team edits of datasets and columns; narrowed approvals): an approver may approve
+// with fewer columns or an earlier end than were requested, never more or later, and the grant
+// gets the narrowest terms every approval gave, as AccessService::approve does on a desktop.
+// - access_approvals_narrowing: checks an approval's columns and end against its request (and,
+//   for a request of all columns, against the product's columns); columns empty = as requested.
+// - mesh_grant_on_approval: the grant's columns are the request's narrowed by each approval (in
+//   the request's order), its end the earliest of the request's and the approvals'; approvals
+//   whose columns have nothing in common refuse the approval (deny instead).
+// Column metadata edits need no server change: products.datasets is already updatable by
+// editors only (policy editors_update) and versioned with the row.
+constexpr const char *kMigration5 = R"SQL(
+CREATE FUNCTION mesh_approval_narrowing() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = public AS $f$
+DECLARE
+    r access_requests%ROWTYPE;
+    known text[];
+    c text;
+BEGIN
+    SELECT * INTO r FROM access_requests WHERE id = NEW.request_id;
+    IF NOT FOUND THEN
+        RETURN NEW; -- the foreign key and the policy refuse it
+    END IF;
+    IF NEW.ends_at IS NULL THEN
+        NEW.ends_at := r.ends_at;
+    END IF;
+    IF NEW.ends_at > r.ends_at THEN
+        RAISE EXCEPTION 'an approval can only shorten the period: request #% ends %', r.id,
+            to_char(r.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') USING ERRCODE = '22023';
+    END IF;
+    IF NEW.ends_at <= r.starts_at OR NEW.ends_at <= now() THEN
+        RAISE EXCEPTION 'the shortened period of request #% must end after it starts and in the future',
+            r.id USING ERRCODE = '22023';
+    END IF;
+    IF cardinality(NEW.columns) > 0 THEN
+        IF cardinality(r.columns) > 0 THEN
+            known := r.columns;
+        ELSE
+            SELECT coalesce(array_agg(col ->> 'name'), '{}') INTO known
+              FROM products p, jsonb_array_elements(p.datasets) ds,
+                   jsonb_array_elements(coalesce(ds -> 'columns', '[]')) col
+             WHERE p.key = r.product_key;
+        END IF;
+        FOREACH c IN ARRAY NEW.columns LOOP
+            IF NOT (c = ANY(known)) THEN
+                RAISE EXCEPTION 'column "%" was not requested in request #%; an approval can only narrow the columns',
+                    c, r.id USING ERRCODE = '22023';
+            END IF;
+        END LOOP;
+    END IF;
+    RETURN NEW;
+END $f$;
+CREATE TRIGGER access_approvals_narrowing BEFORE INSERT ON access_approvals
+    FOR EACH ROW EXECUTE FUNCTION mesh_approval_narrowing();
+CREATE OR REPLACE FUNCTION mesh_grant_on_approval() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public AS $f$
+DECLARE
+    gid bigint;
+    cols text[];
+    ends timestamptz;
+    narrowed boolean := false;
+    a record;
+BEGIN
+    IF NEW.status = 'approved' AND OLD.status = 'pending'
+       AND NOT EXISTS (SELECT 1 FROM access_grants WHERE request_id = NEW.id) THEN
+        cols := NEW.columns;
+        ends := NEW.ends_at;
+        FOR a IN SELECT columns, ends_at FROM access_approvals WHERE request_id = NEW.id
+                  ORDER BY approved_at, approver_id LOOP
+            ends := least(ends, a.ends_at);
+            CONTINUE WHEN cardinality(a.columns) = 0;
+            IF cardinality(cols) = 0 AND NOT narrowed THEN
+                cols := a.columns;
+            ELSE
+                cols := ARRAY(SELECT x FROM unnest(cols) WITH ORDINALITY u(x, i)
+                               WHERE x = ANY(a.columns) ORDER BY i);
+            END IF;
+            narrowed := true;
+        END LOOP;
+        IF narrowed AND cardinality(cols) = 0 THEN
+            RAISE EXCEPTION 'the approvers'' column choices for request #% have no column in common; deny the request instead',
+                NEW.id USING ERRCODE = '22023';
+        END IF;
+        INSERT INTO access_grants(request_id, product_key, user_id, columns, starts_at, ends_at,
+                                  granted_by)
+        VALUES (NEW.id, NEW.product_key, NEW.requester_id, cols,
+                greatest(NEW.starts_at, now()), ends, NEW.decided_by)
+        RETURNING id INTO gid;
+        INSERT INTO audit_log(action, product_key, subject, detail, actor)
+        VALUES ('grant', NEW.product_key, 'grant #' || gid,
+                'for ' || NEW.requester_id || ' (request #' || NEW.id || '): '
+                || CASE WHEN cardinality(cols) = 0 THEN 'all columns'
+                        ELSE 'columns ' || array_to_string(cols, ',') END
+                || ' until ' || to_char(ends AT TIME ZONE 'UTC', 'YYYY-MM-DD'), NEW.decided_by);
+    END IF;
+    RETURN NULL;
+END $f$;
+)SQL";
+
+constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                       kMigration5};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

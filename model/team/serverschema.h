@@ -23,7 +23,7 @@ class PgConnection;
  */
 namespace ServerSchema {
 
-constexpr int kLatestVersion = 4;
+constexpr int kLatestVersion = 5;
 /** The group role every person's login role is a member of. */
 constexpr char kUserRole[] = "mesh_user";
 

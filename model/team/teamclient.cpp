@@ -4,6 +4,7 @@
 #include "access/accesstypes.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
+#include "team/datasetpatch.h"
 #include "team/pgconnection.h"
 #include "team/teamsync.h"
 
@@ -213,10 +214,15 @@ TeamWriteOutcome applyDecision(PgConnection &conn, const TeamWrite &w)
             QStringLiteral("SELECT CASE WHEN owner_id = current_user::text THEN 'owner' ELSE "
                            "'steward' END FROM products WHERE key = $1"),
             {productKey});
+        // Narrowed columns or an earlier end, when the approver chose them; the server's
+        // trigger refuses a widening (server migration 5) and the grant gets the narrowest.
         const PgResult a = conn.exec(
             QStringLiteral("INSERT INTO access_approvals(request_id, capacity, columns, ends_at) "
-                           "SELECT id, $2, columns, ends_at FROM access_requests WHERE id = $1"),
-            {w.requestId, capacity.text(0, 0)});
+                           "SELECT id, $2, CASE WHEN cardinality($3::text[]) > 0 THEN "
+                           "$3::text[] ELSE columns END, coalesce($4::timestamptz, ends_at) "
+                           "FROM access_requests WHERE id = $1"),
+            {w.requestId, capacity.text(0, 0), QVariant(w.columns),
+             w.endsAt.isValid() ? QVariant(w.endsAt) : QVariant()});
         if (!a.ok()) {
             if (a.sqlState() == QLatin1String("23505"))
                 return outcome(Code::Conflict, QStringLiteral("Request #%1 already has the %2's "
@@ -226,9 +232,14 @@ TeamWriteOutcome applyDecision(PgConnection &conn, const TeamWrite &w)
                                                    .arg(capacity.text(0, 0)));
             return fromError(conn, a, what);
         }
+        QString terms = QStringLiteral("as %1").arg(capacity.text(0, 0));
+        if (!w.columns.isEmpty())
+            terms += QStringLiteral("; columns %1").arg(w.columns.join(QLatin1Char(',')));
+        if (w.endsAt.isValid())
+            terms += QStringLiteral("; until %1")
+                         .arg(w.endsAt.toUTC().toString(QStringLiteral("yyyy-MM-dd")));
         if (!audit(conn, QStringLiteral("approve"), productKey,
-                   QStringLiteral("request #%1").arg(w.requestId),
-                   QStringLiteral("as %1").arg(capacity.text(0, 0)), &failed))
+                   QStringLiteral("request #%1").arg(w.requestId), terms, &failed))
             return fromError(conn, failed, what);
         const PgResult count =
             conn.exec(QStringLiteral("SELECT count(*) FROM access_approvals WHERE request_id = $1"),
@@ -272,7 +283,16 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
     };
     QStringList sets;
     PgParams params{w.productKey};
+    // Dataset and column metadata travel as a patch (DatasetPatch), applied below to the
+    // server's datasets document as read inside the transaction.
+    const QJsonValue datasetPatch = w.fields.value(QStringLiteral("datasets"));
+    if (!datasetPatch.isUndefined() && !datasetPatch.isArray())
+        return outcome(
+            Code::Invalid,
+            QStringLiteral("%1: the dataset and column changes are not a list").arg(what));
     for (auto it = w.fields.begin(); it != w.fields.end(); ++it) {
+        if (it.key() == QLatin1String("datasets"))
+            continue;
         QString column;
         for (const auto &[name, col] : kFields)
             if (name == it.key())
@@ -288,7 +308,7 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
             params.append(it.value().toString());
         sets.append(QStringLiteral("%1 = $%2").arg(column).arg(params.size()));
     }
-    if (sets.isEmpty())
+    if (sets.isEmpty() && datasetPatch.toArray().isEmpty())
         return outcome(Code::Invalid, QStringLiteral("%1 changes no field").arg(what));
     return inTransaction(conn, w, what, [&]() {
         const PgResult done = conn.exec(
@@ -305,8 +325,8 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
             QStringLiteral("SELECT row_version, mesh_may_edit(key), "
                            "(SELECT author || ' at ' || to_char(created_at AT TIME ZONE 'UTC', "
                            "'YYYY-MM-DD HH24:MI \"UTC\"') FROM product_versions v WHERE "
-                           "v.product_key = p.key ORDER BY version DESC LIMIT 1) "
-                           "FROM products p WHERE key = $1"),
+                           "v.product_key = p.key ORDER BY version DESC LIMIT 1), "
+                           "datasets::text FROM products p WHERE key = $1"),
             {w.productKey});
         if (!current.ok())
             return fromError(conn, current, what);
@@ -334,11 +354,22 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
             o.changedBy = by.section(QStringLiteral(" at "), 0, 0);
             return o;
         }
+        QStringList allSets = sets;
+        PgParams allParams = params;
+        if (!datasetPatch.toArray().isEmpty()) {
+            QJsonArray datasets = QJsonDocument::fromJson(current.text(0, 3).toUtf8()).array();
+            QString patchError;
+            if (!DatasetPatch::apply(datasets, datasetPatch.toArray(), &patchError))
+                return outcome(Code::Invalid, QStringLiteral("%1: %2").arg(what, patchError));
+            allParams.append(
+                QString::fromUtf8(QJsonDocument(datasets).toJson(QJsonDocument::Compact)));
+            allSets.append(QStringLiteral("datasets = $%1::jsonb").arg(allParams.size()));
+        }
         const PgResult updated = conn.exec(
             QStringLiteral("UPDATE products SET %1, updated_at = now() WHERE key = $1 RETURNING "
                            "row_version")
-                .arg(sets.join(QStringLiteral(", "))),
-            params);
+                .arg(allSets.join(QStringLiteral(", "))),
+            allParams);
         if (!updated.ok())
             return fromError(conn, updated, what);
         if (updated.rows() != 1)
@@ -351,7 +382,7 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
                 : w.reason;
         const PgResult v = conn.exec(
             QStringLiteral("INSERT INTO product_versions(product_key, version, summary, snapshot, "
-                           "client_token) SELECT key, row_version, $2, to_jsonb(p) - 'datasets', "
+                           "client_token) SELECT key, row_version, $2, to_jsonb(p), "
                            "$3 FROM products p WHERE key = $1 RETURNING id"),
             {w.productKey, summary, w.token});
         if (!v.ok())
@@ -772,7 +803,9 @@ QJsonObject TeamWrite::toJson() const
             {QStringLiteral("policy_scope"), policyScope},
             {QStringLiteral("policy_kind"), policyKind},
             {QStringLiteral("parameter"), parameter},
-            {QStringLiteral("enabled"), enabled}};
+            {QStringLiteral("enabled"), enabled},
+            {QStringLiteral("ends_at"),
+             endsAt.isValid() ? endsAt.toUTC().toString(Qt::ISODateWithMs) : QString()}};
 }
 
 TeamWrite TeamWrite::fromJson(const QJsonObject &o)
@@ -800,6 +833,8 @@ TeamWrite TeamWrite::fromJson(const QJsonObject &o)
     w.policyKind = o.value(QStringLiteral("policy_kind")).toString();
     w.parameter = o.value(QStringLiteral("parameter")).toString();
     w.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+    if (const QString ends = o.value(QStringLiteral("ends_at")).toString(); !ends.isEmpty())
+        w.endsAt = QDateTime::fromString(ends, Qt::ISODateWithMs);
     return w;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -35,7 +36,8 @@ struct TeamWrite
     QString token;        // unique per write: a replayed write is applied at most once
     QString productKey;   // Request, Edit
     qint64 requestId = 0; // Approve, Deny, Withdraw; Revoke: the grant; Ack/ResolveAlert: alert
-    QStringList columns;  // Request
+    QStringList columns;  // Request; Approve: narrowed to these (empty: as requested)
+    QDateTime endsAt;     // Approve: an earlier end than requested (invalid: as requested)
     QString purpose;      // Request
     int days = 30;        // Request
     QString reason;       // Deny, Revoke; Edit: the version's summary; alerts: the note
@@ -44,7 +46,8 @@ struct TeamWrite
     QString parameter;    // SetPolicy
     bool enabled = true;  // SetPolicy
     /** Edit: field → new value; fields: name, description, status, owner, steward, tags (array),
-     *  access_policy, freshness_sla_hours. */
+     *  access_policy, freshness_sla_hours, and datasets (a DatasetPatch: dataset and column
+     *  descriptions, classifications and tags). */
     QJsonObject fields;
     /** Edit: the product version the edit started from; Approve/Deny: the request version
      *  (0 = whatever it is now). */

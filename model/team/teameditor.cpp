@@ -3,6 +3,7 @@
 
 #include "catalog/sqlitecatalogstore.h"
 #include "editing/metadatasnapshot.h"
+#include "team/datasetpatch.h"
 #include "team/teamclient.h"
 #include "team/teamsync.h"
 
@@ -11,7 +12,7 @@
 namespace Mesh {
 
 QJsonObject TeamEditor::changedFields(const Product &before, const Product &after,
-                                      QStringList *unsupported)
+                                      QStringList *unmatched)
 {
     QJsonObject fields;
     if (after.name != before.name)
@@ -30,18 +31,30 @@ QJsonObject TeamEditor::changedFields(const Product &before, const Product &afte
         fields.insert(QStringLiteral("access_policy"), after.accessPolicy);
     if (after.freshnessSlaHours != before.freshnessSlaHours)
         fields.insert(QStringLiteral("freshness_sla_hours"), after.freshnessSlaHours);
-    // Datasets and columns are compared as metadata (names, descriptions, classifications and
-    // tags), not as rows: a re-synced product has the same metadata under new row ids.
-    if (unsupported) {
-        for (const MetadataChange &c : MetadataSnapshot::diff(MetadataSnapshot::fromProduct(before),
-                                                              MetadataSnapshot::fromProduct(after)))
-            if (c.field.startsWith(QLatin1String("column.")) ||
-                c.field.startsWith(QLatin1String("dataset."))) {
-                unsupported->append(QStringLiteral("dataset and column metadata"));
-                break;
-            }
-    }
+    // Datasets and columns are compared as metadata (descriptions, classifications and tags)
+    // and matched by name, not by row id: a re-synced product has new row ids.
+    const QJsonArray datasets = DatasetPatch::diff(before, after, unmatched);
+    if (!datasets.isEmpty())
+        fields.insert(QStringLiteral("datasets"), datasets);
     return fields;
+}
+
+bool TeamEditor::applyFields(Product &product, const QJsonObject &f, QString *error)
+{
+    auto text = [&f](const char *name, const QString &fallback) {
+        return f.contains(QLatin1String(name)) ? f.value(QLatin1String(name)).toString() : fallback;
+    };
+    product.name = text("name", product.name);
+    product.description = text("description", product.description);
+    product.status = text("status", product.status);
+    product.ownerId = text("owner", product.ownerId);
+    product.stewardId = text("steward", product.stewardId);
+    product.accessPolicy = text("access_policy", product.accessPolicy);
+    if (f.contains(QStringLiteral("tags")))
+        product.tags = f.value(QStringLiteral("tags")).toVariant().toStringList();
+    if (f.contains(QStringLiteral("freshness_sla_hours")))
+        product.freshnessSlaHours = f.value(QStringLiteral("freshness_sla_hours")).toInt();
+    return DatasetPatch::apply(product, f.value(QStringLiteral("datasets")).toArray(), error);
 }
 
 EditOutcome TeamEditor::save(const TeamRoute &route, SqliteCatalogStore &store,
@@ -77,15 +90,18 @@ EditOutcome TeamEditor::save(const TeamRoute &route, SqliteCatalogStore &store,
                         .arg(current->version);
         return o;
     }
-    QStringList unsupported;
-    const QJsonObject fields = changedFields(current->product, edited, &unsupported);
-    if (!unsupported.isEmpty()) {
+    if (const QString problem = editing.validate(edited); !problem.isEmpty()) {
         o.code = Code::Invalid;
-        o.message = QStringLiteral("The team server does not keep %1 yet; only the product's "
-                                   "name, description, status, owner, steward, tags, access policy "
-                                   "and freshness SLA can be saved there. Undo those changes to "
-                                   "save the rest.")
-                        .arg(unsupported.join(QStringLiteral(", ")));
+        o.message = QStringLiteral("%1 was not saved: %2").arg(edited.key, problem);
+        return o;
+    }
+    QStringList unmatched;
+    const QJsonObject fields = changedFields(current->product, edited, &unmatched);
+    if (!unmatched.isEmpty()) {
+        o.code = Code::Invalid;
+        o.message = QStringLiteral("%1 no longer has %2 (its schema changed since you started "
+                                   "editing); reload it and edit again.")
+                        .arg(edited.key, unmatched.join(QStringLiteral(", ")));
         return o;
     }
     if (fields.isEmpty()) {
@@ -98,6 +114,8 @@ EditOutcome TeamEditor::save(const TeamRoute &route, SqliteCatalogStore &store,
     w.kind = TeamWrite::Kind::Edit;
     w.productKey = edited.key;
     w.fields = fields;
+    w.reason = MetadataSnapshot::summary(MetadataSnapshot::diff(
+        MetadataSnapshot::fromProduct(current->product), MetadataSnapshot::fromProduct(edited)));
     const int rowVersion = TeamSync::rowVersion(store, edited.key);
     w.baseVersion = rowVersion > 0 ? rowVersion : qMax(current->version, 1);
     w.overwrite = overwrite;

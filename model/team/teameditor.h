@@ -26,10 +26,15 @@ public:
     static EditOutcome save(const TeamRoute &route, SqliteCatalogStore &store,
                             const Product &edited, int baseVersion, bool overwrite,
                             std::optional<VersionedProduct> *saved);
-    /** The team write's fields (TeamWrite::fields) that turn before into after; changes the team
-     *  server cannot hold yet (dataset and column metadata) are named in *unsupported. */
+    /** The team write's fields (TeamWrite::fields) that turn before into after, dataset and
+     *  column metadata as a DatasetPatch under "datasets"; datasets or columns of after that
+     *  before lacks are named in *unmatched. */
     static QJsonObject changedFields(const Product &before, const Product &after,
-                                     QStringList *unsupported);
+                                     QStringList *unmatched);
+    /** The reverse: sets product's fields from a team write's fields (what a queued edit
+     *  wanted, shown beside the server's version after a conflict). False with *error when the
+     *  dataset and column changes name something product lacks. */
+    static bool applyFields(Product &product, const QJsonObject &fields, QString *error);
 };
 
 } // namespace Mesh

@@ -352,7 +352,7 @@ bool fetchRecords(PgConnection &conn, const QHash<QString, QStringList> *keys, F
     return true;
 }
 
-/** The server's version snapshot (a products row without datasets) as a cache snapshot. */
+/** The server's version snapshot (a products row) as a cache snapshot. */
 QJsonObject cacheSnapshot(const SqliteCatalogStore &store, const QString &productKey,
                           const QString &serverSnapshot)
 {
@@ -360,7 +360,10 @@ QJsonObject cacheSnapshot(const SqliteCatalogStore &store, const QString &produc
     std::optional<Product> p = store.productByKey(productKey);
     if (!p)
         return {};
-    // Datasets and columns are not versioned on the server: the snapshot keeps the cache's.
+    // Versions saved before datasets were versioned on the server have none: the cache's stay.
+    if (const QJsonValue datasets = s.value(QStringLiteral("datasets")); datasets.isArray())
+        p->datasets = TeamCatalog::datasetsFromJson(
+            QJsonDocument(datasets.toArray()).toJson(QJsonDocument::Compact));
     auto list = [&s](const char *field) {
         QStringList l;
         for (const QJsonValue &v : s.value(QLatin1String(field)).toArray())

@@ -4,6 +4,7 @@
 #include "pgfixture.h"
 
 #include "access/accesspolicy.h"
+#include "access/accessservice.h"
 #include "access/auditlog.h"
 #include "db/sqlite.h"
 #include "team/teamclient.h"
@@ -644,7 +645,124 @@ private slots:
         QVERIFY(auditChainIntact());
     }
 
+    void narrowedApprovalsGrantThoseColumnsUntilThatDayOnServerAndCache()
+    {
+        QString error;
+        QVERIFY(m_conn->run(QStringLiteral("ALTER ROLE \"kenji.watanabe\" LOGIN"), {}, &error));
+        const QString kenji = QStringLiteral("kenji.watanabe");
+        // Whole seconds: the sync carries times to the second.
+        const QDateTime tenDays = QDateTime::currentDateTimeUtc().addDays(10).addMSecs(
+            -QDateTime::currentDateTimeUtc().time().msec());
+
+        // One approval needed: the grant has exactly the approver's columns and end.
+        const qint64 plain = TeamClient::apply(*m_conn, request(kenji, m_plain)).id;
+        QVERIFY(plain > 0);
+        const auto plainProduct = m_pg.demo()->productByKey(m_plain);
+        const QStringList two = {plainProduct->datasets.first().columns.at(1).name,
+                                 plainProduct->datasets.first().columns.at(0).name};
+        TeamWrite narrowed = decision(TeamWrite::Kind::Approve, plainProduct->ownerId, plain);
+        // Widening is refused by the server, whatever the client sends, and nothing is written.
+        narrowed.columns = {two.first(), QStringLiteral("no.such.column")};
+        TeamWriteOutcome o = TeamClient::apply(*m_conn, narrowed);
+        QCOMPARE(o.code, TeamWriteOutcome::Code::Invalid);
+        QVERIFY2(o.message.contains(QStringLiteral("no.such.column")), qPrintable(o.message));
+        narrowed.columns = two;
+        narrowed.endsAt = QDateTime::currentDateTimeUtc().addDays(60);
+        o = TeamClient::apply(*m_conn, narrowed);
+        QCOMPARE(o.code, TeamWriteOutcome::Code::Invalid);
+        QVERIFY2(o.message.contains(QStringLiteral("shorten")), qPrintable(o.message));
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT count(*) FROM access_approvals WHERE "
+                                           "request_id = $1"),
+                            {plain})
+                     .integer(0, 0),
+                 0);
+        narrowed.endsAt = tenDays;
+        // As queued in the outbox, the narrowing survives the trip to disk and back.
+        const TeamWrite queued = TeamWrite::fromJson(narrowed.toJson());
+        QCOMPARE(queued.columns, two);
+        QCOMPARE(queued.endsAt, tenDays);
+        QVERIFY(!TeamWrite::fromJson(request(kenji, m_plain).toJson()).endsAt.isValid());
+        o = TeamClient::apply(*m_conn, narrowed);
+        QVERIFY2(o.ok(), qPrintable(o.message));
+        QCOMPARE(grantOf(plain), (QStringList{two.join(QLatin1Char(',')), isoUtc(tenDays)}));
+
+        // Two approvals (sensitive): the grant gets what both allowed, in the first's order,
+        // and the earliest end; the app's AccessService narrows the same way.
+        const qint64 sensitive = TeamClient::apply(*m_conn, request(kenji, m_sensitive)).id;
+        QVERIFY(sensitive > 0);
+        const auto product = m_pg.demo()->productByKey(m_sensitive);
+        QStringList pii;
+        QStringList plainColumns;
+        for (const Column &c : product->datasets.first().columns)
+            (c.classification.startsWith(QLatin1String("PII")) ? pii : plainColumns).append(c.name);
+        QVERIFY(pii.size() >= 2 && plainColumns.size() >= 2);
+        TeamWrite byOwner = decision(TeamWrite::Kind::Approve, product->ownerId, sensitive);
+        byOwner.columns = {plainColumns.at(0), pii.at(1), plainColumns.at(1)};
+        byOwner.endsAt = tenDays;
+        QVERIFY(TeamClient::apply(*m_conn, byOwner).ok());
+        TeamWrite bySteward = decision(TeamWrite::Kind::Approve, product->stewardId, sensitive);
+        bySteward.columns = {plainColumns.at(1), pii.at(1)};
+        o = TeamClient::apply(*m_conn, bySteward);
+        QVERIFY2(o.ok() && o.message.contains(QStringLiteral("access granted")),
+                 qPrintable(o.message));
+        const QStringList granted = {pii.at(1), plainColumns.at(1)};
+        QCOMPARE(grantOf(sensitive),
+                 (QStringList{granted.join(QLatin1Char(',')), isoUtc(tenDays)}));
+        QVERIFY(auditChainIntact());
+
+        // Synced to the requester's desktop: the same grants, and the app's policy masks what
+        // the server's preview decision masks.
+        auto cache = newCache();
+        auto asKenji = PgConnection::connect(m_url, kenji, {}, &error);
+        QVERIFY2(asKenji && TeamSync::sync(*asKenji, *cache, m_url, &error), qPrintable(error));
+        const AccessService service(*cache);
+        for (const auto &[key, id, columns] :
+             {std::tuple{m_plain, plain, two}, std::tuple{m_sensitive, sensitive, granted}}) {
+            QList<AccessGrant> grants = service.grants(key, kenji);
+            grants.removeIf([id = id](const AccessGrant &g) { return g.requestId != id; });
+            QCOMPARE(grants.size(), 1);
+            QCOMPARE(grants.first().columns, columns);
+            QCOMPARE(grants.first().endsAt, tenDays);
+        }
+        // The grants of the earlier test (all columns) are revoked, so that the preview below
+        // depends on the narrowed grant alone.
+        const PgResult older = m_conn->exec(
+            QStringLiteral("SELECT id FROM access_grants WHERE user_id = $1 AND product_key = $2 "
+                           "AND request_id <> $3"),
+            {kenji, m_sensitive, sensitive});
+        for (int i = 0; i < older.rows(); ++i) {
+            TeamWrite revoke =
+                decision(TeamWrite::Kind::Revoke, product->ownerId, older.integer(i, 0));
+            QVERIFY(TeamClient::apply(*m_conn, revoke).ok());
+        }
+        QVERIFY2(TeamSync::sync(*asKenji, *cache, m_url, &error), qPrintable(error));
+        const AccessDecision local =
+            AccessPolicy(*cache).decide(kenji, AccessAction::Preview, {m_sensitive, {}});
+        QCOMPARE(local.verdict, AccessDecision::Verdict::AllowMasked);
+        QStringList expectedMasked = pii;
+        expectedMasked.removeAll(pii.at(1));
+        QCOMPARE(local.maskedColumns, expectedMasked);
+        const PgResult server =
+            asKenji->exec(QStringLiteral("SELECT verdict, array_to_string(masked, ',') FROM "
+                                         "mesh_preview_decision($1)"),
+                          {m_sensitive});
+        QCOMPARE(server.text(0, 0), QStringLiteral("masked"));
+        QCOMPARE(server.text(0, 1), local.maskedColumns.join(QLatin1Char(',')));
+    }
+
 private:
+    /** The grant of request id on the server: its columns (comma list) and end. */
+    QStringList grantOf(qint64 id)
+    {
+        const PgResult g = m_conn->exec(
+            QStringLiteral("SELECT array_to_string(columns, ','), to_char(ends_at AT TIME ZONE "
+                           "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM access_grants WHERE "
+                           "request_id = $1"),
+            {id});
+        return g.rows() == 1 ? QStringList{g.text(0, 0), g.text(0, 1)} : QStringList{};
+    }
+    static QString isoUtc(const QDateTime &t) { return t.toUTC().toString(Qt::ISODate); }
     bool auditChainIntact()
     {
         const PgResult r = m_conn->exec(QStringLiteral(

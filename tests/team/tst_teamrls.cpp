@@ -217,8 +217,8 @@ private slots:
         QVERIFY(m_conn->run(QStringLiteral("BEGIN"), {}, &error));
         QVERIFY(m_conn->setRole(QStringLiteral("lucas.moreau"), &error));
         QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO access_approvals(request_id, capacity, "
-                                            "ends_at) VALUES ($1, 'owner', now() + interval '30 "
-                                            "days')"),
+                                            "ends_at) SELECT id, 'owner', ends_at FROM "
+                                            "access_requests WHERE id = $1"),
                              {requestId}, &error),
                  qPrintable(error));
         QVERIFY2(m_conn->run(QStringLiteral("UPDATE access_requests SET status = 'approved', "

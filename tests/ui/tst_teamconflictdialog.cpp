@@ -107,6 +107,54 @@ private slots:
                  2);
     }
 
+    void columnConflictIsComparedColumnByColumn()
+    {
+        const QString key = QStringLiteral("product.jira-releases");
+        auto lucasCache = cache(QStringLiteral("lucas-columns.mesh"));
+        auto sofiaCache = cache(QStringLiteral("sofia-columns.mesh"));
+        QVERIFY(lucasCache && sofiaCache);
+        const TeamRoute lucas{m_url, QStringLiteral("lucas.moreau"), {}};
+        const TeamRoute sofia{m_url, QStringLiteral("sofia.rossi"), {}};
+        const VersionedProduct start = *EditingService(*lucasCache).load(key);
+        QVERIFY(!start.product.datasets.isEmpty());
+        const QString column = start.product.datasets.first().columns.at(2).name;
+
+        Product lucasDraft = start.product;
+        lucasDraft.datasets[0].columns[2].description = QStringLiteral("Release name (Lucas).");
+        std::optional<VersionedProduct> saved;
+        QCOMPARE(
+            TeamEditor::save(lucas, *lucasCache, lucasDraft, start.version, false, &saved).code,
+            EditOutcome::Code::Ok);
+        Product sofiaDraft = EditingService(*sofiaCache).load(key)->product;
+        sofiaDraft.datasets[0].columns[2].description = QStringLiteral("Release name (Sofia).");
+        sofiaDraft.datasets[0].columns[2].classification = QStringLiteral("Internal.Label");
+        const EditOutcome second =
+            TeamEditor::save(sofia, *sofiaCache, sofiaDraft, start.version, false, &saved);
+        QCOMPARE(second.code, EditOutcome::Code::Conflict);
+
+        const Product theirs = EditingService(*sofiaCache).load(key)->product;
+        TeamConflictDialog dialog(theirs, sofiaDraft, second.message);
+        dialog.resize(760, 420);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(button(dialog, "teamConflictCompareButton"), Qt::LeftButton);
+        QTableWidget *table = dialog.compareTable();
+        QCOMPARE(table->rowCount(), 2); // the column's description and classification
+        QStringList rows;
+        for (int r = 0; r < table->rowCount(); ++r)
+            rows.append(table->item(r, 0)->text() + QLatin1Char('|') + table->item(r, 1)->text() +
+                        QLatin1Char('|') + table->item(r, 2)->text());
+        QVERIFY2(rows.contains(QStringLiteral("column %1: description|Release name (Lucas).|"
+                                              "Release name (Sofia).")
+                                   .arg(column)),
+                 qPrintable(rows.join(QLatin1Char('\n'))));
+        if (qEnvironmentVariableIsSet("MESH_SCREENSHOT_DIR"))
+            dialog.grab().save(qEnvironmentVariable("MESH_SCREENSHOT_DIR") +
+                               QStringLiteral("/team-column-conflict.png"));
+        QTest::mouseClick(button(dialog, "teamConflictLater"), Qt::LeftButton);
+        QCOMPARE(serverColumnDescription(key, column), QStringLiteral("Release name (Lucas)."));
+    }
+
     void reloadAndLaterAreChoicesToo()
     {
         Product theirs = m_pg.demo()->productByKey(QStringLiteral("product.jira-issues")).value();
@@ -144,6 +192,16 @@ private:
     {
         return m_admin
             ->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"), {key})
+            .text(0, 0);
+    }
+    QString serverColumnDescription(const QString &key, const QString &column)
+    {
+        return m_admin
+            ->exec(QStringLiteral("SELECT c ->> 'description' FROM products p, "
+                                  "jsonb_array_elements(p.datasets) ds, "
+                                  "jsonb_array_elements(ds -> 'columns') c WHERE p.key = $1 AND "
+                                  "c ->> 'name' = $2"),
+                   {key, column})
             .text(0, 0);
     }
     static QPushButton *button(QDialog &dialog, const char *name)

@@ -6,15 +6,20 @@
 #include "access/accesssession.h"
 #include "accesscontroller.h"
 #include "editcontroller.h"
+#include "editing/columneditmodel.h"
 #include "editing/productdraft.h"
 #include "federation/credentialstore.h"
 #include "mainwindow.h"
+#include "metadataeditortab.h"
+#include "productpage.h"
 #include "session/catalogsession.h"
+#include "session/searchresultmodel.h"
 #include "team/teamclient.h"
 #include "teamconflictdialog.h"
 #include "teamcontroller.h"
 
 #include <QPushButton>
+#include <QTableView>
 
 #include <QLabel>
 #include <QSettings>
@@ -190,6 +195,116 @@ private slots:
                                           "ORDER BY seq DESC LIMIT 1"))
                     .text(0, 0)
                     .contains(QStringLiteral("overwrote")));
+    }
+
+    void editTabSavesColumnMetadataAndNarrowedApprovalsGoToTheServer()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto admin = Test::PgFixture::connect(url);
+        QVERIFY(admin);
+        QString error;
+        QVERIFY(admin->run(QStringLiteral("ALTER ROLE \"lucas.moreau\" LOGIN"), {}, &error));
+        QSettings settings;
+        settings.setValue(QStringLiteral("team/url"), url);
+        settings.setValue(QStringLiteral("team/user"), QStringLiteral("lucas.moreau"));
+        const QString path = m_pg.tempPath(QStringLiteral("app-columns.mesh"));
+        QVERIFY(SqliteCatalogStore::create(path, QStringLiteral("Team cache"), nullptr));
+
+        MainWindow window;
+        window.resize(1440, 900);
+        auto *team = window.findChild<TeamController *>(QStringLiteral("teamController"));
+        auto *access = window.findChild<AccessController *>();
+        auto *edit = window.findChild<EditController *>();
+        QVERIFY(team && access && edit);
+        QSignalSpy synced(team, &TeamController::syncFinished);
+        window.show();
+        window.openCatalog(path);
+        QVERIFY(synced.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(access->session()->isTeam(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(edit->userId(), QStringLiteral("lucas.moreau"), 5000);
+        const QString key = QStringLiteral("product.jira-sprints");
+        QTRY_VERIFY_WITH_TIMEOUT(edit->isOpen() && edit->draft(key), 20000);
+
+        // The Edit tab: a column's description typed in the columns table, then Save.
+        QSignalSpy productShown(&window, &MainWindow::productShown);
+        window.setSearchText(QStringLiteral("jira sprints"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.resultModel()->requestId(),
+                                  window.session()->currentRequestId(), 10000);
+        bool found = false;
+        for (int row = 0; row < 10 && !found; ++row) {
+            if (!window.selectRow(row))
+                break;
+            QTRY_VERIFY_WITH_TIMEOUT(window.productPage()->product(), 5000);
+            QTest::qWait(200);
+            found = window.productPage()->product()->product.key == key;
+        }
+        QVERIFY(found);
+        QVERIFY(window.productPage()->setCurrentPage(QStringLiteral("Edit")));
+        auto *tab = window.findChild<MetadataEditorTab *>();
+        QTRY_VERIFY_WITH_TIMEOUT(tab && tab->productKey() == key && tab->isEditable(), 10000);
+        ColumnEditModel *columns = tab->columnModel();
+        int goal = -1;
+        for (int row = 0; row < columns->rowCount(); ++row)
+            if (columns->index(row, ColumnEditModel::ColumnSection).data().toString() ==
+                QStringLiteral("goal"))
+                goal = row;
+        QVERIFY(goal >= 0);
+        QVERIFY(columns->setData(columns->index(goal, ColumnEditModel::DescriptionSection),
+                                 QStringLiteral("What the team meant to finish this sprint.")));
+        QTRY_VERIFY(tab->saveButton()->isEnabled());
+        QSignalSpy saved(edit, &EditController::saveFinished);
+        QTest::mouseClick(tab->saveButton(), Qt::LeftButton);
+        QVERIFY(saved.wait(30000));
+        const EditOutcome done = saved.last().at(1).value<EditOutcome>();
+        QVERIFY2(done.code == EditOutcome::Code::Ok, qPrintable(done.message));
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT c ->> 'description' FROM products p, "
+                                           "jsonb_array_elements(p.datasets) ds, "
+                                           "jsonb_array_elements(ds -> 'columns') c WHERE p.key "
+                                           "= $1 AND c ->> 'name' = 'goal'"),
+                            {key})
+                     .text(0, 0),
+                 QStringLiteral("What the team meant to finish this sprint."));
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT actor FROM audit_log WHERE action = 'edit' "
+                                           "AND product_key = $1"),
+                            {key})
+                     .text(0, 0),
+                 QStringLiteral("lucas.moreau"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            columns->index(goal, ColumnEditModel::DescriptionSection).data().toString(),
+            QStringLiteral("What the team meant to finish this sprint."), 10000);
+        tab->columnView()->scrollTo(columns->index(goal, ColumnEditModel::DescriptionSection));
+        tab->columnView()->selectRow(goal);
+        QTest::qWait(300);
+        if (qEnvironmentVariableIsSet("MESH_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("MESH_SCREENSHOT_DIR") +
+                               QStringLiteral("/team-column-edit.png"));
+
+        // Access view: Lucas approves Kenji's request narrowed to two columns and ten days.
+        TeamWrite filed;
+        filed.kind = TeamWrite::Kind::Request;
+        filed.actingUser = QStringLiteral("kenji.watanabe");
+        filed.productKey = key;
+        filed.purpose = QStringLiteral("velocity report");
+        filed.days = 30;
+        const TeamWriteOutcome request = TeamClient::apply(*admin, filed);
+        QVERIFY2(request.ok(), qPrintable(request.message));
+        const QDateTime endsAt = QDateTime::currentDateTimeUtc().addDays(10).addMSecs(
+            -QDateTime::currentDateTimeUtc().time().msec());
+        QSignalSpy finished(access->session(), &AccessSession::actionFinished);
+        access->session()->approve(request.id, {QStringLiteral("name"), QStringLiteral("goal")},
+                                   endsAt);
+        QVERIFY(finished.wait(30000));
+        const AccessOutcome approved = finished.last().at(0).value<AccessOutcome>();
+        QVERIFY2(approved.ok(), qPrintable(approved.message));
+        const PgResult grant = admin->exec(
+            QStringLiteral("SELECT array_to_string(columns, ','), ends_at = $2::timestamptz FROM "
+                           "access_grants WHERE request_id = $1"),
+            {request.id, endsAt});
+        QCOMPARE(grant.rows(), 1);
+        QCOMPARE(grant.text(0, 0), QStringLiteral("name,goal"));
+        QVERIFY(grant.boolean(0, 1));
     }
 
 private:
