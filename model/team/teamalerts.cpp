@@ -25,6 +25,7 @@ TeamAlertReport TeamAlerts::reportNew(const TeamRoute &route, SqliteCatalogStore
         TeamWrite w;
         w.kind = TeamWrite::Kind::ReportAlert;
         w.actingUser = route.user;
+        w.token = TeamWrite::newToken();
         w.productKey = st.text(0);
         w.fields = {{QStringLiteral("kind"), st.text(1)},
                     {QStringLiteral("fingerprint"), st.text(2)},

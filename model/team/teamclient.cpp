@@ -721,6 +721,16 @@ TeamWriteOutcome applyReportAlert(PgConnection &conn, const TeamWrite &w)
             {w.productKey, fingerprint});
         if (!live.ok())
             return fromError(conn, live, what);
+        if (live.rows() == 0) {
+            const PgResult exists = conn.exec(
+                QStringLiteral("SELECT 1 FROM products WHERE key = $1"), {w.productKey});
+            if (!exists.ok())
+                return fromError(conn, exists, what);
+            if (exists.rows() == 0)
+                return outcome(Code::Invalid,
+                               QStringLiteral("There is no product “%1” in the team catalog.")
+                                   .arg(w.productKey));
+        }
         if (live.rows() == 1) {
             const PgResult seen = conn.exec(QStringLiteral("SELECT mesh_alert_seen_again($1)"),
                                             {live.integer(0, 0)});
@@ -745,10 +755,6 @@ TeamWriteOutcome applyReportAlert(PgConnection &conn, const TeamWrite &w)
                                QStringLiteral("%1 was refused: alerts are reported on products "
                                               "the team catalog has, by people it knows")
                                    .arg(what));
-            if (r.sqlState() == QLatin1String("23503"))
-                return outcome(Code::Invalid,
-                               QStringLiteral("There is no product “%1” in the team catalog.")
-                                   .arg(w.productKey));
             return fromError(conn, r, what);
         }
         PgResult failed;
