@@ -256,6 +256,7 @@ void PreviewTab::openDataset(int index)
         source.team = m_session->teamRoute();
     m_filterEdit->clear();
     m_notice->hide();
+    m_notice->setToolTip(QString());
     m_profile->clear();
     m_model->open(source, ds.columns);
     m_stack->setCurrentWidget(m_splitter);
@@ -308,6 +309,7 @@ void PreviewTab::updateStatus()
     // Offline, the cache decided: say so where it cannot be missed.
     if (access.decidedOffline && m_notice->isHidden()) {
         m_notice->setText(QStringLiteral("⚠ ") + access.decisionNote);
+        m_notice->setToolTip(access.decisionProblem);
         m_notice->show();
     }
     // Downloads and exports show their own progress; a download of unknown size is indeterminate.

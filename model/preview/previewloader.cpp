@@ -120,6 +120,7 @@ PreviewAccess PreviewLoader::decideAccess(const PreviewSource &source, const QSt
     access.exportDecision = exporting;
     access.userId = use.userId;
     access.decisionNote = use.note;
+    access.decisionProblem = use.problem;
     access.decidedByServer = use.where == TeamUseDecision::Where::Server;
     access.decidedOffline = use.where == TeamUseDecision::Where::OfflineCache;
     if (const auto product = store->productByKey(source.productKey)) {

@@ -43,6 +43,7 @@ struct PreviewAccess
     bool exportMasksAll = false;
     /** On a team cache: who decided (the team server, or the cache offline, and of when). */
     QString decisionNote;
+    QString decisionProblem; // offline: why the team server could not be asked
     bool decidedByServer = false;
     bool decidedOffline = false;
 };

@@ -115,9 +115,10 @@ TeamUseDecision TeamAccess::decideUse(const TeamRoute &route, SqliteCatalogStore
         error = r.error();
     }
     result.where = TeamUseDecision::Where::OfflineCache;
-    result.note = QStringLiteral("The team server could not be asked (%1): access decided "
-                                 "offline from the cache of %2.")
-                      .arg(error.trimmed(), synced);
+    result.note = QStringLiteral("The team server is unreachable: access decided offline from "
+                                 "the cache of %1.")
+                      .arg(synced);
+    result.problem = error.trimmed();
     return result;
 }
 

@@ -26,6 +26,8 @@ struct TeamUseDecision
     /** For people: who decided ("Decided by the team server … as …") or, offline, that the
      *  answer comes from the cache and of when ("decided offline from the cache of …"). */
     QString note;
+    /** Offline: why the server could not be asked (the connection's error), for a tooltip. */
+    QString problem;
 };
 
 /**

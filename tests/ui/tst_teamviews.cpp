@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTreeWidget>
 
 using namespace Mesh;
@@ -143,6 +144,9 @@ private slots:
         QVERIFY2(notice->text().contains(QStringLiteral("decided offline from the cache of")),
                  qPrintable(notice->text()));
         window.productPage()->showProduct(details);
+        if (auto *tabs = window.productPage()->findChild<QTabWidget *>())
+            tabs->setCurrentWidget(preview);
+        QTest::qWait(200);
         maybeGrab(&window, QStringLiteral("team-preview-offline.png"));
 
         // Back online for the claims.
@@ -214,6 +218,7 @@ private slots:
                      QStringLiteral("Refused by the team server:")),
                  qPrintable(dialog->statusLabel()->text()));
         QVERIFY(dialog->statusLabel()->styleSheet().contains(QStringLiteral("#b3261e")));
+        QTest::qWait(200);
         maybeGrab(dialog, QStringLiteral("team-unclaimed.png"));
     }
 
