@@ -319,13 +319,17 @@ void GovernanceController::transition(qint64 alertId, bool resolve)
 {
     const QString path = m_path;
     const QString user = currentUser();
+    const TeamRoute route = m_window->session()->teamRoute();
     runAsync<AccessOutcome>(
         this,
-        [path, user, alertId, resolve] {
+        [path, user, alertId, resolve, route] {
             QString error;
             auto store = openStore(path, &error);
             if (!store)
                 return AccessOutcome{AccessOutcome::Code::Failed, error, 0, 0};
+            // A team cache: the server decides and keeps the alert's state.
+            if (route.isSet() && TeamClient::isTeamCache(*store))
+                return TeamAlerts::transition(route, *store, alertId, resolve);
             QualityService service(*store);
             return resolve ? service.resolve(user, alertId) : service.acknowledge(user, alertId);
         },

@@ -106,4 +106,44 @@ TeamAlertReport TeamAlerts::reportNew(const TeamRoute &route, SqliteCatalogStore
     return report;
 }
 
+AccessOutcome TeamAlerts::transition(const TeamRoute &route, SqliteCatalogStore &store,
+                                     qint64 alertId, bool resolve, const QString &note)
+{
+    if (alertId >= QualityService::kTeamLocalIdBase)
+        return {AccessOutcome::Code::Invalid,
+                QStringLiteral("Alert #%1 was found by this desktop and has not reached the team "
+                               "server yet; it can be %2 once it has synced.")
+                    .arg(alertId)
+                    .arg(resolve ? QStringLiteral("resolved") : QStringLiteral("acknowledged")),
+                alertId, 0};
+    TeamWrite w;
+    w.kind = resolve ? TeamWrite::Kind::ResolveAlert : TeamWrite::Kind::AckAlert;
+    w.requestId = alertId;
+    w.reason = note;
+    const TeamWriteOutcome o = TeamClient::submitAndSync(route, store, std::move(w));
+    AccessOutcome a{AccessOutcome::Code::Ok, QStringLiteral("Team server: %1").arg(o.message),
+                    alertId, 0};
+    switch (o.code) {
+    case TeamWriteOutcome::Code::Ok:
+        break;
+    case TeamWriteOutcome::Code::Offline:
+        if (!o.queued)
+            a.code = AccessOutcome::Code::Failed;
+        a.message = o.message;
+        break;
+    case TeamWriteOutcome::Code::Refused:
+        a.code = AccessOutcome::Code::Refused;
+        a.message = QStringLiteral("Refused by the team server: %1").arg(o.message);
+        break;
+    case TeamWriteOutcome::Code::Invalid:
+        a.code = AccessOutcome::Code::Invalid;
+        break;
+    case TeamWriteOutcome::Code::Conflict:
+    case TeamWriteOutcome::Code::Failed:
+        a.code = AccessOutcome::Code::Failed;
+        break;
+    }
+    return a;
+}
+
 } // namespace Mesh

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "access/accesstypes.h"
 #include "team/teamclient.h"
 
 namespace Mesh {
@@ -32,6 +33,14 @@ class TeamAlerts
 {
 public:
     static TeamAlertReport reportNew(const TeamRoute &route, SqliteCatalogStore &store);
+    /**
+     * Acknowledges (or resolves) alertId on the team server as route.user — the product's owner,
+     * stewards, administrators and the council may — and pulls the result into the cache; queued
+     * while the server is unreachable. An alert this desktop raised that has not reached the
+     * server yet is refused with that reason.
+     */
+    static AccessOutcome transition(const TeamRoute &route, SqliteCatalogStore &store,
+                                    qint64 alertId, bool resolve, const QString &note = {});
 };
 
 } // namespace Mesh

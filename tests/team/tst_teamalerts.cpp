@@ -211,6 +211,49 @@ private slots:
         QVERIFY(admin->setRole({}, &error));
     }
 
+    void appAcknowledgesOnTheServerAsTheManager()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto admin = Test::PgFixture::connect(url);
+        QVERIFY(admin);
+        const TeamRoute kenji{url, QStringLiteral("kenji.watanabe"), {}};
+        auto cache = syncedCache(QStringLiteral("ack-kenji.mesh"), kenji);
+        QVERIFY(cache);
+        QVERIFY(QualityService(*cache).scan().raised > 0);
+        // Not on the server yet: refused with the reason, nothing sent.
+        const qint64 local = QualityService(*cache).alerts().first().id;
+        QCOMPARE(TeamAlerts::transition(kenji, *cache, local, false).code,
+                 AccessOutcome::Code::Invalid);
+        QVERIFY(TeamAlerts::reportNew(kenji, *cache).synced);
+        // An alert on someone else's product: kenji may not acknowledge it, its owner may.
+        const PgResult r = admin->exec(QStringLiteral(
+            "SELECT a.id, p.owner_id FROM quality_alerts a JOIN products p ON p.key = "
+            "a.product_key WHERE p.owner_id NOT IN ('', 'kenji.watanabe') AND a.state = 'open' "
+            "ORDER BY a.id LIMIT 1"));
+        QCOMPARE(r.rows(), 1);
+        const qint64 id = r.integer(0, 0);
+        const TeamRoute grace{url, r.text(0, 1), {}};
+        QString login;
+        QVERIFY2(admin->run(QStringLiteral("ALTER ROLE %1 LOGIN").arg(admin->quoteIdentifier(
+                                grace.user)),
+                            {}, &login),
+                 qPrintable(login));
+        auto owner = syncedCache(QStringLiteral("ack-owner.mesh"), grace);
+        QVERIFY(owner);
+        const AccessOutcome refused = TeamAlerts::transition(kenji, *cache, id, false);
+        QCOMPARE(refused.code, AccessOutcome::Code::Refused);
+        QVERIFY2(refused.message.startsWith(QStringLiteral("Refused by the team server")),
+                 qPrintable(refused.message));
+        const AccessOutcome acked = TeamAlerts::transition(grace, *owner, id, false);
+        QVERIFY2(acked.ok(), qPrintable(acked.message));
+        QCOMPARE(admin->exec(QStringLiteral("SELECT state, acknowledged_by FROM quality_alerts "
+                                            "WHERE id = $1"),
+                             {id})
+                     .text(0, 1),
+                 grace.user);
+        QCOMPARE(QualityService(*owner).alert(id)->state, QualityAlert::State::Acknowledged);
+    }
+
 private:
     int serverLiveAlerts()
     {

@@ -220,6 +220,24 @@ private slots:
         QVERIFY(dialog->statusLabel()->styleSheet().contains(QStringLiteral("#b3261e")));
         QTest::qWait(200);
         maybeGrab(dialog, QStringLiteral("team-unclaimed.png"));
+        dialog->close();
+
+        // Acknowledging an alert in the panel asks the server: kenji manages none of them.
+        const PgResult alert = admin->exec(QStringLiteral(
+            "SELECT a.id FROM quality_alerts a JOIN products p ON p.key = a.product_key WHERE "
+            "p.owner_id NOT IN ('', 'kenji.watanabe') AND a.state = 'open' ORDER BY a.id LIMIT 1"));
+        QCOMPARE(alert.rows(), 1);
+        auto *alertsStatus =
+            governance->alertsPanel()->findChild<QLabel *>(QStringLiteral("alertsStatus"));
+        QVERIFY(alertsStatus);
+        emit governance->alertsPanel()->acknowledgeRequested(alert.integer(0, 0));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            alertsStatus->text().startsWith(QStringLiteral("Refused by the team server")),
+            qPrintable(alertsStatus->text()), 30000);
+        QCOMPARE(admin->exec(QStringLiteral("SELECT state FROM quality_alerts WHERE id = $1"),
+                             {alert.integer(0, 0)})
+                     .text(0, 0),
+                 QStringLiteral("open"));
     }
 
 private:
