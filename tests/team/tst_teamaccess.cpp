@@ -12,6 +12,10 @@
 #include "team/teamclient.h"
 #include "team/teamsync.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 
 using namespace Mesh;
@@ -111,6 +115,20 @@ private slots:
             QVERIFY2(access.maskedForPreview.contains(c), qPrintable(c));
             QVERIFY2(access.maskedForExport.contains(c), qPrintable(c));
         }
+
+        // meshctl preview --server decides the same way.
+        QProcess p;
+        p.start(QStringLiteral(MESHCTL),
+                {QStringLiteral("preview"), source.location, QStringLiteral("--catalog"),
+                 cache->path(), QStringLiteral("--product"), kProduct, QStringLiteral("--server"),
+                 m_url, QStringLiteral("--as"), kReader, QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(o.value(QStringLiteral("decided_by")).toString(), QStringLiteral("server"));
+        for (const QString &c : std::as_const(m_pii))
+            QVERIFY2(o.value(QStringLiteral("masked_columns")).toArray().contains(c),
+                     qPrintable(c));
     }
 
     void cacheDecidesOfflineAndSaysSo()
