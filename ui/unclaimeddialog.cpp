@@ -197,9 +197,9 @@ void UnclaimedDialog::sendToTeam(const QString &productKey,
                           .toHtmlEscaped());
     const QString path = m_controller->catalogPath();
     auto *watcher = new QFutureWatcher<TeamAnswer>(this);
-    const bool approval = productKey.isEmpty();
-    connect(watcher, &QFutureWatcher<TeamAnswer>::finished, this, [this, watcher, approval] {
-        finishTeam(watcher->result(), approval);
+    const bool decision = productKey.isEmpty(); // approve or deny: no product of its own
+    connect(watcher, &QFutureWatcher<TeamAnswer>::finished, this, [this, watcher, decision] {
+        finishTeam(watcher->result(), decision);
         watcher->deleteLater();
     });
     watcher->setFuture(QtConcurrent::run([path, productKey, write = std::move(write)] {
@@ -217,7 +217,7 @@ void UnclaimedDialog::sendToTeam(const QString &productKey,
     }));
 }
 
-void UnclaimedDialog::finishTeam(const TeamAnswer &a, bool approval)
+void UnclaimedDialog::finishTeam(const TeamAnswer &a, bool decision)
 {
     m_busy = false;
     AccessOutcome shown = a.outcome;
@@ -229,12 +229,12 @@ void UnclaimedDialog::finishTeam(const TeamAnswer &a, bool approval)
                             .arg(a.outcome.message);
     else if (a.outcome.ok())
         shown.message = tr("Team server: %1").arg(a.outcome.message);
-    if (a.queued && !approval)
+    if (a.queued && !decision)
         m_queued.insert(a.productKey);
     report(shown);
     if (a.outcome.ok() && !a.queued) {
         m_reason->clear();
-        if (approval && !a.productKey.isEmpty())
+        if (decision && !a.productKey.isEmpty())
             m_controller->productChangedElsewhere(a.productKey);
     }
     refresh();

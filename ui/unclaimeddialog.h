@@ -66,7 +66,7 @@ private:
     /** Runs a team write in a worker with its own connection to the cache. */
     void sendToTeam(const QString &productKey,
                     std::function<TeamAnswer(SqliteCatalogStore &)> write);
-    void finishTeam(const TeamAnswer &answer, bool approval);
+    void finishTeam(const TeamAnswer &answer, bool decision);
     QString selectedProduct() const;
     qint64 selectedClaim() const;
     void report(const AccessOutcome &outcome);
