@@ -25,9 +25,8 @@ bool sameDecision(const AccessDecision &a, const AccessDecision &b)
 
 QString syncedText(const QDateTime &synced)
 {
-    return synced.isValid()
-               ? synced.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
-               : QStringLiteral("(never synced)");
+    return synced.isValid() ? synced.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
+                            : QStringLiteral("(never synced)");
 }
 
 /** The server's verdict in AccessDecision's terms, with the cache's reason when they agree. */
@@ -73,9 +72,7 @@ AccessDecision serverDecision(const QString &verdict, const QStringList &masked,
 QDateTime TeamAccess::lastSynced(SqliteCatalogStore &store)
 {
     return parseAccessTime(
-        store.database()
-            .scalar(QStringLiteral("SELECT max(synced_at) FROM team_sync"))
-            .toString());
+        store.database().scalar(QStringLiteral("SELECT max(synced_at) FROM team_sync")).toString());
 }
 
 TeamUseDecision TeamAccess::decideUse(const TeamRoute &route, SqliteCatalogStore &store,
@@ -96,10 +93,10 @@ TeamUseDecision TeamAccess::decideUse(const TeamRoute &route, SqliteCatalogStore
     QString error;
     if (auto conn = PgConnection::connect(route.url, route.user, route.password, &error)) {
         // As the connected person: the function reads only their own grants.
-        const PgResult r = conn->exec(
-            QStringLiteral("SELECT verdict, array_to_string(masked, ',') FROM "
-                           "mesh_preview_decision($1, $2::text[])"),
-            {resource.productKey, QVariant(resource.columns)});
+        const PgResult r =
+            conn->exec(QStringLiteral("SELECT verdict, array_to_string(masked, ',') FROM "
+                                      "mesh_preview_decision($1, $2::text[])"),
+                       {resource.productKey, QVariant(resource.columns)});
         if (r.ok() && r.rows() == 1) {
             const QString verdict = r.text(0, 0);
             const QStringList masked = splitAccessList(r.text(0, 1));
@@ -140,8 +137,8 @@ TeamWriteOutcome TeamAccess::recordUse(const TeamRoute &route, SqliteCatalogStor
     w.productKey = resource.productKey;
     QString detail = decision.reason;
     if (!decision.maskedColumns.isEmpty())
-        detail += QStringLiteral(" Masked: %1.").arg(decision.maskedColumns.join(
-            QStringLiteral(", ")));
+        detail +=
+            QStringLiteral(" Masked: %1.").arg(decision.maskedColumns.join(QStringLiteral(", ")));
     w.fields = {{QStringLiteral("action"), useAction(action, decision)},
                 {QStringLiteral("subject"), resource.columns.join(QStringLiteral(", "))},
                 {QStringLiteral("detail"), detail}};

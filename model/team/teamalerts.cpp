@@ -59,8 +59,7 @@ TeamAlertReport TeamAlerts::reportNew(const TeamRoute &route, SqliteCatalogStore
         }
         switch (o.code) {
         case TeamWriteOutcome::Code::Ok:
-            ++(o.message.contains(QStringLiteral("already has")) ? report.known
-                                                                 : report.reported);
+            ++(o.message.contains(QStringLiteral("already has")) ? report.known : report.reported);
             break;
         case TeamWriteOutcome::Code::Offline:
             if (!waiting.contains(key)) {
@@ -91,7 +90,8 @@ TeamAlertReport TeamAlerts::reportNew(const TeamRoute &route, SqliteCatalogStore
     }
     QStringList parts;
     if (report.reported)
-        parts.append(QStringLiteral("%1 new alert(s) reported to the team server").arg(report.reported));
+        parts.append(
+            QStringLiteral("%1 new alert(s) reported to the team server").arg(report.reported));
     if (report.known)
         parts.append(QStringLiteral("%1 already reported by others").arg(report.known));
     if (report.queued)

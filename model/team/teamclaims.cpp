@@ -63,8 +63,8 @@ TeamClaimOutcome TeamClaims::approve(const TeamRoute &route, SqliteCatalogStore 
     return send(route, store, decision(TeamWrite::Kind::ApproveClaim, claimId, {}));
 }
 
-TeamClaimOutcome TeamClaims::deny(const TeamRoute &route, SqliteCatalogStore &store,
-                                  qint64 claimId, const QString &reason)
+TeamClaimOutcome TeamClaims::deny(const TeamRoute &route, SqliteCatalogStore &store, qint64 claimId,
+                                  const QString &reason)
 {
     return send(route, store, decision(TeamWrite::Kind::DenyClaim, claimId, reason));
 }

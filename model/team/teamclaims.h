@@ -30,8 +30,8 @@ public:
                                   const QString &productKey, const QString &reason);
     static TeamClaimOutcome approve(const TeamRoute &route, SqliteCatalogStore &store,
                                     qint64 claimId);
-    static TeamClaimOutcome deny(const TeamRoute &route, SqliteCatalogStore &store,
-                                 qint64 claimId, const QString &reason);
+    static TeamClaimOutcome deny(const TeamRoute &route, SqliteCatalogStore &store, qint64 claimId,
+                                 const QString &reason);
     static TeamClaimOutcome withdraw(const TeamRoute &route, SqliteCatalogStore &store,
                                      qint64 claimId);
     /** Claims of store's user waiting in the outbox (filed offline, not sent yet). */

@@ -67,8 +67,8 @@ private slots:
         const AccessResource whole{kProduct, {}};
         QCOMPARE(AccessPolicy(*cache).decide(kReader, AccessAction::Preview, whole).verdict,
                  AccessDecision::Verdict::Allow);
-        TeamUseDecision both = TeamAccess::decideUse(route(), *cache, QStringLiteral("someone"),
-                                                     whole);
+        TeamUseDecision both =
+            TeamAccess::decideUse(route(), *cache, QStringLiteral("someone"), whole);
         QCOMPARE(both.where, TeamUseDecision::Where::Server);
         QCOMPARE(both.userId, kReader); // the connected person, not the OS login
         QCOMPARE(both.preview.verdict, AccessDecision::Verdict::Allow);
@@ -196,7 +196,8 @@ private slots:
             {kProduct});
         QCOMPARE(entry.text(0, 0), kReader);
         QCOMPARE(entry.text(0, 1), QStringLiteral("preview-masked"));
-        QVERIFY2(entry.text(0, 2).contains(QStringLiteral("Masked:")), qPrintable(entry.text(0, 2)));
+        QVERIFY2(entry.text(0, 2).contains(QStringLiteral("Masked:")),
+                 qPrintable(entry.text(0, 2)));
 
         // Offline: decided on the cache, the audit entry waits in the outbox …
         TeamRoute away = route();
@@ -214,8 +215,8 @@ private slots:
             QVERIFY(model.access().decidedOffline);
         }
         QCOMPARE(serverUses(), before + 1);
-        auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite,
-                                              nullptr);
+        auto store =
+            SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, nullptr);
         QVERIFY(store);
         const QList<TeamOutboxEntry> queued = TeamClient::outbox(*store, QStringLiteral("queued"));
         QCOMPARE(queued.size(), 1);
@@ -281,8 +282,7 @@ private:
                 break;
         }
         return m_admin
-            ->exec(QStringLiteral("SELECT id FROM access_grants WHERE request_id = $1"),
-                   {filed.id})
+            ->exec(QStringLiteral("SELECT id FROM access_grants WHERE request_id = $1"), {filed.id})
             .integer(0, 0);
     }
 

@@ -42,9 +42,9 @@ private slots:
         QVERIFY(m_admin);
         QString error;
         for (const char *who : {"kenji.watanabe", "grace.mensah", "wei.zhang"})
-            QVERIFY2(m_admin->run(QStringLiteral("ALTER ROLE \"%1\" LOGIN")
-                                      .arg(QString::fromLatin1(who)),
-                                  {}, &error),
+            QVERIFY2(m_admin->run(
+                         QStringLiteral("ALTER ROLE \"%1\" LOGIN").arg(QString::fromLatin1(who)),
+                         {}, &error),
                      qPrintable(error));
     }
     void cleanupTestCase()
@@ -152,8 +152,9 @@ private slots:
         const TeamReplayResult replayed = TeamClient::replay(*conn, *cache);
         QCOMPARE(replayed.done, scan.raised);
         QVERIFY2(TeamSync::sync(*conn, *cache, url, &error), qPrintable(error));
-        QCOMPARE(admin->exec(QStringLiteral("SELECT count(*) FROM quality_alerts WHERE state <> "
-                                            "'resolved'"))
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM quality_alerts WHERE state <> "
+                                           "'resolved'"))
                      .integer(0, 0),
                  scan.raised);
         for (const QualityAlert &alert : QualityService(*cache).alerts())
@@ -234,9 +235,9 @@ private slots:
         const qint64 id = r.integer(0, 0);
         const TeamRoute grace{url, r.text(0, 1), {}};
         QString login;
-        QVERIFY2(admin->run(QStringLiteral("ALTER ROLE %1 LOGIN").arg(admin->quoteIdentifier(
-                                grace.user)),
-                            {}, &login),
+        QVERIFY2(admin->run(
+                     QStringLiteral("ALTER ROLE %1 LOGIN").arg(admin->quoteIdentifier(grace.user)),
+                     {}, &login),
                  qPrintable(login));
         auto owner = syncedCache(QStringLiteral("ack-owner.mesh"), grace);
         QVERIFY(owner);
@@ -246,9 +247,10 @@ private slots:
                  qPrintable(refused.message));
         const AccessOutcome acked = TeamAlerts::transition(grace, *owner, id, false);
         QVERIFY2(acked.ok(), qPrintable(acked.message));
-        QCOMPARE(admin->exec(QStringLiteral("SELECT state, acknowledged_by FROM quality_alerts "
-                                            "WHERE id = $1"),
-                             {id})
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT state, acknowledged_by FROM quality_alerts "
+                                           "WHERE id = $1"),
+                            {id})
                      .text(0, 1),
                  grace.user);
         QCOMPARE(QualityService(*owner).alert(id)->state, QualityAlert::State::Acknowledged);
@@ -265,8 +267,8 @@ private:
     QList<qint64> serverIds()
     {
         QList<qint64> ids;
-        const PgResult r = m_admin->exec(QStringLiteral(
-            "SELECT id FROM quality_alerts WHERE state <> 'resolved' ORDER BY id"));
+        const PgResult r = m_admin->exec(
+            QStringLiteral("SELECT id FROM quality_alerts WHERE state <> 'resolved' ORDER BY id"));
         for (int i = 0; i < r.rows(); ++i)
             ids.append(r.integer(i, 0));
         return ids;

@@ -25,9 +25,9 @@ private slots:
         QVERIFY(m_admin);
         QString error;
         for (const char *who : {"kenji.watanabe", "priya.raman", "wei.zhang"})
-            QVERIFY2(m_admin->run(QStringLiteral("ALTER ROLE \"%1\" LOGIN")
-                                      .arg(QString::fromLatin1(who)),
-                                  {}, &error),
+            QVERIFY2(m_admin->run(
+                         QStringLiteral("ALTER ROLE \"%1\" LOGIN").arg(QString::fromLatin1(who)),
+                         {}, &error),
                      qPrintable(error));
     }
     void cleanupTestCase()
@@ -69,10 +69,10 @@ private slots:
         QCOMPARE(toDecide.first().id, filed.outcome.id);
         const TeamClaimOutcome approved = TeamClaims::approve(priya, *theirs, filed.outcome.id);
         QVERIFY2(approved.outcome.ok(), qPrintable(approved.outcome.message));
-        QCOMPARE(m_admin->exec(QStringLiteral("SELECT owner_id FROM products WHERE key = $1"),
-                               {key})
-                     .text(0, 0),
-                 kenji.user);
+        QCOMPARE(
+            m_admin->exec(QStringLiteral("SELECT owner_id FROM products WHERE key = $1"), {key})
+                .text(0, 0),
+            kenji.user);
         // kenji's cache learns it by sync: the claim approved, kenji the owner.
         QCOMPARE(mine->productByKey(key)->ownerId, QString());
         auto mineConn = PgConnection::connect(m_url, kenji.user, {}, &error);
@@ -99,9 +99,10 @@ private slots:
         QVERIFY(refused.refusedByServer);
         QVERIFY2(refused.outcome.message.contains(QStringLiteral("refused")),
                  qPrintable(refused.outcome.message));
-        QCOMPARE(m_admin->exec(QStringLiteral("SELECT count(*) FROM ownership_claims WHERE "
-                                              "product_key = $1"),
-                               {key})
+        QCOMPARE(m_admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM ownership_claims WHERE "
+                                           "product_key = $1"),
+                            {key})
                      .integer(0, 0),
                  0);
         // A claimant may not approve their own claim either.
@@ -131,9 +132,10 @@ private slots:
         QVERIFY2(conn, qPrintable(error));
         QCOMPARE(TeamClient::replay(*conn, *cache).done, 1);
         QCOMPARE(TeamClient::replay(*conn, *cache).done, 0);
-        QCOMPARE(m_admin->exec(QStringLiteral("SELECT count(*) FROM ownership_claims WHERE "
-                                              "product_key = $1 AND claimant_id = $2"),
-                               {key, kenji.user})
+        QCOMPARE(m_admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM ownership_claims WHERE "
+                                           "product_key = $1 AND claimant_id = $2"),
+                            {key, kenji.user})
                      .integer(0, 0),
                  1);
     }

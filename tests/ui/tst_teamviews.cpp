@@ -128,8 +128,9 @@ private slots:
         };
         QVERIFY(openPreview());
         QVERIFY(preview->model()->access().decidedByServer);
-        QVERIFY2(preview->statusText().contains(QStringLiteral("access decided by the team server")),
-                 qPrintable(preview->statusText()));
+        QVERIFY2(
+            preview->statusText().contains(QStringLiteral("access decided by the team server")),
+            qPrintable(preview->statusText()));
 
         settings.setValue(QStringLiteral("team/url"), kUnreachable);
         QTRY_VERIFY_WITH_TIMEOUT(!team->isSyncing(), 30000);
@@ -194,9 +195,8 @@ private slots:
         team->syncNow();
         QVERIFY(synced.wait(30000));
         QTRY_VERIFY_WITH_TIMEOUT(edit->isOpen(), 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(edit->savedProduct(key) &&
-                                     edit->savedProduct(key)->ownerId ==
-                                         QStringLiteral("kenji.watanabe"),
+        QTRY_VERIFY_WITH_TIMEOUT(edit->savedProduct(key) && edit->savedProduct(key)->ownerId ==
+                                                                QStringLiteral("kenji.watanabe"),
                                  30000);
 
         // A claim the server refuses (owned there since the last sync) says so, in red.
@@ -215,9 +215,9 @@ private slots:
         QVERIFY(refused.wait(30000));
         o = refused.last().at(0).value<AccessOutcome>();
         QCOMPARE(o.code, AccessOutcome::Code::Refused);
-        QVERIFY2(dialog->statusLabel()->text().startsWith(
-                     QStringLiteral("Refused by the team server:")),
-                 qPrintable(dialog->statusLabel()->text()));
+        QVERIFY2(
+            dialog->statusLabel()->text().startsWith(QStringLiteral("Refused by the team server:")),
+            qPrintable(dialog->statusLabel()->text()));
         QVERIFY(dialog->statusLabel()->styleSheet().contains(QStringLiteral("#b3261e")));
         QTest::qWait(200);
         maybeGrab(dialog, QStringLiteral("team-unclaimed.png"));
@@ -241,8 +241,9 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(alertsStatus->text().startsWith(refusal) ||
                                       tabStatus->text().startsWith(refusal),
                                   qPrintable(tabStatus->text()), 30000);
-        QCOMPARE(admin->exec(QStringLiteral("SELECT state FROM quality_alerts WHERE id = $1"),
-                             {alert.integer(0, 0)})
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT state FROM quality_alerts WHERE id = $1"),
+                            {alert.integer(0, 0)})
                      .text(0, 0),
                  QStringLiteral("open"));
     }
