@@ -194,6 +194,11 @@ bool EditController::openCatalog(const QString &path, QString *error)
     return m_store != nullptr;
 }
 
+QString EditController::catalogPath() const
+{
+    return m_store ? m_store->path() : QString();
+}
+
 bool EditController::isTeam() const
 {
     return m_teamRoute.isSet() && m_store && TeamClient::isTeamCache(*m_store);

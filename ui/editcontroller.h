@@ -50,6 +50,9 @@ public:
     bool openCatalog(const QString &path, QString *error = nullptr);
     /** The open catalog's team server: saves of a team cache go there (TeamEditor). */
     void setTeamRoute(const TeamRoute &route) { m_teamRoute = route; }
+    TeamRoute teamRoute() const { return m_teamRoute; }
+    /** The open catalog's file (empty when none is open), for workers' own connections. */
+    QString catalogPath() const;
     /** The open catalog is a team cache with a route: saves go to the team server. */
     bool isTeam() const;
     /** The product as last saved in the catalog (for a team cache: as last synced). */

@@ -12,6 +12,7 @@
 #include "quality/qualityservice.h"
 #include "qualitytab.h"
 #include "session/catalogsession.h"
+#include "team/teamalerts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -64,6 +65,7 @@ struct AlertsResult
     QList<QualityAlert> alerts;
     QString error;
     QualityScanSummary summary;
+    TeamAlertReport team; // a team cache: what was reported to the team server
 };
 
 struct GovernanceResult
@@ -199,9 +201,10 @@ void GovernanceController::scan()
     const QString path = m_path;
     const auto cancel = m_cancelScan;
     const QPointer<GovernanceController> self(this);
+    const TeamRoute route = m_window->session()->teamRoute();
     runAsync<AlertsResult>(
         this,
-        [path, cancel, self] {
+        [path, cancel, self, route] {
             AlertsResult r;
             auto store = openStore(path, &r.error);
             if (!store)
@@ -222,8 +225,11 @@ void GovernanceController::scan()
                     },
                     Qt::QueuedConnection);
             };
-            if (!store->isReadOnly())
+            if (!store->isReadOnly()) {
                 r.summary = service.scan({}, cancel.get(), progress);
+                // A team cache: the alerts this desktop raised go to the team server.
+                r.team = TeamAlerts::reportNew(route, *store);
+            }
             r.alerts = service.alerts();
             return r;
         },
@@ -255,7 +261,10 @@ void GovernanceController::scan()
             if (!r.summary.problems.isEmpty())
                 status +=
                     tr(" %n sample(s) could not be read.", nullptr, int(r.summary.problems.size()));
-            m_panel->setStatus(status, !r.summary.problems.isEmpty());
+            if (!r.team.message.isEmpty())
+                status += QLatin1Char(' ') + tr("Team server: %1").arg(r.team.message);
+            m_panel->setStatus(status, !r.summary.problems.isEmpty() ||
+                                           r.team.refused + r.team.failed > 0);
             m_badge->setText(tr("⚠ %n alert(s)", nullptr, int(r.alerts.size())));
             m_badge->setVisible(!r.alerts.isEmpty());
             if (!m_tab->productKey().isEmpty())
@@ -310,13 +319,17 @@ void GovernanceController::transition(qint64 alertId, bool resolve)
 {
     const QString path = m_path;
     const QString user = currentUser();
+    const TeamRoute route = m_window->session()->teamRoute();
     runAsync<AccessOutcome>(
         this,
-        [path, user, alertId, resolve] {
+        [path, user, alertId, resolve, route] {
             QString error;
             auto store = openStore(path, &error);
             if (!store)
                 return AccessOutcome{AccessOutcome::Code::Failed, error, 0, 0};
+            // A team cache: the server decides and keeps the alert's state.
+            if (route.isSet() && TeamClient::isTeamCache(*store))
+                return TeamAlerts::transition(route, *store, alertId, resolve);
             QualityService service(*store);
             return resolve ? service.resolve(user, alertId) : service.acknowledge(user, alertId);
         },

@@ -252,8 +252,11 @@ void PreviewTab::openDataset(int index)
     source.location = ds.location;
     source.catalogPath = m_session ? m_session->path() : QString();
     source.productKey = m_product.key;
+    if (m_session)
+        source.team = m_session->teamRoute();
     m_filterEdit->clear();
     m_notice->hide();
+    m_notice->setToolTip(QString());
     m_profile->clear();
     m_model->open(source, ds.columns);
     m_stack->setCurrentWidget(m_splitter);
@@ -293,11 +296,22 @@ void PreviewTab::updateStatus()
     } else if (m_model->columnCount() > 0) {
         parts << tr("%L1 rows").arg(rows);
     }
-    const QStringList masked = m_model->access().maskedForPreview;
+    const PreviewAccess &access = m_model->access();
+    const QStringList masked = access.maskedForPreview;
     if (!masked.isEmpty())
         parts << tr("%n column(s) masked", nullptr, int(masked.size()));
+    if (access.decidedByServer)
+        parts << tr("access decided by the team server");
     m_status->setText(parts.join(QStringLiteral(" · ")));
-    m_status->setToolTip(m_model->access().reason);
+    m_status->setToolTip(access.decisionNote.isEmpty()
+                             ? access.reason
+                             : access.reason + QLatin1Char('\n') + access.decisionNote);
+    // Offline, the cache decided: say so where it cannot be missed.
+    if (access.decidedOffline && m_notice->isHidden()) {
+        m_notice->setText(QStringLiteral("⚠ ") + access.decisionNote);
+        m_notice->setToolTip(access.decisionProblem);
+        m_notice->show();
+    }
     // Downloads and exports show their own progress; a download of unknown size is indeterminate.
     const bool busy = m_model->isLoading() || transfer != PreviewModel::Transfer::None;
     if (transfer != PreviewModel::Transfer::None && total <= 0) {

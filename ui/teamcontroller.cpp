@@ -211,6 +211,7 @@ void TeamController::applyRoute(const TeamRoute &route)
         route.password == m_route.password)
         return;
     m_route = route;
+    m_window->session()->setTeamRoute(route);
     if (auto *edit = m_window->findChild<EditController *>())
         edit->setTeamRoute(route);
     if (auto *access = m_window->findChild<AccessController *>())

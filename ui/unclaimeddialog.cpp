@@ -4,8 +4,12 @@
 #include "editcontroller.h"
 #include "theme.h"
 
+#include "catalog/sqlitecatalogstore.h"
+#include "team/teamclaims.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -13,6 +17,7 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -114,6 +119,11 @@ void UnclaimedDialog::refresh()
     m_intro->setText(tr("<b>%n product(s)</b> nobody looks after: no owner, no description, or "
                         "never previewed. Claim one to become its owner once a steward approves.",
                         nullptr, int(list.size())));
+    if (m_controller->isTeam())
+        m_intro->setText(m_intro->text() + QLatin1Char(' ') +
+                         tr("Claims and decisions go to the team server as <b>%1</b>; its "
+                            "row-level security decides.")
+                             .arg(m_controller->teamRoute().user.toHtmlEscaped()));
     for (const UnclaimedProduct &u : list) {
         auto *item = new QTreeWidgetItem(
             m_products,
@@ -121,7 +131,8 @@ void UnclaimedDialog::refresh()
              u.updatedAt.isValid() ? u.updatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd"))
                                    : QString(),
              u.pendingClaimId ? tr("#%1 by %2 pending").arg(u.pendingClaimId).arg(u.pendingClaimant)
-                              : QString()});
+             : m_queued.contains(u.productKey) ? tr("yours, queued until the team server is back")
+                                                : QString()});
         item->setData(0, Qt::UserRole, u.productKey);
         item->setData(0, Qt::UserRole + 1, u.noOwner);
         item->setToolTip(3, u.reasons().join(QLatin1Char('\n')));
@@ -164,15 +175,70 @@ void UnclaimedDialog::updateButtons()
     const QTreeWidgetItem *item = m_products->currentItem();
     m_open->setEnabled(item != nullptr);
     // Convenience only: the policy decides when the claim is filed.
-    m_claim->setEnabled(item && item->data(0, Qt::UserRole + 1).toBool());
-    m_approve->setEnabled(selectedClaim() > 0);
-    m_deny->setEnabled(selectedClaim() > 0);
+    m_claim->setEnabled(!m_busy && item && item->data(0, Qt::UserRole + 1).toBool());
+    m_approve->setEnabled(!m_busy && selectedClaim() > 0);
+    m_deny->setEnabled(!m_busy && selectedClaim() > 0);
 }
 
 void UnclaimedDialog::report(const AccessOutcome &o)
 {
     m_status->setText(o.message.toHtmlEscaped());
     m_status->setStyleSheet(o.ok() ? QString() : QStringLiteral("color: #b3261e"));
+}
+
+void UnclaimedDialog::sendToTeam(const QString &productKey,
+                                 std::function<TeamAnswer(SqliteCatalogStore &)> write)
+{
+    m_busy = true;
+    updateButtons();
+    m_status->setStyleSheet(QString());
+    m_status->setText(tr("Sending to the team server as %1…")
+                          .arg(m_controller->teamRoute().user)
+                          .toHtmlEscaped());
+    const QString path = m_controller->catalogPath();
+    auto *watcher = new QFutureWatcher<TeamAnswer>(this);
+    const bool decision = productKey.isEmpty(); // approve or deny: no product of its own
+    connect(watcher, &QFutureWatcher<TeamAnswer>::finished, this, [this, watcher, decision] {
+        finishTeam(watcher->result(), decision);
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([path, productKey, write = std::move(write)] {
+        TeamAnswer a;
+        CatalogError e;
+        auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &e);
+        if (!store) {
+            a.outcome = {AccessOutcome::Code::Failed, e.message, 0, 0};
+            return a;
+        }
+        a = write(*store);
+        if (a.productKey.isEmpty())
+            a.productKey = productKey;
+        return a;
+    }));
+}
+
+void UnclaimedDialog::finishTeam(const TeamAnswer &a, bool decision)
+{
+    m_busy = false;
+    AccessOutcome shown = a.outcome;
+    if (a.refusedByServer)
+        shown.message = tr("Refused by the team server: %1").arg(a.outcome.message);
+    else if (a.queued)
+        shown.message = tr("The team server is unreachable: queued, and sent when it is back. "
+                           "(%1)")
+                            .arg(a.outcome.message);
+    else if (a.outcome.ok())
+        shown.message = tr("Team server: %1").arg(a.outcome.message);
+    if (a.queued && !decision)
+        m_queued.insert(a.productKey);
+    report(shown);
+    if (a.outcome.ok() && !a.queued) {
+        m_reason->clear();
+        if (decision && !a.productKey.isEmpty())
+            m_controller->productChangedElsewhere(a.productKey);
+    }
+    refresh();
+    emit actionFinished(shown);
 }
 
 AccessOutcome UnclaimedDialog::claimSelected()
@@ -182,6 +248,14 @@ AccessOutcome UnclaimedDialog::claimSelected()
     AccessOutcome o;
     if (!dark || key.isEmpty()) {
         o = {AccessOutcome::Code::Invalid, tr("Select a product to claim."), 0, 0};
+    } else if (m_controller->isTeam()) {
+        const TeamRoute route = m_controller->teamRoute();
+        const QString reason = m_reason->text();
+        sendToTeam(key, [route, key, reason](SqliteCatalogStore &store) {
+            const TeamClaimOutcome t = TeamClaims::claim(route, store, key, reason);
+            return TeamAnswer{t.outcome, t.queued, t.refusedByServer, key};
+        });
+        return {AccessOutcome::Code::Ok, m_status->text(), 0, 0};
     } else {
         o = dark->claim(m_controller->userId(), key, m_reason->text());
         if (o.ok())
@@ -190,6 +264,7 @@ AccessOutcome UnclaimedDialog::claimSelected()
     report(o);
     if (o.ok())
         refresh();
+    emit actionFinished(o);
     return o;
 }
 
@@ -197,6 +272,15 @@ AccessOutcome UnclaimedDialog::approveSelected()
 {
     DarkDataService *dark = m_controller->darkData();
     const qint64 id = selectedClaim();
+    if (dark && id && m_controller->isTeam()) {
+        const TeamRoute route = m_controller->teamRoute();
+        const QString key = dark->claimById(id) ? dark->claimById(id)->productKey : QString();
+        sendToTeam({}, [route, id, key](SqliteCatalogStore &store) {
+            const TeamClaimOutcome t = TeamClaims::approve(route, store, id);
+            return TeamAnswer{t.outcome, t.queued, t.refusedByServer, key};
+        });
+        return {AccessOutcome::Code::Ok, m_status->text(), id, 0};
+    }
     AccessOutcome o = dark && id ? dark->approve(m_controller->userId(), id)
                                  : AccessOutcome{AccessOutcome::Code::Invalid,
                                                  tr("Select a claim to approve."), 0, 0};
@@ -206,6 +290,7 @@ AccessOutcome UnclaimedDialog::approveSelected()
             m_controller->productChangedElsewhere(claim->productKey);
         refresh();
     }
+    emit actionFinished(o);
     return o;
 }
 
@@ -213,6 +298,15 @@ AccessOutcome UnclaimedDialog::denySelected()
 {
     DarkDataService *dark = m_controller->darkData();
     const qint64 id = selectedClaim();
+    if (dark && id && m_controller->isTeam()) {
+        const TeamRoute route = m_controller->teamRoute();
+        const QString reason = m_reason->text();
+        sendToTeam({}, [route, id, reason](SqliteCatalogStore &store) {
+            const TeamClaimOutcome t = TeamClaims::deny(route, store, id, reason);
+            return TeamAnswer{t.outcome, t.queued, t.refusedByServer, {}};
+        });
+        return {AccessOutcome::Code::Ok, m_status->text(), id, 0};
+    }
     AccessOutcome o = dark && id ? dark->deny(m_controller->userId(), id, m_reason->text())
                                  : AccessOutcome{AccessOutcome::Code::Invalid,
                                                  tr("Select a claim to deny."), 0, 0};
@@ -221,6 +315,7 @@ AccessOutcome UnclaimedDialog::denySelected()
         m_reason->clear();
         refresh();
     }
+    emit actionFinished(o);
     return o;
 }
 

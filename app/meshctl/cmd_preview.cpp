@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace Mesh::Cli {
 
@@ -73,6 +74,8 @@ int cmdPreview(const QStringList &args)
     c.option(QStringLiteral("catalog"), QStringLiteral("Catalog whose access policy masks the sample (with --product)."), QStringLiteral("FILE"));
     c.option(QStringLiteral("product"), QStringLiteral("Product key the sample belongs to (with --catalog)."), QStringLiteral("KEY"));
     c.option(QStringLiteral("max-download-mb"), QStringLiteral("URLs: download limit in MiB, decompressed (default 1024)."), QStringLiteral("N"));
+    c.option(QStringLiteral("server"), QStringLiteral("Team server of the --catalog cache: it decides, as the connected person (as the app does)."), QStringLiteral("URL"));
+    c.option(QStringLiteral("as"), QStringLiteral("With --server: the person (database role) to connect as (default: the URL's user)."), QStringLiteral("USER"));
     if (int r = c.parse(args, 1, 1); r != -1)
         return r == -2 ? Ok : r;
     int code = Ok;
@@ -84,6 +87,15 @@ int cmdPreview(const QStringList &args)
         return code;
     if (c.isSet(QStringLiteral("catalog")) != c.isSet(QStringLiteral("product")))
         return fail(Usage, QStringLiteral("--catalog and --product go together"));
+    TeamRoute route;
+    if (c.isSet(QStringLiteral("server"))) {
+        route.url = c.value(QStringLiteral("server"));
+        route.user = c.isSet(QStringLiteral("as")) ? c.value(QStringLiteral("as"))
+                                                   : QUrl(route.url).userName();
+        if (!c.isSet(QStringLiteral("catalog")) || route.user.isEmpty())
+            return fail(Usage, QStringLiteral("--server needs --catalog (a team cache), --product "
+                                              "and a person: --as USER or a URL with a user"));
+    }
 
     PreviewSource source;
     source.location = c.positional(0);
@@ -91,6 +103,7 @@ int cmdPreview(const QStringList &args)
     source.productKey = c.value(QStringLiteral("product"));
     source.options.table = c.value(QStringLiteral("table"));
     source.options.maxDownloadBytes = qint64(*maxDownloadMb) << 20;
+    source.team = route;
     PreviewError error;
     std::unique_ptr<SampleReader> reader = SampleReader::open(source.location, source.options, &error);
     if (!reader)
@@ -151,6 +164,9 @@ int cmdPreview(const QStringList &args)
                       {QStringLiteral("format"), reader->formatDescription()},
                       {QStringLiteral("columns"), QJsonArray::fromStringList(columns)},
                       {QStringLiteral("masked_columns"), QJsonArray::fromStringList(access.maskedForPreview)},
+                      {QStringLiteral("decided_by"), access.decidedByServer   ? QStringLiteral("server")
+                                                     : access.decidedOffline ? QStringLiteral("offline-cache")
+                                                                             : QStringLiteral("catalog")},
                       {QStringLiteral("rows"), jsonRows},
                       {QStringLiteral("ragged_rows"), ragged},
                       {QStringLiteral("rows_indexed"), reader->rowCount()},
@@ -170,6 +186,8 @@ int cmdPreview(const QStringList &args)
             .arg(reader->isComplete() ? QString() : QStringLiteral("+")));
     if (!access.maskedForPreview.isEmpty())
         out(QStringLiteral("masked: %1 (%2)\n").arg(access.maskedForPreview.join(QStringLiteral(", ")), access.reason));
+    if (!access.decisionNote.isEmpty())
+        out(QStringLiteral("access: %1\n").arg(access.decisionNote));
     for (const QString &w : reader->warnings())
         out(QStringLiteral("warning: ") + w + QLatin1Char('\n'));
     const int width = columns.size() > 8 ? 14 : 22;

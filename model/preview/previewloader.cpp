@@ -6,6 +6,7 @@
 #include "catalog/sqlitecatalogstore.h"
 #include "editing/darkdataservice.h"
 #include "preview/masking.h"
+#include "team/teamaccess.h"
 
 #include <QElapsedTimer>
 #include <QSaveFile>
@@ -53,9 +54,20 @@ bool recordUse(const PreviewSource &source, const PreviewAccess &access, AccessA
         action == AccessAction::Export ? access.exportDecision : access.previewDecision;
     const AccessOutcome outcome =
         service.recordUse(access.userId, action, {source.productKey, {}}, decision);
-    if (!outcome.ok())
+    if (!outcome.ok()) {
         *message = outcome.message;
-    return outcome.ok();
+        return false;
+    }
+    // A team cache: the team's audit log is the server's (queued there while it is away).
+    if (source.team.isSet() && TeamClient::isTeamCache(*store)) {
+        const TeamWriteOutcome sent =
+            TeamAccess::recordUse(source.team, *store, action, {source.productKey, {}}, decision);
+        if (!sent.ok() && !sent.queued) {
+            *message = sent.message;
+            return false;
+        }
+    }
+    return true;
 }
 /**
  * Notes that the product's sample was previewed, so that the "Unclaimed data" view can tell
@@ -95,16 +107,22 @@ PreviewAccess PreviewLoader::decideAccess(const PreviewSource &source, const QSt
         access.allowed = false;
         return access;
     }
-    const AccessPolicy policy(*store);
     const QString user = source.userId.isEmpty() ? currentUserId() : source.userId;
     const AccessResource resource{source.productKey, columns};
-    const AccessDecision preview = policy.decide(user, AccessAction::Preview, resource);
-    const AccessDecision exporting = policy.decide(user, AccessAction::Export, resource);
+    // AccessPolicy::decide on the catalog; on a team cache the team server's answer (or, when
+    // it is away, the cache's, labelled as such).
+    const TeamUseDecision use = TeamAccess::decideUse(source.team, *store, user, resource);
+    const AccessDecision &preview = use.preview;
+    const AccessDecision &exporting = use.exporting;
     access.allowed = preview.allowed();
     access.reason = preview.reason;
     access.previewDecision = preview;
     access.exportDecision = exporting;
-    access.userId = user;
+    access.userId = use.userId;
+    access.decisionNote = use.note;
+    access.decisionProblem = use.problem;
+    access.decidedByServer = use.where == TeamUseDecision::Where::Server;
+    access.decidedOffline = use.where == TeamUseDecision::Where::OfflineCache;
     if (const auto product = store->productByKey(source.productKey)) {
         for (const Dataset &ds : product->datasets)
             for (const Column &c : ds.columns)

@@ -6,6 +6,7 @@
 #include "preview/columnprofile.h"
 #include "preview/previewerror.h"
 #include "preview/samplereader.h"
+#include "team/teamclient.h"
 
 #include <QObject>
 
@@ -22,6 +23,8 @@ struct PreviewSource
     QString productKey;
     QString userId;      // empty: the current user
     ReaderOptions options;
+    /** The catalog's team server, when catalogPath is a team cache: it decides and is told. */
+    TeamRoute team;
 };
 
 /** The two answers of AccessPolicy::decide the preview needs: for showing, and for export. */
@@ -38,6 +41,11 @@ struct PreviewAccess
     bool touchesPii = false;
     /** Export was refused, so an export masks every column, those found later included. */
     bool exportMasksAll = false;
+    /** On a team cache: who decided (the team server, or the cache offline, and of when). */
+    QString decisionNote;
+    QString decisionProblem; // offline: why the team server could not be asked
+    bool decidedByServer = false;
+    bool decidedOffline = false;
 };
 
 /** The atomics both threads look at. */

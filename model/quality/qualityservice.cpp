@@ -186,16 +186,20 @@ bool QualityService::store(const QList<QualityFinding> &findings, const QString 
             ++summary->refreshed;
             continue;
         }
+        // NULL id: the next rowid, as in any catalog; on a team cache one of its own range.
         Statement &ins = db.prepare(QStringLiteral(
-            "INSERT INTO quality_alerts(product_key, kind, fingerprint, severity, title, detail, "
-            "state, first_seen, last_seen) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?7)"));
+            "INSERT INTO quality_alerts(id, product_key, kind, fingerprint, severity, title, "
+            "detail, state, first_seen, last_seen) VALUES((SELECT CASE WHEN EXISTS (SELECT 1 FROM "
+            "team_sync) THEN max(coalesce((SELECT max(id) FROM quality_alerts), 0), ?8) + 1 END), "
+            "?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?7)"));
         ins.bind(1, f.productKey)
             .bind(2, QualityFinding::kindName(f.kind))
             .bind(3, f.fingerprint)
             .bind(4, f.severity)
             .bind(5, f.title)
             .bind(6, f.detail)
-            .bind(7, t);
+            .bind(7, t)
+            .bind(8, kTeamLocalIdBase);
         if (!ins.exec()) {
             *error = ins.lastError();
             return false;

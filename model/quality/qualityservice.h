@@ -40,6 +40,9 @@ class QualityService
 {
 public:
     using Progress = std::function<void(int done, int total)>;
+    /** On a team cache the alerts a scan raises are numbered from here, so that they never
+     *  share an id with the team server's alerts, which the sync keeps (model/team). */
+    static constexpr qint64 kTeamLocalIdBase = 1'000'000'000'000;
 
     explicit QualityService(SqliteCatalogStore &store, AccessPolicy::Clock clock = {});
 

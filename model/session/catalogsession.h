@@ -4,6 +4,7 @@
 #include "catalog/catalogstore.h"
 #include "catalog/entities.h"
 #include "search/searchtypes.h"
+#include "team/teamclient.h"
 
 #include <QList>
 #include <QObject>
@@ -81,6 +82,10 @@ public:
     QString displayName() const { return m_info ? m_info->displayName : QString(); }
     qint64 productCount() const { return m_info ? m_info->productCount : 0; }
     QList<Domain> domains() const { return m_info ? m_info->domains : QList<Domain>(); }
+    /** The open catalog's team server, when it is a team cache (TeamController sets it): the
+     *  preview, the scan and the claims ask and report there. Unset for a local catalog. */
+    void setTeamRoute(const TeamRoute &route) { m_teamRoute = route; }
+    TeamRoute teamRoute() const { return m_teamRoute; }
 
     /**
      * Starts a search for request (its offset and limit are ignored: the first page is
@@ -123,6 +128,7 @@ signals:
     void workerProduct(quint64 loadId, Mesh::ProductId id, const QString &key);
 
 private:
+    TeamRoute m_teamRoute;
     void startOpen(const QString &path, bool createDemo);
     void onWorkerOpened(quint64 epoch, const Mesh::CatalogInfo &info);
     void onWorkerOpenFailed(quint64 epoch, const QString &path, const QString &message);

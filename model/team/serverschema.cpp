@@ -742,10 +742,48 @@ BEGIN
     END IF;
     RETURN NULL;
 END $f$;
+
+// Migration 6 (quality alerts reported by desktops, issue #12): a desktop's scan reports the
+// alerts it raises to the team server. Anyone the catalog knows may report an alert on a product
+// (the local scan raises alerts without a policy check either); acknowledging and resolving stay
+// with the product's owner, stewards, administrators and the governance council
+// (mesh_may_manage_alerts, AccessPolicy's ManageQualityAlerts). The natural key of a live alert
+// is (product_key, fingerprint), as in the desktop's catalog: a unique index keeps one live
+// alert per finding however many desktops report it, and reporting a live one again only
+// refreshes its last_seen (mesh_alert_seen_again). Live duplicates from before are resolved as
+// such, never deleted.
+constexpr const char *kMigration6 = R"SQL(
+UPDATE quality_alerts a SET state = 'resolved', resolved_by = 'server-migration',
+       resolved_at = now(), note = 'duplicate of alert #' || d.keep
+  FROM (SELECT product_key, fingerprint, min(id) AS keep FROM quality_alerts
+         WHERE state <> 'resolved' GROUP BY product_key, fingerprint HAVING count(*) > 1) d
+ WHERE a.product_key = d.product_key AND a.fingerprint = d.fingerprint AND a.id <> d.keep
+   AND a.state <> 'resolved';
+CREATE UNIQUE INDEX quality_alerts_live ON quality_alerts(product_key, fingerprint)
+    WHERE state <> 'resolved';
+ALTER TABLE quality_alerts ADD COLUMN reported_by text NOT NULL DEFAULT current_user;
+CREATE FUNCTION mesh_may_report_alert(pkey text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+    SELECT EXISTS (SELECT 1 FROM products WHERE key = pkey)
+       AND EXISTS (SELECT 1 FROM users WHERE id = current_user::text)
+$f$;
+GRANT INSERT (product_key, kind, fingerprint, severity, title, detail, reported_by)
+    ON quality_alerts TO mesh_user;
+GRANT USAGE ON SEQUENCE quality_alerts_id_seq TO mesh_user;
+CREATE POLICY reporters_insert ON quality_alerts FOR INSERT TO mesh_user
+    WITH CHECK (reported_by = current_user::text AND state = 'open'
+                AND mesh_may_report_alert(product_key));
+CREATE FUNCTION mesh_alert_seen_again(alert_id bigint) RETURNS boolean LANGUAGE sql VOLATILE
+    SECURITY DEFINER SET search_path = public AS $f$
+    WITH touched AS (UPDATE quality_alerts SET last_seen = now()
+                      WHERE id = alert_id AND state <> 'resolved' RETURNING 1)
+    SELECT EXISTS (SELECT 1 FROM touched)
+$f$;
+REVOKE EXECUTE ON FUNCTION mesh_alert_seen_again(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mesh_alert_seen_again(bigint) TO mesh_user;
 )SQL";
 
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5};
+                                       kMigration5, kMigration6};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

@@ -20,10 +20,14 @@ class PgConnection;
  * Migration 3: a NOTIFY on channel mesh_changes for every change-log entry (LISTEN/NOTIFY).
  * Migration 4: preview/export decisions (mesh_preview_decision) and ownership claims on the
  * server; grants created and revoked by triggers, readable by the grantee and the owner only.
+ * Migration 5: narrowed approvals (an approval may keep fewer columns or end earlier; the grant
+ * gets the narrowest terms).
+ * Migration 6: quality alerts reported by any person's desktop scan, one live alert per
+ * (product, fingerprint).
  */
 namespace ServerSchema {
 
-constexpr int kLatestVersion = 5;
+constexpr int kLatestVersion = 6;
 /** The group role every person's login role is a member of. */
 constexpr char kUserRole[] = "mesh_user";
 

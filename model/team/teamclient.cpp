@@ -736,6 +736,88 @@ TeamWriteOutcome applyClaimDecision(PgConnection &conn, const TeamWrite &w)
     });
 }
 
+TeamWriteOutcome applyReportAlert(PgConnection &conn, const TeamWrite &w)
+{
+    const QString fingerprint = w.fields.value(QStringLiteral("fingerprint")).toString();
+    const QString what = QStringLiteral("Reporting the quality alert %1 on %2")
+                             .arg(fingerprint, w.productKey);
+    if (fingerprint.isEmpty() || w.fields.value(QStringLiteral("title")).toString().isEmpty())
+        return outcome(Code::Invalid, QStringLiteral("%1: the alert has no fingerprint or title")
+                                          .arg(what));
+    return inTransaction(conn, w, what, [&]() {
+        // The natural key: one live alert per product and fingerprint, whoever reports it.
+        const PgResult live = conn.exec(
+            QStringLiteral("SELECT id FROM quality_alerts WHERE product_key = $1 AND fingerprint "
+                           "= $2 AND state <> 'resolved'"),
+            {w.productKey, fingerprint});
+        if (!live.ok())
+            return fromError(conn, live, what);
+        if (live.rows() == 0) {
+            const PgResult exists = conn.exec(
+                QStringLiteral("SELECT 1 FROM products WHERE key = $1"), {w.productKey});
+            if (!exists.ok())
+                return fromError(conn, exists, what);
+            if (exists.rows() == 0)
+                return outcome(Code::Invalid,
+                               QStringLiteral("There is no product “%1” in the team catalog.")
+                                   .arg(w.productKey));
+        }
+        if (live.rows() == 1) {
+            const PgResult seen = conn.exec(QStringLiteral("SELECT mesh_alert_seen_again($1)"),
+                                            {live.integer(0, 0)});
+            if (!seen.ok())
+                return fromError(conn, seen, what);
+            return outcome(Code::Ok,
+                           QStringLiteral("The team server already has this alert as #%1.")
+                               .arg(live.integer(0, 0)),
+                           live.integer(0, 0));
+        }
+        // Row-level security decides (mesh_may_report_alert: a known product and person).
+        const PgResult r = conn.exec(
+            QStringLiteral("INSERT INTO quality_alerts(product_key, kind, fingerprint, severity, "
+                           "title, detail) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"),
+            {w.productKey, w.fields.value(QStringLiteral("kind")).toString(), fingerprint,
+             w.fields.value(QStringLiteral("severity")).toString(QStringLiteral("warning")),
+             w.fields.value(QStringLiteral("title")).toString(),
+             w.fields.value(QStringLiteral("detail")).toString()});
+        if (!r.ok()) {
+            if (r.isRefusal())
+                return outcome(Code::Refused,
+                               QStringLiteral("%1 was refused: alerts are reported on products "
+                                              "the team catalog has, by people it knows")
+                                   .arg(what));
+            return fromError(conn, r, what);
+        }
+        PgResult failed;
+        if (!audit(conn, QStringLiteral("report-alert"), w.productKey,
+                   QStringLiteral("alert #%1").arg(r.integer(0, 0)),
+                   w.fields.value(QStringLiteral("title")).toString(), &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok,
+                       QStringLiteral("Alert #%1 reported to the team server.").arg(r.integer(0, 0)),
+                       r.integer(0, 0));
+    });
+}
+
+TeamWriteOutcome applyRecordUse(PgConnection &conn, const TeamWrite &w)
+{
+    const QString action = w.fields.value(QStringLiteral("action")).toString();
+    const QString what = QStringLiteral("Recording the %1 of %2").arg(action, w.productKey);
+    static const QStringList kUses = {QStringLiteral("preview-pii"),
+                                      QStringLiteral("preview-masked"), QStringLiteral("export")};
+    if (!kUses.contains(action))
+        return outcome(Code::Invalid, QStringLiteral("%1: not a preview or an export").arg(what));
+    return inTransaction(conn, w, what, [&]() {
+        // The audit table takes entries in one's own name only (row-level security).
+        PgResult failed;
+        if (!audit(conn, action, w.productKey, w.fields.value(QStringLiteral("subject")).toString(),
+                   w.fields.value(QStringLiteral("detail")).toString(), &failed))
+            return fromError(conn, failed, what);
+        return outcome(Code::Ok, QStringLiteral("The %1 of %2 is in the team server's audit log.")
+                                     .arg(action, w.productKey));
+    });
+}
+
 TeamOutboxEntry entryFrom(Statement &st)
 {
     TeamOutboxEntry e;
@@ -777,6 +859,10 @@ QString TeamWrite::kindName(Kind kind)
         return QStringLiteral("deny-claim");
     case Kind::WithdrawClaim:
         return QStringLiteral("withdraw-claim");
+    case Kind::ReportAlert:
+        return QStringLiteral("report-alert");
+    case Kind::RecordUse:
+        return QStringLiteral("record-use");
     }
     return {};
 }
@@ -814,7 +900,8 @@ TeamWrite TeamWrite::fromJson(const QJsonObject &o)
     const QString kind = o.value(QStringLiteral("kind")).toString();
     for (Kind k : {Kind::Request, Kind::Approve, Kind::Deny, Kind::Edit, Kind::Withdraw,
                    Kind::Revoke, Kind::SetPolicy, Kind::AckAlert, Kind::ResolveAlert, Kind::Claim,
-                   Kind::ApproveClaim, Kind::DenyClaim, Kind::WithdrawClaim})
+                   Kind::ApproveClaim, Kind::DenyClaim, Kind::WithdrawClaim, Kind::ReportAlert,
+                   Kind::RecordUse})
         if (kindName(k) == kind)
             w.kind = k;
     w.actingUser = o.value(QStringLiteral("acting_user")).toString();
@@ -866,6 +953,10 @@ TeamWriteOutcome TeamClient::apply(PgConnection &conn, const TeamWrite &write)
     case TeamWrite::Kind::DenyClaim:
     case TeamWrite::Kind::WithdrawClaim:
         return applyClaimDecision(conn, w);
+    case TeamWrite::Kind::ReportAlert:
+        return applyReportAlert(conn, w);
+    case TeamWrite::Kind::RecordUse:
+        return applyRecordUse(conn, w);
     }
     return outcome(Code::Invalid, QStringLiteral("unknown write"));
 }

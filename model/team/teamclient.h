@@ -29,7 +29,11 @@ struct TeamWrite
         Claim,        // an ownership claim on an unowned product (productKey, reason)
         ApproveClaim, // a claim is decided (requestId holds the claim's id; reason for a denial)
         DenyClaim,
-        WithdrawClaim // the claimant takes it back
+        WithdrawClaim, // the claimant takes it back
+        ReportAlert,   // a desktop scan's alert (productKey; fields: kind, fingerprint,
+                       // severity, title, detail): one live alert per product and fingerprint
+        RecordUse      // an audit entry for a preview or export made on the desktop (productKey;
+                       // fields: action, subject, detail)
     };
     Kind kind = Kind::Request;
     QString actingUser;   // the person (database role) the write is made as
@@ -47,7 +51,7 @@ struct TeamWrite
     bool enabled = true;  // SetPolicy
     /** Edit: field → new value; fields: name, description, status, owner, steward, tags (array),
      *  access_policy, freshness_sla_hours, and datasets (a DatasetPatch: dataset and column
-     *  descriptions, classifications and tags). */
+     *  descriptions, classifications and tags). ReportAlert and RecordUse: see Kind. */
     QJsonObject fields;
     /** Edit: the product version the edit started from; Approve/Deny: the request version
      *  (0 = whatever it is now). */

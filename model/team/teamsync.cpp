@@ -6,6 +6,7 @@
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
 #include "editing/metadatasnapshot.h"
+#include "quality/qualityservice.h"
 #include "team/pgconnection.h"
 #include "team/teamcatalog.h"
 
@@ -469,6 +470,12 @@ bool applyRecords(SqliteCatalogStore &store, const Fetched &f, TeamSyncResult &r
         "UPDATE quality_alerts SET state = 'resolved', resolved_by = 'team-sync', resolved_at = "
         "?3, note = 'superseded by the team server''s alert #' || ?4 WHERE product_key = ?1 AND "
         "fingerprint = ?2 AND state <> 'resolved' AND id <> ?4"));
+    // The cache's own alert for the same live finding (raised by a scan here and reported to
+    // the server) becomes the server's: it takes the server's id, so it is listed once.
+    Statement &adopted = db.prepare(QStringLiteral(
+        "UPDATE quality_alerts SET id = ?3 WHERE product_key = ?1 AND fingerprint = ?2 AND "
+        "state <> 'resolved' AND id >= ?4 AND NOT EXISTS (SELECT 1 FROM quality_alerts WHERE id "
+        "= ?3)"));
     Statement &alert = db.prepare(QStringLiteral(
         "INSERT INTO quality_alerts(id, product_key, kind, fingerprint, severity, title, detail, "
         "state, first_seen, last_seen, acknowledged_by, acknowledged_at, resolved_by, "
@@ -483,6 +490,13 @@ bool applyRecords(SqliteCatalogStore &store, const Fetched &f, TeamSyncResult &r
     const QString now = accessTime(QDateTime::currentDateTimeUtc());
     for (const QVariantList &row : f.alerts) {
         if (row.value(7).toString() != QLatin1String("resolved")) {
+            adopted.reset();
+            adopted.bind(1, row.value(1).toString())
+                .bind(2, row.value(3).toString())
+                .bind(3, row.value(0).toLongLong())
+                .bind(4, QualityService::kTeamLocalIdBase);
+            if (!adopted.exec())
+                return failed(QStringLiteral("a quality alert"), adopted);
             superseded.reset();
             superseded.bind(1, row.value(1).toString())
                 .bind(2, row.value(3).toString())

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: MIT
+// Quality alerts found by desktop scans on team caches: reported to the team server as the
+// person, one live alert per finding however many desktops report it, back to every desktop by
+// sync under the server's ids, queued (once) while the server is away; row-level security lets
+// anyone report but only the product's managers acknowledge or resolve.
+#include "pgfixture.h"
+
+#include "catalog/sqlitecatalogstore.h"
+#include "quality/qualityservice.h"
+#include "team/teamalerts.h"
+#include "team/teamclient.h"
+#include "team/teamsync.h"
+
+#include <QSet>
+
+using namespace Mesh;
+
+namespace {
+
+/** (product, fingerprint) of every live alert. */
+QStringList liveFindings(SqliteCatalogStore &store)
+{
+    QStringList list;
+    for (const QualityAlert &a : QualityService(store).alerts())
+        list.append(a.finding.productKey + QLatin1Char('/') + a.finding.fingerprint);
+    list.sort();
+    return list;
+}
+
+} // namespace
+
+class TestTeamAlerts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        MESH_START_PG(m_pg);
+        m_url = m_pg.seededDatabase();
+        m_admin = Test::PgFixture::connect(m_url);
+        QVERIFY(m_admin);
+        QString error;
+        for (const char *who : {"kenji.watanabe", "grace.mensah", "wei.zhang"})
+            QVERIFY2(m_admin->run(
+                         QStringLiteral("ALTER ROLE \"%1\" LOGIN").arg(QString::fromLatin1(who)),
+                         {}, &error),
+                     qPrintable(error));
+    }
+    void cleanupTestCase()
+    {
+        m_admin.reset();
+        m_pg.stop();
+    }
+
+    void alertFromTwoDesktopsIsOneAlertEverywhere()
+    {
+        // Two desktops synced before anyone scanned: neither has an alert yet.
+        const TeamRoute kenji{m_url, QStringLiteral("kenji.watanabe"), {}};
+        const TeamRoute grace{m_url, QStringLiteral("grace.mensah"), {}};
+        auto a = syncedCache(QStringLiteral("desktop-a.mesh"), kenji);
+        auto b = syncedCache(QStringLiteral("desktop-b.mesh"), grace);
+        QVERIFY(a && b);
+        QCOMPARE(serverLiveAlerts(), 0);
+
+        // Both scan the same samples and find the same problems, each on its own.
+        const QualityScanSummary scanA = QualityService(*a).scan();
+        const QualityScanSummary scanB = QualityService(*b).scan();
+        QVERIFY(scanA.raised > 0);
+        QCOMPARE(scanB.raised, scanA.raised);
+        const QStringList found = liveFindings(*a);
+        QCOMPARE(liveFindings(*b), found);
+        // A team cache numbers its own alerts apart from the server's.
+        for (const QualityAlert &alert : QualityService(*a).alerts())
+            QVERIFY(alert.id >= QualityService::kTeamLocalIdBase);
+
+        // Desktop A reports first: every finding is new on the server, in kenji's name.
+        const TeamAlertReport fromA = TeamAlerts::reportNew(kenji, *a);
+        QCOMPARE(fromA.reported, scanA.raised);
+        QCOMPARE(fromA.known, 0);
+        QVERIFY(fromA.synced);
+        QCOMPARE(serverLiveAlerts(), scanA.raised);
+        QCOMPARE(m_admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM quality_alerts WHERE "
+                                           "reported_by = 'kenji.watanabe'"))
+                     .integer(0, 0),
+                 scanA.raised);
+        QCOMPARE(m_admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                           "'report-alert' AND actor = 'kenji.watanabe'"))
+                     .integer(0, 0),
+                 scanA.raised);
+        // Desktop B reports the same findings: nothing new on the server.
+        const TeamAlertReport fromB = TeamAlerts::reportNew(grace, *b);
+        QCOMPARE(fromB.reported, 0);
+        QCOMPARE(fromB.known, scanB.raised);
+        QCOMPARE(serverLiveAlerts(), scanA.raised);
+
+        // After syncing, each desktop lists every finding once, under the server's ids.
+        QString error;
+        auto conn = PgConnection::connect(m_url, kenji.user, {}, &error);
+        QVERIFY2(conn && TeamSync::sync(*conn, *a, m_url, &error), qPrintable(error));
+        for (SqliteCatalogStore *desktop : {a.get(), b.get()}) {
+            QCOMPARE(liveFindings(*desktop), found);
+            QSet<qint64> ids;
+            for (const QualityAlert &alert : QualityService(*desktop).alerts(QString(), true)) {
+                QVERIFY2(alert.id < QualityService::kTeamLocalIdBase,
+                         qPrintable(alert.finding.fingerprint));
+                ids.insert(alert.id);
+            }
+            // Nothing left behind as a resolved copy either: one row per finding.
+            QCOMPARE(ids.size(), found.size());
+        }
+        QCOMPARE(serverIds(), idsOf(*a));
+        QCOMPARE(serverIds(), idsOf(*b));
+
+        // A third desktop that never scanned gets them by sync alone.
+        auto c = syncedCache(QStringLiteral("desktop-c.mesh"), kenji);
+        QVERIFY(c);
+        QCOMPARE(liveFindings(*c), found);
+
+        // The next scan refreshes the same alerts and reports nothing again.
+        const QualityScanSummary again = QualityService(*a).scan();
+        QCOMPARE(again.raised, 0);
+        QCOMPARE(TeamAlerts::reportNew(kenji, *a).reported, 0);
+        QCOMPARE(serverLiveAlerts(), scanA.raised);
+    }
+
+    void offlineReportsQueueOnceAndReplay()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto admin = Test::PgFixture::connect(url);
+        QVERIFY(admin);
+        const TeamRoute wei{url, QStringLiteral("wei.zhang"), {}};
+        auto cache = syncedCache(QStringLiteral("offline-alerts.mesh"), wei);
+        QVERIFY(cache);
+        const QualityScanSummary scan = QualityService(*cache).scan();
+        QVERIFY(scan.raised > 0);
+        TeamRoute away = wei;
+        away.url = QStringLiteral("postgresql://127.0.0.1:1/mesh?connect_timeout=2");
+        const TeamAlertReport queued = TeamAlerts::reportNew(away, *cache);
+        QCOMPARE(queued.queued, scan.raised);
+        QVERIFY(queued.message.contains(QStringLiteral("queued")));
+        // A second scan while still offline queues nothing more.
+        QualityService(*cache).scan();
+        QCOMPARE(TeamAlerts::reportNew(away, *cache).queued, scan.raised);
+        QCOMPARE(int(TeamClient::outbox(*cache, QStringLiteral("queued")).size()), scan.raised);
+        // Back: the replay reports them, once each, and the sync adopts the server's ids.
+        QString error;
+        auto conn = PgConnection::connect(url, wei.user, {}, &error);
+        QVERIFY2(conn, qPrintable(error));
+        const TeamReplayResult replayed = TeamClient::replay(*conn, *cache);
+        QCOMPARE(replayed.done, scan.raised);
+        QVERIFY2(TeamSync::sync(*conn, *cache, url, &error), qPrintable(error));
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM quality_alerts WHERE state <> "
+                                           "'resolved'"))
+                     .integer(0, 0),
+                 scan.raised);
+        for (const QualityAlert &alert : QualityService(*cache).alerts())
+            QVERIFY(alert.id < QualityService::kTeamLocalIdBase);
+    }
+
+    void anyoneReportsOnlyManagersAcknowledge()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto admin = Test::PgFixture::connect(url);
+        QVERIFY(admin);
+        TeamWrite report;
+        report.kind = TeamWrite::Kind::ReportAlert;
+        report.actingUser = QStringLiteral("kenji.watanabe"); // not the product's owner
+        report.productKey = QStringLiteral("people.workday-workers");
+        report.fields = {{QStringLiteral("kind"), QStringLiteral("duplicate")},
+                         {QStringLiteral("fingerprint"), QStringLiteral("duplicate-rows:workers")},
+                         {QStringLiteral("severity"), QStringLiteral("warning")},
+                         {QStringLiteral("title"), QStringLiteral("12 duplicate rows")}};
+        const TeamWriteOutcome reported = TeamClient::apply(*admin, report);
+        QVERIFY2(reported.ok(), qPrintable(reported.message));
+        // The same finding again (another desktop, or a replay): the same alert.
+        report.actingUser = QStringLiteral("wei.zhang");
+        const TeamWriteOutcome again = TeamClient::apply(*admin, report);
+        QVERIFY2(again.ok(), qPrintable(again.message));
+        QCOMPARE(again.id, reported.id);
+        // An unknown product is refused with a reason, nothing written.
+        report.productKey = QStringLiteral("no.such-product");
+        QCOMPARE(TeamClient::apply(*admin, report).code, TeamWriteOutcome::Code::Invalid);
+
+        QString error;
+        QVERIFY(admin->run(QStringLiteral("BEGIN"), {}, &error));
+        QVERIFY(admin->setRole(QStringLiteral("kenji.watanabe"), &error));
+        // Raw SQL: a report in someone else's name is refused; a second live copy is refused.
+        const PgResult forged = admin->exec(QStringLiteral(
+            "INSERT INTO quality_alerts(product_key, kind, fingerprint, title, reported_by) "
+            "VALUES ('people.workday-workers', 'missing', 'x', 'x', 'grace.mensah')"));
+        QVERIFY(forged.isRefusal());
+        QVERIFY(admin->run(QStringLiteral("ROLLBACK"), {}, &error));
+        QVERIFY(admin->run(QStringLiteral("BEGIN"), {}, &error));
+        QVERIFY(admin->setRole(QStringLiteral("kenji.watanabe"), &error));
+        const PgResult twice = admin->exec(QStringLiteral(
+            "INSERT INTO quality_alerts(product_key, kind, fingerprint, title) VALUES "
+            "('people.workday-workers', 'duplicate', 'duplicate-rows:workers', 'again')"));
+        QCOMPARE(twice.sqlState(), QStringLiteral("23505"));
+        QVERIFY(admin->run(QStringLiteral("ROLLBACK"), {}, &error));
+        // Reporting does not let a person acknowledge: that stays with the product's managers.
+        TeamWrite ack;
+        ack.kind = TeamWrite::Kind::AckAlert;
+        ack.actingUser = QStringLiteral("kenji.watanabe");
+        ack.requestId = reported.id;
+        QCOMPARE(TeamClient::apply(*admin, ack).code, TeamWriteOutcome::Code::Refused);
+        ack.actingUser = QStringLiteral("grace.mensah"); // the owner
+        QVERIFY(TeamClient::apply(*admin, ack).ok());
+        QVERIFY(admin->setRole({}, &error));
+    }
+
+    void appAcknowledgesOnTheServerAsTheManager()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto admin = Test::PgFixture::connect(url);
+        QVERIFY(admin);
+        const TeamRoute kenji{url, QStringLiteral("kenji.watanabe"), {}};
+        auto cache = syncedCache(QStringLiteral("ack-kenji.mesh"), kenji);
+        QVERIFY(cache);
+        QVERIFY(QualityService(*cache).scan().raised > 0);
+        // Not on the server yet: refused with the reason, nothing sent.
+        const qint64 local = QualityService(*cache).alerts().first().id;
+        QCOMPARE(TeamAlerts::transition(kenji, *cache, local, false).code,
+                 AccessOutcome::Code::Invalid);
+        QVERIFY(TeamAlerts::reportNew(kenji, *cache).synced);
+        // An alert on someone else's product: kenji may not acknowledge it, its owner may.
+        const PgResult r = admin->exec(QStringLiteral(
+            "SELECT a.id, p.owner_id FROM quality_alerts a JOIN products p ON p.key = "
+            "a.product_key WHERE p.owner_id NOT IN ('', 'kenji.watanabe') AND a.state = 'open' "
+            "ORDER BY a.id LIMIT 1"));
+        QCOMPARE(r.rows(), 1);
+        const qint64 id = r.integer(0, 0);
+        const TeamRoute grace{url, r.text(0, 1), {}};
+        QString login;
+        QVERIFY2(admin->run(
+                     QStringLiteral("ALTER ROLE %1 LOGIN").arg(admin->quoteIdentifier(grace.user)),
+                     {}, &login),
+                 qPrintable(login));
+        auto owner = syncedCache(QStringLiteral("ack-owner.mesh"), grace);
+        QVERIFY(owner);
+        const AccessOutcome refused = TeamAlerts::transition(kenji, *cache, id, false);
+        QCOMPARE(refused.code, AccessOutcome::Code::Refused);
+        QVERIFY2(refused.message.startsWith(QStringLiteral("Refused by the team server")),
+                 qPrintable(refused.message));
+        const AccessOutcome acked = TeamAlerts::transition(grace, *owner, id, false);
+        QVERIFY2(acked.ok(), qPrintable(acked.message));
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT state, acknowledged_by FROM quality_alerts "
+                                           "WHERE id = $1"),
+                            {id})
+                     .text(0, 1),
+                 grace.user);
+        QCOMPARE(QualityService(*owner).alert(id)->state, QualityAlert::State::Acknowledged);
+    }
+
+private:
+    int serverLiveAlerts()
+    {
+        return int(m_admin
+                       ->exec(QStringLiteral(
+                           "SELECT count(*) FROM quality_alerts WHERE state <> 'resolved'"))
+                       .integer(0, 0));
+    }
+    QList<qint64> serverIds()
+    {
+        QList<qint64> ids;
+        const PgResult r = m_admin->exec(
+            QStringLiteral("SELECT id FROM quality_alerts WHERE state <> 'resolved' ORDER BY id"));
+        for (int i = 0; i < r.rows(); ++i)
+            ids.append(r.integer(i, 0));
+        return ids;
+    }
+    static QList<qint64> idsOf(SqliteCatalogStore &store)
+    {
+        QList<qint64> ids;
+        for (const QualityAlert &a : QualityService(store).alerts())
+            ids.append(a.id);
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    }
+    std::unique_ptr<SqliteCatalogStore> syncedCache(const QString &name, const TeamRoute &route)
+    {
+        auto cache = SqliteCatalogStore::create(m_pg.tempPath(name), name, nullptr);
+        if (!cache)
+            return nullptr;
+        QString error;
+        auto conn = PgConnection::connect(route.url, route.user, {}, &error);
+        if (!conn || !TeamSync::sync(*conn, *cache, route.url, &error)) {
+            qWarning("%s", qPrintable(error));
+            return nullptr;
+        }
+        return cache;
+    }
+
+    Test::PgFixture m_pg;
+    QString m_url;
+    std::unique_ptr<PgConnection> m_admin;
+};
+
+QTEST_GUILESS_MAIN(TestTeamAlerts)
+#include "tst_teamalerts.moc"
