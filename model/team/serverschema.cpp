@@ -742,6 +742,7 @@ BEGIN
     END IF;
     RETURN NULL;
 END $f$;
+)SQL";
 
 // Migration 6 (quality alerts reported by desktops, issue #12): a desktop's scan reports the
 // alerts it raises to the team server. Anyone the catalog knows may report an alert on a product
