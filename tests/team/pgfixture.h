@@ -10,6 +10,7 @@
 #include "team/pgconnection.h"
 #include "team/serverschema.h"
 #include "team/teamcatalog.h"
+#include "team/teamsync.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -84,6 +85,32 @@ public:
         if (!conn)
             qWarning("%s", qPrintable(error));
         return conn;
+    }
+
+    /** Lets these people's database roles log in (the seed creates them without LOGIN). */
+    static bool allowLogin(PgConnection &admin, const QStringList &roles, QString *error)
+    {
+        for (const QString &role : roles)
+            if (!admin.run(QStringLiteral("ALTER ROLE %1 LOGIN").arg(admin.quoteIdentifier(role)),
+                           {}, error))
+                return false;
+        return true;
+    }
+
+    /** A new cache file `name` in the temporary folder, first-synced from url as user. */
+    std::unique_ptr<SqliteCatalogStore> syncedCache(const QString &name, const QString &url,
+                                                    const QString &user)
+    {
+        auto cache = SqliteCatalogStore::create(tempPath(name), name, nullptr);
+        if (!cache)
+            return nullptr;
+        QString error;
+        auto conn = PgConnection::connect(url, user, {}, &error);
+        if (!conn || !TeamSync::sync(*conn, *cache, url, &error)) {
+            qWarning("%s", qPrintable(error));
+            return nullptr;
+        }
+        return cache;
     }
 
 private:

@@ -39,7 +39,7 @@ private slots:
         m_admin = Test::PgFixture::connect(m_url);
         QVERIFY(m_admin);
         QString error;
-        QVERIFY2(m_admin->run(QStringLiteral("ALTER ROLE \"kenji.watanabe\" LOGIN"), {}, &error),
+        QVERIFY2(Test::PgFixture::allowLogin(*m_admin, {QStringLiteral("kenji.watanabe")}, &error),
                  qPrintable(error));
         const auto product = m_pg.demo()->productByKey(kProduct);
         QVERIFY(product);
@@ -289,16 +289,7 @@ private:
     /** kenji's desktop: a new cache synced from the server as him. */
     std::unique_ptr<SqliteCatalogStore> syncedCache(const QString &name)
     {
-        auto cache = SqliteCatalogStore::create(m_pg.tempPath(name), name, nullptr);
-        if (!cache)
-            return nullptr;
-        QString error;
-        auto conn = PgConnection::connect(m_url, kReader, {}, &error);
-        if (!conn || !TeamSync::sync(*conn, *cache, m_url, &error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return cache;
+        return m_pg.syncedCache(name, m_url, kReader);
     }
 
     Test::PgFixture m_pg;

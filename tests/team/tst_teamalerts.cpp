@@ -41,11 +41,12 @@ private slots:
         m_admin = Test::PgFixture::connect(m_url);
         QVERIFY(m_admin);
         QString error;
-        for (const char *who : {"kenji.watanabe", "grace.mensah", "wei.zhang"})
-            QVERIFY2(m_admin->run(
-                         QStringLiteral("ALTER ROLE \"%1\" LOGIN").arg(QString::fromLatin1(who)),
-                         {}, &error),
-                     qPrintable(error));
+        QVERIFY2(Test::PgFixture::allowLogin(*m_admin,
+                                             {QStringLiteral("kenji.watanabe"),
+                                              QStringLiteral("grace.mensah"),
+                                              QStringLiteral("wei.zhang")},
+                                             &error),
+                 qPrintable(error));
     }
     void cleanupTestCase()
     {
@@ -283,16 +284,7 @@ private:
     }
     std::unique_ptr<SqliteCatalogStore> syncedCache(const QString &name, const TeamRoute &route)
     {
-        auto cache = SqliteCatalogStore::create(m_pg.tempPath(name), name, nullptr);
-        if (!cache)
-            return nullptr;
-        QString error;
-        auto conn = PgConnection::connect(route.url, route.user, {}, &error);
-        if (!conn || !TeamSync::sync(*conn, *cache, route.url, &error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return cache;
+        return m_pg.syncedCache(name, route.url, route.user);
     }
 
     Test::PgFixture m_pg;

@@ -59,11 +59,8 @@ private slots:
         m_admin = Test::PgFixture::connect(m_url);
         QVERIFY(m_admin);
         QString error;
-        for (const QString &role : {kOwner, kSteward, kOutsider})
-            QVERIFY2(m_admin->run(
-                         QStringLiteral("ALTER ROLE %1 LOGIN").arg(m_admin->quoteIdentifier(role)),
-                         {}, &error),
-                     qPrintable(error));
+        QVERIFY2(Test::PgFixture::allowLogin(*m_admin, {kOwner, kSteward, kOutsider}, &error),
+                 qPrintable(error));
     }
     void cleanupTestCase()
     {

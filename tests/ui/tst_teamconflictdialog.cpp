@@ -26,11 +26,10 @@ private slots:
         m_admin = Test::PgFixture::connect(m_url);
         QVERIFY(m_admin);
         QString error;
-        for (const char *role : {"lucas.moreau", "sofia.rossi"})
-            QVERIFY2(
-                m_admin->run(QStringLiteral("ALTER ROLE \"%1\" LOGIN").arg(QLatin1String(role)), {},
-                             &error),
-                qPrintable(error));
+        QVERIFY2(
+            Test::PgFixture::allowLogin(
+                *m_admin, {QStringLiteral("lucas.moreau"), QStringLiteral("sofia.rossi")}, &error),
+            qPrintable(error));
     }
     void cleanupTestCase()
     {
