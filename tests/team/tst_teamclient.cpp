@@ -2,6 +2,7 @@
 // Writes to the team server: requests, approvals and edits with optimistic version checks, two
 // desktops editing one product, and the offline queue replayed after the server restarts.
 #include "pgfixture.h"
+#include "testsupport.h"
 
 #include "access/accesspolicy.h"
 #include "access/accessservice.h"
@@ -677,6 +678,30 @@ private slots:
                             {plain})
                      .integer(0, 0),
                  0);
+        {
+            // The app's AccessService refuses the same two widenings on a desktop catalog.
+            QTemporaryDir dir;
+            auto local = MeshTest::freshDemoCatalog(dir, QStringLiteral("widen"));
+            QVERIFY(local);
+            AccessService service(*local);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            const AccessOutcome asked =
+                service.request(kenji, m_plain, {}, QStringLiteral("cycle times"), now,
+                                now.addDays(30));
+            QVERIFY2(asked.ok(), qPrintable(asked.message));
+            const qint64 id = asked.id;
+            AccessOutcome refused = service.approve(
+                plainProduct->ownerId, id, {two.first(), QStringLiteral("no.such.column")});
+            QCOMPARE(refused.code, AccessOutcome::Code::Invalid);
+            QVERIFY2(refused.message.contains(QStringLiteral("no.such.column")),
+                     qPrintable(refused.message));
+            refused = service.approve(plainProduct->ownerId, id, two, now.addDays(60));
+            QCOMPARE(refused.code, AccessOutcome::Code::Invalid);
+            QVERIFY2(refused.message.contains(QStringLiteral("shorten")),
+                     qPrintable(refused.message));
+            const AccessOutcome approved = service.approve(plainProduct->ownerId, id, two, tenDays);
+            QVERIFY2(approved.ok(), qPrintable(approved.message));
+        }
         narrowed.endsAt = tenDays;
         // As queued in the outbox, the narrowing survives the trip to disk and back.
         const TeamWrite queued = TeamWrite::fromJson(narrowed.toJson());

@@ -71,6 +71,79 @@ private slots:
                  before + 1);
     }
 
+    void upgradedSchemaEqualsAFreshOne_data() { migratesFromEachOlderVersion_data(); }
+
+    void upgradedSchemaEqualsAFreshOne()
+    {
+        // Whatever version a server was at, after `server migrate` its tables, columns,
+        // indexes, functions, triggers and row-level policies are those of a new server.
+        QFETCH(int, from);
+        auto fresh = Test::PgFixture::connect(m_pg.freshDatabase());
+        auto upgraded = Test::PgFixture::connect(m_pg.freshDatabase());
+        QVERIFY(fresh && upgraded);
+        QString error;
+        QVERIFY2(ServerSchema::migrate(*fresh, ServerSchema::kLatestVersion, &error),
+                 qPrintable(error));
+        QVERIFY2(ServerSchema::migrate(*upgraded, from, &error), qPrintable(error));
+        QVERIFY2(ServerSchema::migrate(*upgraded, ServerSchema::kLatestVersion, &error),
+                 qPrintable(error));
+        const QStringList shape = schemaOf(*fresh);
+        QVERIFY2(!shape.join(QLatin1Char('\n')).contains(QStringLiteral("query failed")),
+                 qPrintable(shape.join(QLatin1Char('\n'))));
+        QVERIFY2(shape.size() > 200, qPrintable(QString::number(shape.size())));
+        QCOMPARE(schemaOf(*upgraded), shape);
+    }
+
+    void upgradeToLiveAlertKeyResolvesDuplicates()
+    {
+        // Before migration 6 two desktops could each file the same finding as a live alert;
+        // the upgrade keeps the first live, resolves the other as its duplicate (never deletes
+        // it), and from then on the same live finding cannot be filed twice.
+        auto conn = Test::PgFixture::connect(m_pg.freshDatabase());
+        QVERIFY(conn);
+        QString error;
+        QVERIFY2(ServerSchema::migrate(*conn, 5, &error), qPrintable(error));
+        Product p;
+        p.key = QStringLiteral("sales.alerted");
+        p.name = QStringLiteral("Alerted");
+        QVERIFY2(TeamCatalog::upsertProduct(*conn, p, &error), qPrintable(error));
+        const QString insert = QStringLiteral(
+            "INSERT INTO quality_alerts(product_key, kind, fingerprint, title, state) "
+            "VALUES ($1, 'duplicate', $2, 'Duplicated rows', $3) RETURNING id");
+        const qint64 first =
+            conn->exec(insert, {p.key, QStringLiteral("dup:orders"), QStringLiteral("open")})
+                .integer(0, 0);
+        const qint64 second = conn->exec(insert, {p.key, QStringLiteral("dup:orders"),
+                                                  QStringLiteral("acknowledged")})
+                                  .integer(0, 0);
+        const qint64 old =
+            conn->exec(insert, {p.key, QStringLiteral("dup:orders"), QStringLiteral("resolved")})
+                .integer(0, 0);
+        const qint64 other =
+            conn->exec(insert, {p.key, QStringLiteral("drift:amount"), QStringLiteral("open")})
+                .integer(0, 0);
+        QVERIFY(first > 0 && second > first && old > second && other > old);
+        QVERIFY2(ServerSchema::migrate(*conn, ServerSchema::kLatestVersion, &error),
+                 qPrintable(error));
+        const PgResult rows =
+            conn->exec(QStringLiteral("SELECT id, state, note FROM quality_alerts ORDER BY id"));
+        QCOMPARE(rows.rows(), 4);
+        QCOMPARE(rows.text(0, 1), QStringLiteral("open"));
+        QCOMPARE(rows.text(1, 1), QStringLiteral("resolved"));
+        QCOMPARE(rows.text(1, 2), QStringLiteral("duplicate of alert #%1").arg(first));
+        QCOMPARE(rows.text(2, 1), QStringLiteral("resolved"));
+        QCOMPARE(rows.text(2, 2), QString()); // resolved before: left as it was
+        QCOMPARE(rows.text(3, 1), QStringLiteral("open"));
+        QVERIFY(!conn->run(insert, {p.key, QStringLiteral("dup:orders"), QStringLiteral("open")},
+                           &error));
+        QVERIFY2(error.contains(QStringLiteral("quality_alerts_live")), qPrintable(error));
+        // A resolved one may be filed again, as a new finding.
+        QVERIFY2(conn->run(insert,
+                           {p.key, QStringLiteral("drift:amount"), QStringLiteral("resolved")},
+                           &error),
+                 qPrintable(error));
+    }
+
     void refusesANewerSchema()
     {
         auto conn = Test::PgFixture::connect(m_pg.freshDatabase());
@@ -225,6 +298,37 @@ private slots:
     }
 
 private:
+    /** The shape of a database's public schema, as comparable text. */
+    static QStringList schemaOf(PgConnection &conn)
+    {
+        QStringList lines;
+        const char *queries[] = {
+            "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable "
+            "|| ' ' || coalesce(column_default, '') FROM information_schema.columns WHERE "
+            "table_schema = 'public' ORDER BY 1",
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
+            "SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') ' || "
+            "md5(pg_get_functiondef(p.oid)) FROM pg_proc p JOIN pg_namespace n ON n.oid = "
+            "p.pronamespace WHERE n.nspname = 'public' AND p.prokind <> 'a' ORDER BY 1",
+            "SELECT tgrelid::regclass || ' ' || pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT "
+            "tgisinternal ORDER BY 1",
+            "SELECT tablename || ' ' || policyname || ' ' || cmd || ' ' || array_to_string(roles, "
+            "',') || ' ' || coalesce(qual, '') || ' ' || coalesce(with_check, '') FROM pg_policies "
+            "WHERE schemaname = 'public' ORDER BY 1",
+            "SELECT relname || ' rls=' || relrowsecurity FROM pg_class c JOIN pg_namespace n ON "
+            "n.oid = c.relnamespace WHERE n.nspname = 'public' AND relkind = 'r' ORDER BY 1",
+            "SELECT table_name || ' ' || grantee || ' ' || privilege_type FROM "
+            "information_schema.role_table_grants WHERE table_schema = 'public' ORDER BY 1"};
+        for (const char *sql : queries) {
+            const PgResult r = conn.exec(QString::fromLatin1(sql));
+            if (!r.ok())
+                lines << QStringLiteral("query failed: %1").arg(QString::fromLatin1(sql));
+            for (int i = 0; i < r.rows(); ++i)
+                lines << r.text(i, 0);
+        }
+        return lines;
+    }
+
     Test::PgFixture m_pg;
 };
 
