@@ -144,6 +144,15 @@ private slots:
                                                 "WHERE key = 'product.jira-issues'"));
         QVERIFY2(r.ok(), qPrintable(r.error()));
         QCOMPARE(r.affected(), qint64(rows));
+        // A metadata version (the history entry an edit writes) only by those who may edit,
+        // and only in one's own name.
+        const QString version = QStringLiteral(
+            "INSERT INTO product_versions(product_key, version, author, summary, snapshot) "
+            "VALUES ('product.jira-issues', 9999, $1, 'raw', '{}')");
+        const PgResult own = tryAs(*m_conn, role, version, {role});
+        QVERIFY2(rows == 1 ? own.ok() : own.isRefusal(), qPrintable(role + own.error()));
+        const PgResult forged = tryAs(*m_conn, role, version, {QStringLiteral("someone.else")});
+        QVERIFY2(forged.isRefusal(), qPrintable(role + forged.error()));
         // Nobody but the migration role renames, creates or deletes products.
         for (const QString &sql :
              {QStringLiteral("UPDATE products SET key = 'x' WHERE key = 'product.jira-issues'"),
@@ -180,6 +189,30 @@ private slots:
             QVERIFY2(!refused.ok() && refused.isRefusal(),
                      qPrintable(sql + QStringLiteral(": ") + refused.error()));
         }
+    }
+
+    void anyoneTheCatalogKnowsReportsAnAlertInTheirOwnName()
+    {
+        const QString insert = QStringLiteral(
+            "INSERT INTO quality_alerts(product_key, kind, fingerprint, title, reported_by) "
+            "VALUES ('product.jira-issues', 'drift', 'rls:' || $1, 'Drift', $1)");
+        // A person the catalog knows, in their own name: allowed; in someone else's: refused.
+        const QString kenji = QStringLiteral("kenji.watanabe");
+        QVERIFY2(tryAs(*m_conn, kenji, insert, {kenji}).ok(), "a known person reports");
+        QVERIFY(tryAs(*m_conn, kenji,
+                      QStringLiteral("INSERT INTO quality_alerts(product_key, kind, fingerprint, "
+                                     "title, reported_by) VALUES ('product.jira-issues', 'drift', "
+                                     "'rls:forged', 'Drift', 'maria.lopez')"))
+                    .isRefusal());
+        // A database role in mesh_user that is nobody in the catalog's users: refused.
+        QString error;
+        QVERIFY2(m_conn->run(QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles "
+                                            "WHERE rolname = 'rls.stranger') THEN CREATE ROLE "
+                                            "\"rls.stranger\" IN ROLE mesh_user; END IF; END $$"),
+                             {}, &error),
+                 qPrintable(error));
+        const QString stranger = QStringLiteral("rls.stranger");
+        QVERIFY(tryAs(*m_conn, stranger, insert, {stranger}).isRefusal());
     }
 
     void migrationRoleMayRepairTheAuditLog()
