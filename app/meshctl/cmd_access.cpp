@@ -26,8 +26,9 @@ const char kAccessUsage[] =
     "  list FILE [--json]\n"
     "All act as the OS user; --as USER is accepted on the demo catalog only (and audited).\n";
 
-const char kAuditUsage[] = "Usage: meshctl audit verify FILE\n"
-                           "       meshctl audit export FILE --out audit.csv\n";
+const char kAuditUsage[] = "Usage: meshctl audit verify FILE [--server URL [--as USER]]\n"
+                           "       meshctl audit export FILE --out audit.csv [--server URL]\n"
+                           "  --server: the team server's log, read live (FILE is not read)\n";
 
 QStringList columnList(const QString &value)
 {

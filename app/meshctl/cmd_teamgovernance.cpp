@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: MIT
-// meshctl access, governance and alerts with --server URL: the same commands against the team
+// meshctl access, audit, governance and alerts with --server URL: the same commands against the team
 // catalog on PostgreSQL. Writes are team writes (one server transaction as the acting role, the
 // server's row-level security decides, queued in FILE when the server is unreachable); reports
 // first pull the server's changes into FILE (the cache) and then run the local command on it.
 #include "cli.h"
 
 #include "access/accessservice.h"
+#include "access/auditlog.h"
 #include "governance/governancepolicy.h"
 #include "team/pgconnection.h"
+#include "team/teamaudit.h"
 #include "team/teamclient.h"
 #include "team/teamsync.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSaveFile>
 
 namespace Mesh::Cli {
 
@@ -332,6 +335,62 @@ int afterSync(const QStringList &args, int fileIndex, const QStringList &extra,
     return command(rest + extra);
 }
 
+/**
+ * audit verify|export FILE --server URL: the server's audit log, read live as the connecting role
+ * (or --as USER). The audit_log SELECT policy lets every mesh_user read every entry, so any
+ * person verifies the whole chain. FILE (the cache) is not read.
+ */
+int teamAudit(const QString &sub, const QStringList &args)
+{
+    Command c(QStringLiteral("audit ") + sub);
+    c.parser.addPositionalArgument(QStringLiteral("FILE"),
+                                   QStringLiteral("Local catalog (cache); not read."));
+    teamOptions(c);
+    if (sub == QStringLiteral("export"))
+        c.option(QStringLiteral("out"), QStringLiteral("CSV file to write."),
+                 QStringLiteral("FILE"));
+    if (int r = c.parse(args, 1, 1); r != -1)
+        return r == -2 ? Ok : r;
+    const QString url = c.value(QStringLiteral("server"));
+    if (url.isEmpty())
+        return fail(Usage, QStringLiteral("--server needs a URL, e.g. --server "
+                                          "postgresql://me@db.example/mesh"));
+    if (sub == QStringLiteral("export") && !c.isSet(QStringLiteral("out")))
+        return fail(Usage, QStringLiteral("audit export needs --out FILE"));
+    QString error;
+    auto conn = PgConnection::connect(url, &error);
+    if (!conn)
+        return fail(PartlyFailed, error + QStringLiteral("; nothing was read"));
+    PgTransaction tx(*conn, PgTransaction::Kind::ReadSnapshot, &error);
+    const QString as = c.value(QStringLiteral("as"));
+    if (!tx.isActive() || (!as.isEmpty() && !conn->setRole(as, &error)))
+        return fail(Refused, QStringLiteral("cannot read the team audit log as %1: %2")
+                                 .arg(as.isEmpty() ? QStringLiteral("the connecting role") : as,
+                                      error));
+    const auto entries = TeamAudit::entries(*conn, &error);
+    if (!entries)
+        return fail(PartlyFailed,
+                    QStringLiteral("cannot read the team audit log at %1: %2").arg(url, error));
+    if (sub == QStringLiteral("verify")) {
+        const AuditVerification v = AuditLog::verify(*entries);
+        if (!v.intact())
+            return fail(1, QStringLiteral("team server: ") + v.message);
+        // Every mesh_user may read every entry (audit_log SELECT policy): the whole chain.
+        out(QStringLiteral("Team server: %1 Read as %2; every team member sees the whole log.\n")
+                .arg(v.message, as.isEmpty() ? QStringLiteral("the connecting role") : as));
+        return Ok;
+    }
+    QSaveFile file(c.value(QStringLiteral("out")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(AuditLog::toCsv(*entries)) < 0 ||
+        !file.commit())
+        return fail(Usage, QStringLiteral("cannot write “%1”: %2")
+                               .arg(c.value(QStringLiteral("out")), file.errorString()));
+    out(QStringLiteral("Wrote %1 audit entries from the team server to %2\n")
+            .arg(entries->size())
+            .arg(c.value(QStringLiteral("out"))));
+    return Ok;
+}
+
 } // namespace
 
 int cmdTeamAccess(const QStringList &args)
@@ -360,6 +419,14 @@ int cmdTeamAlerts(const QStringList &args)
         return afterSync(args, 1, {}, cmdAlerts);
     // The server's alerts, as synced: the local scan needs sample data the server does not hold.
     return afterSync(args, 0, {QStringLiteral("--no-scan")}, cmdAlerts);
+}
+
+int cmdTeamAudit(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == QStringLiteral("verify") || sub == QStringLiteral("export"))
+        return teamAudit(sub, args.mid(1));
+    return cmdAudit(args); // help and unknown subcommands
 }
 
 int cmdTeamClaim(const QStringList &args)

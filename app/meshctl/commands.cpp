@@ -44,7 +44,7 @@ const char kUsage[] =
     "  access approve|deny FILE REQUEST_ID [--reason TEXT]\n"
     "  access revoke FILE GRANT_ID | withdraw FILE REQUEST_ID | list FILE [--json]\n"
     "                                       access requests and grants (--as USER: demo only)\n"
-    "  audit verify FILE | export FILE --out audit.csv\n"
+    "  audit verify FILE | export FILE --out audit.csv [--server URL [--as USER]]\n"
     "                                       check the hash chain (exit 1 when broken), export\n"
     "  preview FILE|URL [--rows N] [--json] [--profile]\n"
     "                                       first rows of a CSV/JSON/SQLite sample or URL\n"
@@ -448,7 +448,7 @@ int run(const QStringList &args)
         {QStringLiteral("team"), cmdTeam},
     };
     const QString command = args.value(0);
-    // access, governance, alerts and claim … --server URL: to the team catalog
+    // access, audit, governance, alerts and claim … --server URL: to the team catalog
     // (cmd_teamgovernance.cpp).
     const bool toServer = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
         return a == QStringLiteral("--server") || a.startsWith(QStringLiteral("--server="));
@@ -461,6 +461,8 @@ int run(const QStringList &args)
         return cmdTeamAlerts(args.mid(1));
     if (toServer && command == QStringLiteral("claim"))
         return cmdTeamClaim(args.mid(1));
+    if (toServer && command == QStringLiteral("audit"))
+        return cmdTeamAudit(args.mid(1));
     for (const auto &[name, handler] : commands)
         if (name == command)
             return handler(args.mid(1));

@@ -72,6 +72,7 @@ int cmdTeamAccess(const QStringList &args);
 int cmdTeamGovernance(const QStringList &args);
 int cmdTeamAlerts(const QStringList &args);
 int cmdTeamClaim(const QStringList &args);
+int cmdTeamAudit(const QStringList &args);
 /** The exit code of a team server write, with its message on stdout (Ok) or stderr. */
 int teamWriteExit(const TeamWriteOutcome &o);
 int cmdBenchTeam(const QStringList &args);

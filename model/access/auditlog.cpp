@@ -124,8 +124,24 @@ QList<AuditEntry> AuditLog::entries(Database &db, const AuditFilter &filter)
 
 AuditVerification AuditLog::verify(Database &db)
 {
-    AuditVerification v;
     Statement st = db.prepareOnce(kSelect + QStringLiteral(" ORDER BY seq"));
+    QList<AuditEntry> all;
+    while (st.step())
+        all.append(readEntry(st));
+    if (!st.lastError().isEmpty()) {
+        AuditVerification v;
+        v.problem = AuditVerification::Problem::Modified;
+        v.entries = all.size();
+        v.firstBadSeq = all.size() + 1;
+        v.message = QStringLiteral("The audit log cannot be read: %1").arg(st.lastError());
+        return v;
+    }
+    return verify(all);
+}
+
+AuditVerification AuditLog::verify(const QList<AuditEntry> &entries)
+{
+    AuditVerification v;
     QString prevHash = QString::fromLatin1(kGenesisHash);
     qint64 expectedSeq = 1;
     auto broken = [&](AuditVerification::Problem problem, qint64 seq, const QString &message) {
@@ -134,8 +150,7 @@ AuditVerification AuditLog::verify(Database &db)
         v.message = message;
         return v;
     };
-    while (st.step()) {
-        const AuditEntry e = readEntry(st);
+    for (const AuditEntry &e : entries) {
         ++v.entries;
         if (computeHash(e.prevHash, e) != e.hash)
             return broken(AuditVerification::Problem::Modified, e.seq,
@@ -158,9 +173,6 @@ AuditVerification AuditLog::verify(Database &db)
         prevHash = e.hash;
         ++expectedSeq;
     }
-    if (!st.lastError().isEmpty())
-        return broken(AuditVerification::Problem::Modified, expectedSeq,
-                      QStringLiteral("The audit log cannot be read: %1").arg(st.lastError()));
     v.headHash = prevHash;
     v.message = v.entries == 0
                     ? QStringLiteral("The audit log is empty.")

@@ -56,6 +56,8 @@ public:
     static std::optional<AuditEntry> append(Database &db, AuditEntry entry, QString *error);
     static QList<AuditEntry> entries(Database &db, const AuditFilter &filter = {});
     static AuditVerification verify(Database &db);
+    /** The same checks on entries already read (in seq order), e.g. from the team server. */
+    static AuditVerification verify(const QList<AuditEntry> &entries);
     /** RFC 4180 CSV with a header row, verifiable hashes included. */
     static QByteArray toCsv(const QList<AuditEntry> &entries);
 };

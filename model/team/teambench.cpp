@@ -8,6 +8,7 @@
 #include "team/localpgserver.h"
 #include "team/pgconnection.h"
 #include "team/serverschema.h"
+#include "team/teamaudit.h"
 #include "team/teamcatalog.h"
 #include "team/teamclient.h"
 #include "team/teamsync.h"
@@ -102,32 +103,15 @@ SELECT 'gen.p' || lpad(i::text, 6, '0'),
 
 bool auditChainIntact(PgConnection &conn, qint64 *entries, QString *error)
 {
-    const PgResult r = conn.exec(QStringLiteral(
-        "SELECT seq, at, actor, action, product_key, subject, detail, prev_hash, hash "
-        "FROM audit_log ORDER BY seq"));
-    if (!r.ok()) {
-        *error = r.error();
+    const auto all = TeamAudit::entries(conn, error);
+    if (!all)
+        return false;
+    const AuditVerification v = AuditLog::verify(*all);
+    if (!v.intact()) {
+        *error = QStringLiteral("the audit chain breaks at entry %1").arg(v.firstBadSeq);
         return false;
     }
-    QString prev = QString::fromLatin1(AuditLog::kGenesisHash);
-    for (int i = 0; i < r.rows(); ++i) {
-        const AuditEntry e{r.integer(i, 0),
-                           parseAccessTime(r.text(i, 1)),
-                           r.text(i, 2),
-                           r.text(i, 3),
-                           r.text(i, 4),
-                           r.text(i, 5),
-                           r.text(i, 6),
-                           {},
-                           {}};
-        if (e.seq != i + 1 || r.text(i, 7) != prev ||
-            r.text(i, 8) != AuditLog::computeHash(prev, e)) {
-            *error = QStringLiteral("the audit chain breaks at entry %1").arg(e.seq);
-            return false;
-        }
-        prev = r.text(i, 8);
-    }
-    *entries = r.rows();
+    *entries = v.entries;
     return true;
 }
 

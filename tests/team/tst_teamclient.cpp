@@ -8,6 +8,7 @@
 #include "access/accessservice.h"
 #include "access/auditlog.h"
 #include "db/sqlite.h"
+#include "team/teamaudit.h"
 #include "team/teamclient.h"
 #include "team/teamsync.h"
 
@@ -269,6 +270,95 @@ private slots:
                             {m_plain})
                      .text(0, 0),
                  QStringLiteral("jira,delivery"));
+    }
+
+    void meshctlAuditVerifiesAndExportsTheServersLog()
+    {
+        auto run = [](const QStringList &args, QByteArray *output) {
+            QProcess p;
+            p.start(QStringLiteral(MESHCTL), args);
+            p.waitForFinished(60000);
+            *output = p.readAllStandardOutput() + p.readAllStandardError();
+            return p.exitCode();
+        };
+        // Team writes that the server audits.
+        const TeamWriteOutcome filed =
+            TeamClient::apply(*m_conn, request(QStringLiteral("kenji.watanabe"), m_plain));
+        QVERIFY2(filed.ok(), qPrintable(filed.message));
+        QVERIFY(TeamClient::apply(*m_conn, decision(TeamWrite::Kind::Approve,
+                                                    QStringLiteral("lucas.moreau"), filed.id))
+                    .ok());
+        const qint64 count =
+            m_conn->exec(QStringLiteral("SELECT count(*) FROM audit_log")).integer(0, 0);
+        QVERIFY(count >= 3);
+        const QString file = m_pg.tempPath(QStringLiteral("audit-cli.mesh")); // not read
+        QByteArray output;
+        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("verify"), file,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QVERIFY2(output.contains(QStringLiteral("Chain verified: %1 entries").arg(count).toUtf8()),
+                 output.constData());
+        // As a person: row-level security lets every team member read the whole log.
+        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("verify"), file,
+                      QStringLiteral("--server"), m_url, QStringLiteral("--as"),
+                      QStringLiteral("amara.okafor")},
+                     &output),
+                 0);
+        QVERIFY2(output.contains(QStringLiteral("Chain verified: %1 entries").arg(count).toUtf8()) &&
+                     output.contains("amara.okafor"),
+                 output.constData());
+
+        // Export: the local export's CSV, one row per server entry.
+        const QString csv = m_pg.tempPath(QStringLiteral("server-audit.csv"));
+        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("export"), file,
+                      QStringLiteral("--out"), csv, QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QVERIFY2(output.contains(QStringLiteral("Wrote %1 audit entries").arg(count).toUtf8()),
+                 output.constData());
+        QFile written(csv);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray bytes = written.readAll();
+        QVERIFY(bytes.startsWith("seq,at,actor,action,product,subject,detail,prev_hash,hash\r\n"));
+        QCOMPARE(bytes.count("\r\n"), count + 1);
+        const PgResult last = m_conn->exec(
+            QStringLiteral("SELECT hash, actor FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        QVERIFY(bytes.contains(last.text(0, 0).toUtf8()));
+        QCOMPARE(last.text(0, 1), QStringLiteral("lucas.moreau"));
+        QVERIFY(bytes.contains(",lucas.moreau,"));
+
+        // Tampered by the table's owner (no trigger guards an UPDATE): exit 1 naming the entry.
+        const qint64 bad = count - 1;
+        const QString detail =
+            m_conn->exec(QStringLiteral("SELECT detail FROM audit_log WHERE seq = $1"), {bad})
+                .text(0, 0);
+        QVERIFY(m_conn->run(QStringLiteral("UPDATE audit_log SET detail = detail || ' (edited)' "
+                                           "WHERE seq = $1"),
+                            {bad}, nullptr));
+        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("verify"), file,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 1);
+        QVERIFY2(output.contains(QStringLiteral("#%1 was modified").arg(bad).toUtf8()),
+                 output.constData());
+        QCOMPARE(output.count('\n'), 1);
+        QVERIFY(m_conn->run(QStringLiteral("UPDATE audit_log SET detail = $2 WHERE seq = $1"),
+                            {bad, detail}, nullptr));
+        QVERIFY(auditChainIntact());
+
+        // Unreachable server: exit 4, one line; no --server URL: a usage error.
+        const QString down = QStringLiteral("postgresql://mesh@127.0.0.1:1/x?connect_timeout=2");
+        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("verify"), file,
+                      QStringLiteral("--server"), down},
+                     &output),
+                 4);
+        QCOMPARE(output.count('\n'), 1);
+        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("export"), file,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 2);
+        QVERIFY2(output.contains("--out"), output.constData());
     }
 
     void withdrawRevokePoliciesAndAlertsAreServerTransactions()
@@ -790,27 +880,16 @@ private:
     static QString isoUtc(const QDateTime &t) { return t.toUTC().toString(Qt::ISODate); }
     bool auditChainIntact()
     {
-        const PgResult r = m_conn->exec(QStringLiteral(
-            "SELECT seq, at, actor, action, product_key, subject, detail, prev_hash, hash "
-            "FROM audit_log ORDER BY seq"));
-        QString prev = QString::fromLatin1(AuditLog::kGenesisHash);
-        for (int i = 0; i < r.rows(); ++i) {
-            AuditEntry e{r.integer(i, 0),
-                         parseAccessTime(r.text(i, 1)),
-                         r.text(i, 2),
-                         r.text(i, 3),
-                         r.text(i, 4),
-                         r.text(i, 5),
-                         r.text(i, 6),
-                         {},
-                         {}};
-            if (r.text(i, 7) != prev || r.text(i, 8) != AuditLog::computeHash(prev, e)) {
-                qWarning("audit chain breaks at seq %lld", e.seq);
-                return false;
-            }
-            prev = r.text(i, 8);
+        QString error;
+        const auto all = TeamAudit::entries(*m_conn, &error);
+        if (!all) {
+            qWarning("cannot read the audit log: %s", qPrintable(error));
+            return false;
         }
-        return r.rows() > 0;
+        const AuditVerification v = AuditLog::verify(*all);
+        if (!v.intact())
+            qWarning("%s", qPrintable(v.message));
+        return v.intact() && v.entries > 0;
     }
     QString descriptionOf(const QString &key)
     {
