@@ -63,7 +63,7 @@ QString quoted(const QString &text)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent, CredentialStore *teamCredentials) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Mesh Explorer"));
@@ -131,7 +131,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     new KpiDashboardController(this); // View → KPI Dashboard (Ctrl+D)
     new FederationController(this); // File → Sources…, scheduled syncs
     new ContractController(this); // Edit → Import/Export Contract… (ODCS v3)
-    new TeamController(this); // File → Connect to Team Catalog…, connection indicator, team sync
+    // File → Connect to Team Catalog…, connection indicator, team sync; password in teamCredentials
+    new TeamController(this, teamCredentials);
     restoreSettings();
     updateFacetVisibility();
     showNoCatalogState();

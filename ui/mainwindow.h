@@ -19,6 +19,7 @@ class QTreeView;
 namespace Mesh {
 
 class CatalogSession;
+class CredentialStore;
 class EmptyStateWidget;
 class FacetModel;
 class ProductPage;
@@ -39,7 +40,11 @@ public:
     static constexpr int kMaxRecentCatalogs = 8;
     static constexpr int kSearchDelayMs = 60;
 
-    explicit MainWindow(QWidget *parent = nullptr);
+    /**
+     * teamCredentials: where the team server password is kept (not owned; must outlive the
+     * window); nullptr = the OS keychain. Tests pass an InMemoryCredentialStore.
+     */
+    explicit MainWindow(QWidget *parent = nullptr, CredentialStore *teamCredentials = nullptr);
     ~MainWindow() override;
 
     /** Opens a catalog file; the views switch over once the worker has opened it. */

@@ -113,12 +113,23 @@ private slots:
     void mainWindowSyncsTheOpenCatalogAndShowsTheConnection()
     {
         QSettings().clear();
+        // The password is remembered in the store the window is given, never the OS keychain.
+        InMemoryCredentialStore credentials;
+        {
+            TeamConnectDialog dialog(&credentials);
+            dialog.setUrl(m_pg.seededDatabase());
+            dialog.setUser(QStringLiteral("mesh"));
+            dialog.setPassword(QStringLiteral("pw-in-memory"));
+            dialog.setRememberPassword(true);
+            dialog.accept();
+        }
         QSettings settings;
-        settings.setValue(QStringLiteral("team/url"), m_pg.seededDatabase());
-        settings.setValue(QStringLiteral("team/user"), QStringLiteral("mesh"));
+        QCOMPARE(credentials.secret(TeamConnectDialog::credentialKey(
+                     settings.value(QStringLiteral("team/url")).toString(), QStringLiteral("mesh"))),
+                 QByteArray("pw-in-memory"));
         const QString path = m_pg.tempPath(QStringLiteral("window-cache.mesh"));
         QVERIFY(SqliteCatalogStore::create(path, QStringLiteral("Team cache"), nullptr));
-        MainWindow window;
+        MainWindow window(nullptr, &credentials);
         auto *controller = window.findChild<TeamController *>(QStringLiteral("teamController"));
         QVERIFY(controller);
         QSignalSpy synced(controller, &TeamController::syncFinished);
@@ -131,6 +142,20 @@ private slots:
         QVERIFY(controller->indicator()->isVisible());
         // The sync brought the catalog: the window reopened it and lists every product.
         QTRY_COMPARE_WITH_TIMEOUT(window.resultModel()->rowCount(), 36, 20000);
+        // The sync read the password from the injected store (the keychain would have none).
+        QCOMPARE(window.session()->teamRoute().password, QByteArray("pw-in-memory"));
+
+        // A sync in progress shows in the indicator at once, before the worker's result is
+        // handled, and online again when it is done.
+        QVERIFY(!controller->isSyncing());
+        synced.clear();
+        controller->syncNow();
+        QVERIFY(controller->isSyncing());
+        QCOMPARE(controller->indicator()->text(), QStringLiteral("◌ Team: syncing…"));
+        QVERIFY(synced.wait(30000));
+        QVERIFY(synced.first().at(0).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(controller->indicator()->text(), QStringLiteral("● Team: online"),
+                                  10000);
 
         // Another desktop commits: the server's NOTIFY brings it well before the 30 s poll.
         synced.clear();

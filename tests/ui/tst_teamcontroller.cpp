@@ -60,7 +60,8 @@ private slots:
         const QString path = m_pg.tempPath(QStringLiteral("app-writes.mesh"));
         QVERIFY(SqliteCatalogStore::create(path, QStringLiteral("Team cache"), nullptr));
 
-        MainWindow window;
+        InMemoryCredentialStore credentials; // never the OS keychain in tests
+        MainWindow window(nullptr, &credentials);
         auto *team = window.findChild<TeamController *>(QStringLiteral("teamController"));
         auto *access = window.findChild<AccessController *>();
         auto *edit = window.findChild<EditController *>();
@@ -210,7 +211,8 @@ private slots:
         const QString path = m_pg.tempPath(QStringLiteral("app-columns.mesh"));
         QVERIFY(SqliteCatalogStore::create(path, QStringLiteral("Team cache"), nullptr));
 
-        MainWindow window;
+        InMemoryCredentialStore credentials; // never the OS keychain in tests
+        MainWindow window(nullptr, &credentials);
         window.resize(1440, 900);
         auto *team = window.findChild<TeamController *>(QStringLiteral("teamController"));
         auto *access = window.findChild<AccessController *>();

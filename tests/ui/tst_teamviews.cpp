@@ -9,6 +9,7 @@
 #include "accesscontroller.h"
 #include "alertspanel.h"
 #include "editcontroller.h"
+#include "federation/credentialstore.h"
 #include "governancecontroller.h"
 #include "mainwindow.h"
 #include "preview/previewmodel.h"
@@ -82,7 +83,8 @@ private slots:
         const QString path = m_pg.tempPath(QStringLiteral("views.mesh"));
         QVERIFY(SqliteCatalogStore::create(path, QStringLiteral("Team cache"), nullptr));
 
-        MainWindow window;
+        InMemoryCredentialStore credentials; // never the OS keychain in tests
+        MainWindow window(nullptr, &credentials);
         window.resize(1440, 900);
         auto *team = window.findChild<TeamController *>(QStringLiteral("teamController"));
         auto *edit = window.findChild<EditController *>();
