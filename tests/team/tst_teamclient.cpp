@@ -742,8 +742,9 @@ private slots:
         QVERIFY(m_conn->run(QStringLiteral("ALTER ROLE \"kenji.watanabe\" LOGIN"), {}, &error));
         const QString kenji = QStringLiteral("kenji.watanabe");
         // Whole seconds: the sync carries times to the second.
-        const QDateTime tenDays = QDateTime::currentDateTimeUtc().addDays(10).addMSecs(
-            -QDateTime::currentDateTimeUtc().time().msec());
+        const QDateTime startOfTest = QDateTime::currentDateTimeUtc();
+        const QDateTime tenDays =
+            startOfTest.addDays(10).addMSecs(-startOfTest.time().msec()); // one clock reading
 
         // One approval needed: the grant has exactly the approver's columns and end.
         const qint64 plain = TeamClient::apply(*m_conn, request(kenji, m_plain)).id;

@@ -292,8 +292,8 @@ private slots:
         filed.days = 30;
         const TeamWriteOutcome request = TeamClient::apply(*admin, filed);
         QVERIFY2(request.ok(), qPrintable(request.message));
-        const QDateTime endsAt = QDateTime::currentDateTimeUtc().addDays(10).addMSecs(
-            -QDateTime::currentDateTimeUtc().time().msec());
+        const QDateTime now = QDateTime::currentDateTimeUtc(); // one clock reading
+        const QDateTime endsAt = now.addDays(10).addMSecs(-now.time().msec());
         QSignalSpy finished(access->session(), &AccessSession::actionFinished);
         access->session()->approve(request.id, {QStringLiteral("name"), QStringLiteral("goal")},
                                    endsAt);
