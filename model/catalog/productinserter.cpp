@@ -9,18 +9,17 @@ namespace Mesh {
 
 namespace {
 
-std::nullopt_t failed(CatalogError *error, const QString &what, const Statement &st)
+std::nullopt_t failed(CatalogError *error, const QString &what, const QString &detail)
 {
-    *error = CatalogError{CatalogError::Code::Io,
-                          QStringLiteral("%1 failed: %2").arg(what, st.lastError())};
+    *error =
+        CatalogError{CatalogError::Code::Io, QStringLiteral("%1 failed: %2").arg(what, detail)};
     return std::nullopt;
 }
 
 } // namespace
 
 ProductInserter::ProductInserter(Database &db)
-    : m_db(db),
-      m_product(db.prepare(QStringLiteral(R"SQL(
+    : m_db(db), m_product(db.prepare(QStringLiteral(R"SQL(
 INSERT INTO products(key, name, domain_id, description, owner_id, steward_id, status,
                      source_system, formats, access_policy, freshness_sla_hours, version,
                      updated_at, source_id, fetched_at)
@@ -51,7 +50,7 @@ std::optional<qint64> ProductInserter::domainId(const QString &name, CatalogErro
     } else {
         Statement &ins = m_db.prepare(QStringLiteral("INSERT INTO domains(name) VALUES (?1)"));
         if (!ins.bind(1, name).exec())
-            return failed(error, QStringLiteral("Adding domain “%1”").arg(name), ins);
+            return failed(error, QStringLiteral("Adding domain “%1”").arg(name), ins.lastError());
         id = m_db.lastInsertRowId();
     }
     m_domains.insert(name, id);
@@ -85,11 +84,22 @@ std::optional<ProductId> ProductInserter::insert(const Product &p, std::optional
     source ? st.bind(14, *source) : st.bindNull(14);
     st.bindNullable(15, fetchedAt);
     if (!st.exec())
-        return failed(error, saving, st);
+        return failed(error, saving, st.lastError());
     const ProductId id = m_db.lastInsertRowId();
+    if (QString detail; !insertChildren(id, p, &detail))
+        return failed(error, saving, detail);
+    return id;
+}
+
+bool ProductInserter::insertChildren(ProductId id, const Product &p, QString *detail)
+{
+    auto fail = [detail](const QString &what, const Statement &st) {
+        *detail = QStringLiteral("%1: %2").arg(what, st.lastError());
+        return false;
+    };
     for (const QString &t : p.tags)
         if (!m_tag.reset().bind(1, id).bind(2, t).exec())
-            return failed(error, saving, m_tag);
+            return fail(QStringLiteral("tag “%1”").arg(t), m_tag);
     QSet<QString> classifications;
     int dsPos = 0;
     for (const Dataset &d : p.datasets) {
@@ -102,7 +112,7 @@ std::optional<ProductId> ProductInserter::insert(const Product &p, std::optional
             .bind(6, d.endpoint)
             .bind(7, d.description);
         if (!m_dataset.exec())
-            return failed(error, saving, m_dataset);
+            return fail(QStringLiteral("dataset “%1”").arg(d.name), m_dataset);
         const qint64 dsId = m_db.lastInsertRowId();
         int colPos = 0;
         for (const Column &c : d.columns) {
@@ -115,15 +125,15 @@ std::optional<ProductId> ProductInserter::insert(const Product &p, std::optional
                 .bind(6, c.classification)
                 .bind(7, c.tags.join(QLatin1Char(',')));
             if (!m_column.exec())
-                return failed(error, saving, m_column);
+                return fail(QStringLiteral("column “%1”").arg(c.name), m_column);
             if (!c.classification.isEmpty())
                 classifications.insert(c.classification);
         }
     }
     for (const QString &c : std::as_const(classifications))
         if (!m_classification.reset().bind(1, id).bind(2, c).exec())
-            return failed(error, saving, m_classification);
-    return id;
+            return fail(QStringLiteral("classification “%1”").arg(c), m_classification);
+    return true;
 }
 
 } // namespace Mesh

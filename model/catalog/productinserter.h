@@ -31,6 +31,11 @@ public:
     std::optional<ProductId> insert(const Product &p, std::optional<SourceId> source,
                                     const QString &fetchedAt, CatalogError *error);
 
+    /** Inserts p's tags, datasets, columns and classifications under product id, which has
+     *  none (new, or its children just deleted: SqliteCatalogStore::upsertProduct). On failure
+     *  *detail says which insert failed and why. */
+    bool insertChildren(ProductId id, const Product &p, QString *detail);
+
 private:
     std::optional<qint64> domainId(const QString &name, CatalogError *error);
 

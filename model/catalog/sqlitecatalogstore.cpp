@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/sqlitecatalogstore.h"
 
+#include "catalog/productinserter.h"
 #include "catalog/schema.h"
 #include "db/sqlite.h"
 #include "search/facetindex.h"
@@ -768,56 +769,8 @@ RETURNING id)SQL"));
                     return d->fail(e, QStringLiteral("Saving product “%1”").arg(product.key),
                                    del.lastError());
             }
-            Statement &tag = d->db->prepare(QStringLiteral(
-                "INSERT OR IGNORE INTO product_tags(product_id, tag) VALUES (?1, ?2)"));
-            for (const QString &t : product.tags) {
-                if (!tag.reset().bind(1, id).bind(2, t).exec())
-                    return d->fail(e, QStringLiteral("Saving tags"), tag.lastError());
-            }
-            QSet<QString> classifications;
-            int dsPos = 0;
-            for (const Dataset &ds : product.datasets) {
-                Statement &dsSt = d->db->prepare(QStringLiteral(
-                    "INSERT INTO datasets(product_id, position, name, format, location, "
-                    "endpoint, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-                dsSt.bind(1, id)
-                    .bind(2, dsPos++)
-                    .bind(3, ds.name)
-                    .bind(4, ds.format)
-                    .bind(5, ds.location)
-                    .bind(6, ds.endpoint)
-                    .bind(7, ds.description);
-                if (!dsSt.exec())
-                    return d->fail(e, QStringLiteral("Saving dataset “%1”").arg(ds.name),
-                                   dsSt.lastError());
-                const qint64 dsId = d->db->lastInsertRowId();
-                Statement &col = d->db->prepare(QStringLiteral(
-                    "INSERT INTO columns(dataset_id, position, name, type, description, "
-                    "classification, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-                int colPos = 0;
-                for (const Column &c : ds.columns) {
-                    col.reset()
-                        .bind(1, dsId)
-                        .bind(2, colPos++)
-                        .bind(3, c.name)
-                        .bind(4, c.type)
-                        .bind(5, c.description)
-                        .bind(6, c.classification)
-                        .bind(7, c.tags.join(QLatin1Char(',')));
-                    if (!col.exec())
-                        return d->fail(e, QStringLiteral("Saving column “%1”").arg(c.name),
-                                       col.lastError());
-                    if (!c.classification.isEmpty())
-                        classifications.insert(c.classification);
-                }
-            }
-            Statement &cls = d->db->prepare(
-                QStringLiteral("INSERT INTO product_classifications(product_id, classification) "
-                               "VALUES (?1, ?2)"));
-            for (const QString &c : std::as_const(classifications)) {
-                if (!cls.reset().bind(1, id).bind(2, c).exec())
-                    return d->fail(e, QStringLiteral("Saving classifications"), cls.lastError());
-            }
+            if (QString detail; !ProductInserter(*d->db).insertChildren(id, product, &detail))
+                return d->fail(e, QStringLiteral("Saving product “%1”").arg(product.key), detail);
             return d->reindex(id, e);
         },
         error);
