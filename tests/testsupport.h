@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +50,17 @@ inline std::unique_ptr<Mesh::SqliteCatalogStore> freshDemoCatalog(const QTempora
 }
 
 /** The whole content of a file, or a null QByteArray when it cannot be read. */
+/** Runs program with args to its end (at most a minute); its stdout then stderr go to
+ *  *output; returns its exit code. */
+inline int runProgram(const QString &program, const QStringList &args, QByteArray *output)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(60000);
+    *output = p.readAllStandardOutput() + p.readAllStandardError();
+    return p.exitCode();
+}
+
 inline QByteArray fileBytes(const QString &path)
 {
     QFile f(path);

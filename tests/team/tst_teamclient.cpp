@@ -216,11 +216,7 @@ private slots:
             QVERIFY2(TeamSync::sync(*m_conn, *cache, m_url, &error), qPrintable(error));
         }
         auto run = [](const QStringList &args, QByteArray *output) {
-            QProcess p;
-            p.start(QStringLiteral(MESHCTL), args);
-            p.waitForFinished(60000);
-            *output = p.readAllStandardOutput() + p.readAllStandardError();
-            return p.exitCode();
+            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
         };
         QByteArray output;
         QCOMPARE(run({QStringLiteral("team"), QStringLiteral("request"), file, m_plain,
@@ -275,11 +271,7 @@ private slots:
     void meshctlAuditVerifiesAndExportsTheServersLog()
     {
         auto run = [](const QStringList &args, QByteArray *output) {
-            QProcess p;
-            p.start(QStringLiteral(MESHCTL), args);
-            p.waitForFinished(60000);
-            *output = p.readAllStandardOutput() + p.readAllStandardError();
-            return p.exitCode();
+            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
         };
         // Team writes that the server audits.
         const TeamWriteOutcome filed =
@@ -556,11 +548,7 @@ private slots:
             QVERIFY2(TeamSync::sync(*m_conn, *cache, m_url, &error), qPrintable(error));
         }
         auto run = [](const QStringList &args, QByteArray *output) {
-            QProcess p;
-            p.start(QStringLiteral(MESHCTL), args);
-            p.waitForFinished(60000);
-            *output = p.readAllStandardOutput() + p.readAllStandardError();
-            return p.exitCode();
+            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
         };
         const QStringList server{QStringLiteral("--server"), m_url};
         QByteArray output;

@@ -3,6 +3,7 @@
 // connected person (version check, product_versions, audit, row-level security), pulled into
 // another desktop's cache, conflicts between two desktops, and the offline queue.
 #include "pgfixture.h"
+#include "testsupport.h"
 
 #include "editing/editingservice.h"
 #include "editing/metadatafield.h"
@@ -385,11 +386,7 @@ private slots:
             QVERIFY2(TeamSync::sync(*m_admin, *store, m_url, &error), qPrintable(error));
         }
         auto run = [](const QStringList &args, QByteArray *output) {
-            QProcess p;
-            p.start(QStringLiteral(MESHCTL), args);
-            p.waitForFinished(60000);
-            *output = p.readAllStandardOutput() + p.readAllStandardError();
-            return p.exitCode();
+            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
         };
         QByteArray output;
         const int rowVersion = serverRowVersion();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Incremental sync from the team server into the local SQLite cache.
 #include "pgfixture.h"
+#include "testsupport.h"
 
 #include "access/accesspolicy.h"
 #include "editing/editingservice.h"
@@ -205,11 +206,7 @@ private slots:
         const QString url = m_pg.seededDatabase();
         const QString file = m_pg.tempPath(QStringLiteral("cli-cache.mesh"));
         auto run = [](const QStringList &args, QByteArray *output) {
-            QProcess p;
-            p.start(QStringLiteral(MESHCTL), args);
-            p.waitForFinished(60000);
-            *output = p.readAllStandardOutput() + p.readAllStandardError();
-            return p.exitCode();
+            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
         };
         QByteArray output;
         QCOMPARE(run({QStringLiteral("sync-team"), file, QStringLiteral("--server"), url,
