@@ -136,4 +136,22 @@ bool ProductInserter::insertChildren(ProductId id, const Product &p, QString *de
     return true;
 }
 
+SearchDocument ProductInserter::document(ProductId id, const Product &p)
+{
+    auto it = m_ownerNames.constFind(p.ownerId);
+    if (it == m_ownerNames.constEnd()) {
+        QString name;
+        if (!p.ownerId.isEmpty()) {
+            Statement &find =
+                m_db.prepare(QStringLiteral("SELECT display_name FROM users WHERE id = ?1"));
+            find.bind(1, p.ownerId);
+            if (find.step())
+                name = find.text(0);
+            find.reset();
+        }
+        it = m_ownerNames.insert(p.ownerId, name);
+    }
+    return searchDocument(id, p, *it);
+}
+
 } // namespace Mesh

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "catalog/catalogstore.h"
+#include "catalog/searchdocument.h"
 
 #include <QHash>
 #include <QString>
@@ -18,8 +19,9 @@ class Statement;
  * old rows were deleted first) and the new products of a team cache's sync. Plain INSERTs on
  * statements looked up once, with domains cached, instead of SqliteCatalogStore::upsertProduct's
  * savepoint, upsert and child-row deletes, which is several times faster per product. The
- * caller runs it inside its own transaction and writes the search index afterwards for the
- * ids it got back (SqliteCatalogStore::reindexProducts).
+ * caller runs it inside its own transaction and writes the search index afterwards, from the
+ * documents it built with document() (SqliteCatalogStore::indexNewDocuments) or for the ids it
+ * got back (SqliteCatalogStore::indexNewProducts).
  */
 class ProductInserter
 {
@@ -36,6 +38,10 @@ public:
      *  *detail says which insert failed and why. */
     bool insertChildren(ProductId id, const Product &p, QString *detail);
 
+    /** The search document of p, inserted under id in this transaction, for
+     *  SqliteCatalogStore::indexNewDocuments. Owners' names are read once each. */
+    SearchDocument document(ProductId id, const Product &p);
+
 private:
     std::optional<qint64> domainId(const QString &name, CatalogError *error);
 
@@ -46,6 +52,7 @@ private:
     Statement &m_column;
     Statement &m_classification;
     QHash<QString, qint64> m_domains;
+    QHash<QString, QString> m_ownerNames;
 };
 
 } // namespace Mesh

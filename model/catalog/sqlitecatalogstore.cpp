@@ -213,6 +213,44 @@ bool SqliteCatalogStore::indexNewProducts(const QList<ProductId> &ids, CatalogEr
     return indexProducts(ids, /*replace=*/false, error);
 }
 
+bool SqliteCatalogStore::indexNewDocuments(const std::vector<SearchDocument> &documents,
+                                           CatalogError *error)
+{
+    if (documents.empty())
+        return true;
+    return transaction(
+        [&](CatalogError *e) {
+            Statement &fts = d->db->prepare(QStringLiteral(
+                "INSERT INTO product_fts(rowid, name, tags, description, columns, owner, domain, "
+                "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+            Statement &meta = d->db->prepare(
+                QStringLiteral("INSERT INTO product_meta_fts(rowid, name, tags, owner, domain, "
+                               "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+            // product_fts first, then product_meta_fts: each table gets its rows in rowid order,
+            // which keeps FTS5 from writing out its pending entries early.
+            for (const SearchDocument &doc : documents) {
+                fts.reset().bind(1, doc.id);
+                for (int f = 0; f < 7; ++f)
+                    fts.bindUtf8(f + 2, doc.fields[size_t(f)]);
+                if (!fts.exec())
+                    return d->fail(e, QStringLiteral("Updating the search index"), fts.lastError());
+            }
+            for (const SearchDocument &doc : documents) {
+                meta.reset()
+                    .bind(1, doc.id)
+                    .bindUtf8(2, doc.fields[0])
+                    .bindUtf8(3, doc.fields[1])
+                    .bindUtf8(4, doc.fields[4])
+                    .bindUtf8(5, doc.fields[5])
+                    .bindUtf8(6, doc.fields[6]);
+                if (!meta.exec())
+                    return d->fail(e, QStringLiteral("Updating the search index"), meta.lastError());
+            }
+            return true;
+        },
+        error);
+}
+
 bool SqliteCatalogStore::indexProducts(const QList<ProductId> &ids, bool replace,
                                        CatalogError *error)
 {

@@ -2,10 +2,12 @@
 #pragma once
 
 #include "catalog/catalogstore.h"
+#include "catalog/searchdocument.h"
 #include "catalog/schema.h"
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace Mesh {
 
@@ -73,6 +75,11 @@ public:
      * pages of a bulk load they make the index write out its pending entries early.
      */
     bool indexNewProducts(const QList<ProductId> &ids, CatalogError *error);
+    /**
+     * The same for products whose documents the caller built while inserting them
+     * (ProductInserter::document): written straight into the index, without reading them back.
+     */
+    bool indexNewDocuments(const std::vector<SearchDocument> &documents, CatalogError *error);
 
     /** Runs body inside one transaction; nested writes join it. Rolls back when body fails. */
     bool transaction(const std::function<bool(CatalogError *)> &body, CatalogError *error);

@@ -56,6 +56,14 @@ Statement &Statement::bind(int index, const QString &value)
     return *this;
 }
 
+Statement &Statement::bindUtf8(int index, const QByteArray &value)
+{
+    if (m_stmt)
+        sqlite3_bind_text64(m_stmt, index, value.constData(), sqlite3_uint64(value.size()),
+                            SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+}
+
 Statement &Statement::bind(int index, qint64 value)
 {
     if (m_stmt)

@@ -36,6 +36,8 @@ public:
 
     Statement &reset();
     Statement &bind(int index, const QString &value);
+    /** Text that is UTF-8 already (copied). */
+    Statement &bindUtf8(int index, const QByteArray &value);
     Statement &bind(int index, qint64 value);
     Statement &bind(int index, int value) { return bind(index, qint64(value)); }
     Statement &bind(int index, double value);

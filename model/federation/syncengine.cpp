@@ -137,8 +137,8 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
                 if (!user.reset().bind(1, u.id).bind(2, u.displayName).bind(3, u.email).exec())
                     return sqlFail(user);
             QSet<QString> keys;
-            QList<ProductId> ids;
-            ids.reserve(snap.products.size());
+            std::vector<SearchDocument> documents;
+            documents.reserve(size_t(snap.products.size()));
             int duplicates = 0;
             const QString fetchedAt = isoTime(at);
             ProductInserter inserter(db);
@@ -153,14 +153,14 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
                 const auto id = inserter.insert(p, source.id, fetchedAt, e);
                 if (!id)
                     return false;
-                ids.append(*id);
+                documents.push_back(inserter.document(*id, p));
             }
             if (duplicates > 0)
                 snap.warnings << QStringLiteral("%1 product(s) repeated a key already seen and "
                                                 "were skipped")
                                      .arg(duplicates);
             // The snapshot's old index rows went with the first DELETE above.
-            if (!store.indexNewProducts(ids, e))
+            if (!store.indexNewDocuments(documents, e))
                 return false;
             Statement &edge = db.prepare(QStringLiteral(R"SQL(
 INSERT OR IGNORE INTO lineage_edges(from_id, to_id, kind, job_name)
@@ -205,7 +205,7 @@ SELECT f.id, t.id, ?3, ?4 FROM products f, products t WHERE f.key = ?1 AND t.key
                 "last_error = '' WHERE id = ?1"));
             if (!src.bind(1, source.id).bind(2, isoTime(at)).exec())
                 return sqlFail(src);
-            result->products = int(ids.size());
+            result->products = int(documents.size());
             result->edges = edges;
             return true;
         },

@@ -529,9 +529,10 @@ public:
     {
     }
 
-    /** Writes p; its id goes to `inserted` (a new row, not in the search index yet) or to
-     *  `replaced` (an existing product rewritten, whose index rows must be replaced). */
-    bool write(const Product &p, QList<ProductId> &inserted, QList<ProductId> &replaced,
+    /** Writes p; its search document goes to `inserted` (a new row, not in the search index
+     *  yet) or its id to `replaced` (an existing product rewritten, whose index rows must be
+     *  replaced). */
+    bool write(const Product &p, std::vector<SearchDocument> &inserted, QList<ProductId> &replaced,
                CatalogError *e)
     {
         Statement &find = m_db.prepare(QStringLiteral("SELECT 1 FROM products WHERE key = ?1"));
@@ -544,7 +545,10 @@ public:
             general ? m_store.upsertProduct(p, e) : m_inserter.insert(p, std::nullopt, {}, e);
         if (!id)
             return false;
-        (general ? replaced : inserted).append(*id);
+        if (general)
+            replaced.append(*id);
+        else
+            inserted.push_back(m_inserter.document(*id, p));
         return true;
     }
 
@@ -727,7 +731,8 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             // (Indexing each page as it arrived, to use the waits for the server, measured ~7 %
             // more CPU for 100,000 products and no faster.)
             store.setSearchIndexDeferred(true);
-            QList<ProductId> inserted, replaced;
+            std::vector<SearchDocument> inserted;
+            QList<ProductId> replaced;
             QList<Product> page;
             ProductWriter writer(store);
             QElapsedTimer waiting;
@@ -756,7 +761,7 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             if (tracing)
                 qInfo("team sync: waited %.1f ms for fetched pages", double(waitedNs) / 1e6);
             mark("products written");
-            if (!store.indexNewProducts(inserted, e) || !store.reindexProducts(replaced, e))
+            if (!store.indexNewDocuments(inserted, e) || !store.reindexProducts(replaced, e))
                 return false;
             productCount = inserted.size() + replaced.size();
             mark("search index");

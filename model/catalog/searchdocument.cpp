@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#include "catalog/searchdocument.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace Mesh {
+
+SearchDocument searchDocument(ProductId id, const Product &p, const QString &ownerName)
+{
+    SearchDocument doc;
+    doc.id = id;
+    doc.fields[0] = p.name.toUtf8();
+
+    std::vector<QByteArray> tags;
+    tags.reserve(size_t(p.tags.size()));
+    for (const QString &t : p.tags)
+        tags.push_back(t.toUtf8());
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    QByteArray &tagText = doc.fields[1];
+    for (size_t i = 0; i < tags.size(); ++i) {
+        if (i > 0)
+            tagText += ' ';
+        tagText += tags[i];
+    }
+
+    doc.fields[2] = p.description.toUtf8();
+
+    // group_concat(dataset name || ' ' || group_concat(column name || ' ' || description, ' '), '
+    // ')
+    QByteArray &columns = doc.fields[3];
+    for (qsizetype d = 0; d < p.datasets.size(); ++d) {
+        const Dataset &ds = p.datasets[d];
+        if (d > 0)
+            columns += ' ';
+        columns += ds.name.toUtf8();
+        columns += ' ';
+        for (qsizetype c = 0; c < ds.columns.size(); ++c) {
+            if (c > 0)
+                columns += ' ';
+            columns += ds.columns[c].name.toUtf8();
+            columns += ' ';
+            columns += ds.columns[c].description.toUtf8();
+        }
+    }
+
+    doc.fields[4] =
+        p.ownerId.toUtf8() + ' ' + (p.ownerId.isEmpty() ? QByteArray() : ownerName.toUtf8());
+    doc.fields[5] = p.domain.toUtf8();
+    doc.fields[6] = p.sourceSystem.toUtf8() + ' ' + p.formats.join(QLatin1Char(',')).toUtf8();
+    return doc;
+}
+
+} // namespace Mesh
