@@ -7,6 +7,7 @@
 #include "federation/credentialstore.h"
 #include "federation/sourceadapter.h"
 #include "federation/sourceregistry.h"
+#include "system/backgrounddisposer.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -341,6 +342,7 @@ SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *c
     Database &db = m_store.database();
     db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
     bool wrote = false;
+    BackgroundDisposer<SourceSnapshot> freed;
     FetchedSource next;
     while (fetched.pop(next)) {
         SourceAdapter *a = next.adapter;
@@ -375,7 +377,7 @@ SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *c
                 result->error = message;
                 recordFailure(m_store, def.id, at, message);
             }
-            a->snapshot() = SourceSnapshot{}; // free the memory now
+            freed.dispose(a->snapshot()); // free the memory now, on the other core
         }
         result->seconds = double(timer.nsecsElapsed()) / 1e9;
         if (progress)

@@ -7,6 +7,7 @@
 #include "db/sqlite.h"
 #include "editing/metadatasnapshot.h"
 #include "quality/qualityservice.h"
+#include "system/backgrounddisposer.h"
 #include "team/pgconnection.h"
 #include "team/teamcatalog.h"
 
@@ -737,7 +738,9 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             ProductWriter writer(store);
             QElapsedTimer waiting;
             qint64 waitedNs = 0;
+            BackgroundDisposer<QList<Product>> written;
             for (;;) {
+                written.dispose(page);
                 waiting.start();
                 const bool more = queue.pop(page);
                 waitedNs += waiting.nsecsElapsed();
