@@ -110,7 +110,8 @@ private:
 
 /** Replaces the source's snapshot in one transaction; on failure nothing changes. */
 bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, SourceAdapter &adapter,
-                   const QDateTime &at, SourceSyncResult *result, QString *message)
+                   const QDateTime &at, SourceSyncResult *result, QString *message,
+                   BackgroundDisposer<std::vector<SearchDocument>> &indexed)
 {
     SourceSnapshot &snap = adapter.snapshot();
     Database &db = store.database();
@@ -163,6 +164,8 @@ bool writeSnapshot(SqliteCatalogStore &store, const SourceDefinition &source, So
             // The snapshot's old index rows went with the first DELETE above.
             if (!store.indexNewDocuments(documents, e))
                 return false;
+            const int written = int(documents.size());
+            indexed.dispose(documents);
             Statement &edge = db.prepare(QStringLiteral(R"SQL(
 INSERT OR IGNORE INTO lineage_edges(from_id, to_id, kind, job_name)
 SELECT f.id, t.id, ?3, ?4 FROM products f, products t WHERE f.key = ?1 AND t.key = ?2)SQL"));
@@ -206,7 +209,7 @@ SELECT f.id, t.id, ?3, ?4 FROM products f, products t WHERE f.key = ?1 AND t.key
                 "last_error = '' WHERE id = ?1"));
             if (!src.bind(1, source.id).bind(2, isoTime(at)).exec())
                 return sqlFail(src);
-            result->products = int(documents.size());
+            result->products = written;
             result->edges = edges;
             return true;
         },
@@ -343,6 +346,7 @@ SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *c
     db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
     bool wrote = false;
     BackgroundDisposer<SourceSnapshot> freed;
+    BackgroundDisposer<std::vector<SearchDocument>> indexed;
     FetchedSource next;
     while (fetched.pop(next)) {
         SourceAdapter *a = next.adapter;
@@ -369,7 +373,7 @@ SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *c
             QElapsedTimer write;
             write.start();
             QString message;
-            result->ok = writeSnapshot(m_store, def, *a, at, result, &message);
+            result->ok = writeSnapshot(m_store, def, *a, at, result, &message, indexed);
             wrote = wrote || result->ok;
             result->warnings = a->snapshot().warnings;
             result->writeSeconds = double(write.nsecsElapsed()) / 1e9;

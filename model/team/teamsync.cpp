@@ -720,6 +720,10 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
     qsizetype productCount = 0;
     CatalogError catalogError;
     const DeferredCheckpoint pragmas(store.database());
+    // What the writing thread is done with is freed on another (the pages are ~40 ms each),
+    // also while the transaction commits.
+    BackgroundDisposer<QList<Product>> written;
+    BackgroundDisposer<std::vector<SearchDocument>> indexed;
     const bool ok = store.transaction(
         [&](CatalogError *e) {
             for (const Domain &d : f.domains)
@@ -738,7 +742,6 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             ProductWriter writer(store);
             QElapsedTimer waiting;
             qint64 waitedNs = 0;
-            BackgroundDisposer<QList<Product>> written;
             for (;;) {
                 written.dispose(page);
                 waiting.start();
@@ -766,7 +769,8 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             mark("products written");
             if (!store.indexNewDocuments(inserted, e) || !store.reindexProducts(replaced, e))
                 return false;
-            productCount = inserted.size() + replaced.size();
+            productCount = qsizetype(inserted.size()) + replaced.size();
+            indexed.dispose(inserted);
             mark("search index");
             for (const QString &key : f.removedProducts)
                 if (store.productByKey(key) && !store.removeProduct(key, e))
