@@ -66,7 +66,6 @@ std::optional<ProductId> ProductInserter::insert(const Product &p, std::optional
         if (!domain)
             return std::nullopt;
     }
-    const QString saving = QStringLiteral("Saving product “%1”").arg(p.key);
     Statement &st = m_product.reset();
     st.bind(1, p.key).bind(2, p.name);
     domain ? st.bind(3, *domain) : st.bindNull(3);
@@ -83,11 +82,12 @@ std::optional<ProductId> ProductInserter::insert(const Product &p, std::optional
                                                 : QString());
     source ? st.bind(14, *source) : st.bindNull(14);
     st.bindNullable(15, fetchedAt);
+    auto saving = [&p] { return QStringLiteral("Saving product “%1”").arg(p.key); };
     if (!st.exec())
-        return failed(error, saving, st.lastError());
+        return failed(error, saving(), st.lastError());
     const ProductId id = m_db.lastInsertRowId();
     if (QString detail; !insertChildren(id, p, &detail))
-        return failed(error, saving, detail);
+        return failed(error, saving(), detail);
     return id;
 }
 

@@ -526,7 +526,8 @@ class ProductWriter
 {
 public:
     explicit ProductWriter(SqliteCatalogStore &store)
-        : m_store(store), m_db(store.database()), m_inserter(store.database())
+        : m_store(store), m_db(store.database()), m_inserter(store.database()),
+          m_startedEmpty(!m_db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM products)")).toBool())
     {
     }
 
@@ -536,16 +537,24 @@ public:
     bool write(const Product &p, std::vector<SearchDocument> &inserted, QList<ProductId> &replaced,
                CatalogError *e)
     {
-        Statement &find = m_db.prepare(QStringLiteral("SELECT 1 FROM products WHERE key = ?1"));
-        find.bind(1, p.key);
-        const bool exists = find.step();
-        find.reset();
+        // Into an empty cache (a first sync) only a key this sync wrote can exist already.
+        bool exists = false;
+        if (m_startedEmpty) {
+            exists = m_written.contains(p.key);
+        } else {
+            Statement &find = m_db.prepare(QStringLiteral("SELECT 1 FROM products WHERE key = ?1"));
+            find.bind(1, p.key);
+            exists = find.step();
+            find.reset();
+        }
         const bool general = exists || p.key.trimmed().isEmpty() || p.name.trimmed().isEmpty() ||
                              !p.sourceName.isEmpty();
         const std::optional<ProductId> id =
             general ? m_store.upsertProduct(p, e) : m_inserter.insert(p, std::nullopt, {}, e);
         if (!id)
             return false;
+        if (m_startedEmpty)
+            m_written.insert(p.key);
         if (general)
             replaced.append(*id);
         else
@@ -557,6 +566,8 @@ private:
     SqliteCatalogStore &m_store;
     Database &m_db;
     ProductInserter m_inserter;
+    const bool m_startedEmpty;
+    QSet<QString> m_written; // keys written, when the cache started empty
 };
 
 /**
