@@ -28,6 +28,7 @@ namespace Mesh {
 namespace {
 
 constexpr int kPage = 5000;
+constexpr int kFirstPage = 500;
 // A sync that wrote more products than this ends with a full checkpoint of its own.
 constexpr int kCheckpointAbove = 2000;
 
@@ -236,20 +237,21 @@ private:
 bool fetchProducts(PgConnection &conn, const QStringList *keys, Fetched &f, QString *error,
                    PageQueue *queue = nullptr)
 {
-    // Pages by key, so that a 100,000-product catalog never sits in memory as one result.
+    // Pages by key, so that a 100,000-product catalog never sits in memory as one result. The
+    // first page is small so that the writing thread, which sets the pace, starts sooner.
     QString after;
     QSet<QString> seen;
-    for (;;) {
+    for (int limit = kFirstPage;; limit = kPage) {
         const PgResult r =
             keys ? conn.exec(QStringLiteral("SELECT %1 FROM products WHERE key = ANY($1::text[]) "
                                             "AND key > $2 ORDER BY key LIMIT %2")
                                  .arg(TeamCatalog::productColumns())
-                                 .arg(kPage),
+                                 .arg(limit),
                              {QVariant(*keys), after})
                  : conn.exec(QStringLiteral("SELECT %1 FROM products WHERE key > $1 ORDER BY key "
                                             "LIMIT %2")
                                  .arg(TeamCatalog::productColumns())
-                                 .arg(kPage),
+                                 .arg(limit),
                              {after});
         if (!r.ok())
             return fail(error, conn, QStringLiteral("reading products"), r);
@@ -260,7 +262,7 @@ bool fetchProducts(PgConnection &conn, const QStringList *keys, Fetched &f, QStr
             if (keys)
                 seen.insert(page.last().key);
         }
-        const bool last = r.rows() < kPage;
+        const bool last = r.rows() < limit;
         if (!last)
             after = page.last().key;
         if (queue)
