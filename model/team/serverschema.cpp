@@ -783,8 +783,20 @@ REVOKE EXECUTE ON FUNCTION mesh_alert_seen_again(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION mesh_alert_seen_again(bigint) TO mesh_user;
 )SQL";
 
+// Migration 7 (exactly-once uses, issue #12): a preview or export a desktop records
+// (TeamWrite::Kind::RecordUse) carries the write's token, unique per write, into its audit entry,
+// as requests and edits carry theirs (access_requests/product_versions.client_token). A replay
+// after a lost acknowledgement finds the entry by its token and adds no second one. The token is
+// not part of the entry's hash: it names the write, it is not what was audited. Anyone may still
+// insert entries in their own name only (policy own_entries); the token is one more column they
+// may set.
+constexpr const char *kMigration7 = R"SQL(
+ALTER TABLE audit_log ADD COLUMN client_token text UNIQUE;
+GRANT INSERT (client_token) ON audit_log TO mesh_user;
+)SQL";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5, kMigration6};
+                                       kMigration5, kMigration6, kMigration7};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

@@ -24,10 +24,12 @@ class PgConnection;
  * gets the narrowest terms).
  * Migration 6: quality alerts reported by any person's desktop scan, one live alert per
  * (product, fingerprint).
+ * Migration 7: an audit entry a desktop records for a preview or export keeps the write's token
+ * (audit_log.client_token), so a replayed use is audited once.
  */
 namespace ServerSchema {
 
-constexpr int kLatestVersion = 6;
+constexpr int kLatestVersion = 7;
 /** The group role every person's login role is a member of. */
 constexpr char kUserRole[] = "mesh_user";
 

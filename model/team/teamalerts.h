@@ -22,7 +22,8 @@ struct TeamAlertReport
 
 /**
  * Quality alerts a desktop's scan raised on a team cache go to the team server. A scan on a team
- * cache numbers its new alerts from QualityService::kTeamLocalIdBase; reportNew() reports each
+ * cache numbers its new alerts from QualityService::kTeamLocalIdBase (and the first sync moves
+ * the alerts a catalog had before it became a team cache there); reportNew() reports each
  * live one as the connected person (TeamWrite::Kind::ReportAlert: the server keeps one live
  * alert per product and fingerprint, so the same finding from two desktops is one alert), queues
  * them while the server is unreachable (once per finding), and syncs: the sync gives the cache's

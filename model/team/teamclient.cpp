@@ -808,13 +808,47 @@ TeamWriteOutcome applyRecordUse(PgConnection &conn, const TeamWrite &w)
     if (!kUses.contains(action))
         return outcome(Code::Invalid, QStringLiteral("%1: not a preview or an export").arg(what));
     return inTransaction(conn, w, what, [&]() {
+        // The entry keeps the write's token (server migration 7), so a replay after a lost
+        // acknowledgement finds it and adds none; the write lock, held since BEGIN, orders two
+        // replays of one write. A server not migrated yet has no token column: audited again.
+        const PgResult tokens = conn.exec(QStringLiteral(
+            "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'audit_log'::regclass "
+            "AND attname = 'client_token' AND NOT attisdropped)"));
+        if (!tokens.ok())
+            return fromError(conn, tokens, what);
+        const QString subject = w.fields.value(QStringLiteral("subject")).toString();
+        const QString detail = w.fields.value(QStringLiteral("detail")).toString();
+        if (!tokens.boolean(0, 0)) {
+            PgResult failed;
+            if (!audit(conn, action, w.productKey, subject, detail, &failed))
+                return fromError(conn, failed, what);
+            return outcome(Code::Ok,
+                           QStringLiteral("The %1 of %2 is in the team server's audit log.")
+                               .arg(action, w.productKey));
+        }
+        const PgResult done =
+            conn.exec(QStringLiteral("SELECT seq FROM audit_log WHERE client_token = $1"), {w.token});
+        if (!done.ok())
+            return fromError(conn, done, what);
+        if (done.rows() == 1)
+            return outcome(Code::Ok,
+                           QStringLiteral("The %1 of %2 was already in the team server's audit "
+                                          "log (entry %3).")
+                               .arg(action, w.productKey)
+                               .arg(done.integer(0, 0)),
+                           done.integer(0, 0));
         // The audit table takes entries in one's own name only (row-level security).
-        PgResult failed;
-        if (!audit(conn, action, w.productKey, w.fields.value(QStringLiteral("subject")).toString(),
-                   w.fields.value(QStringLiteral("detail")).toString(), &failed))
-            return fromError(conn, failed, what);
-        return outcome(Code::Ok, QStringLiteral("The %1 of %2 is in the team server's audit log.")
-                                     .arg(action, w.productKey));
+        const PgResult r = conn.exec(
+            QStringLiteral("INSERT INTO audit_log(action, product_key, subject, detail, "
+                           "client_token) VALUES ($1, $2, $3, $4, $5) RETURNING seq"),
+            {action, w.productKey, subject, detail, w.token});
+        if (!r.ok())
+            return fromError(conn, r, what);
+        return outcome(Code::Ok,
+                       QStringLiteral("The %1 of %2 is in the team server's audit log (entry %3).")
+                           .arg(action, w.productKey)
+                           .arg(r.integer(0, 0)),
+                       r.integer(0, 0));
     });
 }
 

@@ -79,7 +79,7 @@ struct TeamWriteOutcome
     };
     Code code = Code::Ok;
     QString message;
-    qint64 id = 0;       // the request or product version written
+    qint64 id = 0;       // the request or product version written; RecordUse: the audit entry
     int version = 0;     // Edit: the product's version now; Conflict: the newer version
     QString changedBy;   // Conflict: who saved the newer version or decided the request
     bool queued = false; // Offline: kept in the outbox for replay

@@ -518,6 +518,54 @@ bool applyRecords(SqliteCatalogStore &store, const Fetched &f, TeamSyncResult &r
 }
 
 /**
+ * A catalog becoming a team cache (its first sync): ids below QualityService::kTeamLocalIdBase
+ * are the server's from now on, so the alerts the catalog raised before move up by that base
+ * (#3 becomes #1000000000003), into the range a scan on a team cache numbers its own alerts
+ * from. applyRecords then gives a live one the server's id when the server has the same finding
+ * live, and TeamAlerts::reportNew reports the others at the next push, as it does the alerts a
+ * scan raises here. Resolved ones move too, history kept, so that none holds an id the server's
+ * alerts need; the trigger that keeps a resolved alert final is set aside for this one statement
+ * and put back as it was, inside the sync's transaction.
+ */
+bool moveOwnAlerts(Database &db, int *moved, CatalogError *e)
+{
+    auto failed = [e](const QString &why) {
+        e->code = CatalogError::Code::Io;
+        e->message = QStringLiteral("Moving the catalog's own quality alerts: %1").arg(why);
+        return false;
+    };
+    Statement &count = db.prepare(QStringLiteral(
+        "SELECT count(*), (SELECT max(id) FROM quality_alerts) FROM quality_alerts WHERE id < ?1"));
+    count.bind(1, QualityService::kTeamLocalIdBase);
+    const bool stepped = count.step();
+    const qint64 low = stepped ? count.integer(0) : 0;
+    const qint64 highest = stepped ? count.integer(1) : 0;
+    count.reset();
+    if (low == 0)
+        return true;
+    const qint64 offset = highest >= QualityService::kTeamLocalIdBase
+                              ? highest + 1
+                              : QualityService::kTeamLocalIdBase;
+    const QString trigger =
+        db.scalar(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name "
+                                 "= 'quality_alerts_resolved_final'"))
+            .toString();
+    QString error;
+    if (!trigger.isEmpty() &&
+        !db.exec(QStringLiteral("DROP TRIGGER quality_alerts_resolved_final"), &error))
+        return failed(error);
+    Statement &move = db.prepare(
+        QStringLiteral("UPDATE quality_alerts SET id = id + ?2 WHERE id < ?1"));
+    move.bind(1, QualityService::kTeamLocalIdBase).bind(2, offset);
+    if (!move.exec())
+        return failed(move.lastError());
+    *moved = db.changes();
+    if (!trigger.isEmpty() && !db.exec(trigger, &error))
+        return failed(error);
+    return true;
+}
+
+/**
  * Writes fetched products into the cache. A product the cache does not have yet (every product
  * of a first sync) is added by ProductInserter's plain INSERTs; a product the cache already has,
  * or anything out of the ordinary, goes through SqliteCatalogStore::upsertProduct with its
@@ -797,6 +845,11 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
                     return false;
                 }
             }
+            // Before the first sync position is saved: is this the catalog's first sync?
+            if (store.database().scalar(QStringLiteral("SELECT count(*) FROM team_sync")).toInt() ==
+                    0 &&
+                !moveOwnAlerts(store.database(), &result.movedAlerts, e))
+                return false;
             if (!applyAccess(store.database(), f, e) || !applyRecords(store, f, result, e))
                 return false;
             Statement &st = store.database().prepare(QStringLiteral(

@@ -30,6 +30,7 @@ struct TeamSyncResult
     int policies = 0;
     int alerts = 0;
     int claims = 0; // ownership claims the connected role may read (server migration 4)
+    int movedAlerts = 0; // first sync: the catalog's own alerts moved to the team-local ids
 };
 
 /**
@@ -42,8 +43,10 @@ struct TeamSyncResult
  * connected role (a requester's own, an owner's products'), with the server's ids, so an approval
  * made on another desktop reaches the requester's Access views; so do metadata versions (with
  * each product's server row_version, the base of the next team edit), governance policies and
- * quality alerts with their acknowledgements, by change number like the products. Runs on the caller's thread with the
- * connection and store it is given.
+ * quality alerts with their acknowledgements, by change number like the products. The first sync
+ * of a catalog that has alerts of its own moves them to the team-local ids
+ * (QualityService::kTeamLocalIdBase up), so they are reported like a scan's on a team cache.
+ * Runs on the caller's thread with the connection and store it is given.
  */
 class TeamSync
 {

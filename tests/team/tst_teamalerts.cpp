@@ -6,6 +6,8 @@
 #include "pgfixture.h"
 
 #include "catalog/sqlitecatalogstore.h"
+#include "db/sqlite.h"
+#include "demo/demoloader.h"
 #include "quality/qualityservice.h"
 #include "team/teamalerts.h"
 #include "team/teamclient.h"
@@ -255,6 +257,103 @@ private slots:
                      .text(0, 1),
                  grace.user);
         QCOMPARE(QualityService(*owner).alert(id)->state, QualityAlert::State::Acknowledged);
+    }
+
+    void alertsRaisedBeforeBecomingATeamCacheAreReported()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto admin = Test::PgFixture::connect(url);
+        QVERIFY(admin);
+        const TeamRoute kenji{url, QStringLiteral("kenji.watanabe"), {}};
+        // A catalog scanned before it was ever synced: its alerts have the low ids of any
+        // catalog, and one earlier finding is resolved already.
+        CatalogError catalogError;
+        auto catalog = DemoLoader::createDemoCatalog(
+            m_pg.tempPath(QStringLiteral("before-team.mesh")), &catalogError);
+        QVERIFY2(catalog, qPrintable(catalogError.message));
+        const QualityScanSummary scan = QualityService(*catalog).scan();
+        QVERIFY(scan.raised > 1);
+        const QList<QualityAlert> before = QualityService(*catalog).alerts();
+        QCOMPARE(int(before.size()), scan.raised);
+        for (const QualityAlert &alert : before)
+            QVERIFY(alert.id < QualityService::kTeamLocalIdBase);
+        QVERIFY(catalog->database().exec(QStringLiteral(
+            "INSERT INTO quality_alerts(id, product_key, kind, fingerprint, title, state, "
+            "first_seen, last_seen, resolved_by, resolved_at) VALUES (1000, "
+            "'product.jira-issues', 'missing', 'missing:old', 'Fixed long ago', 'resolved', "
+            "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'amara.okafor', "
+            "'2026-01-02T00:00:00Z')")));
+        const QStringList found = liveFindings(*catalog);
+
+        // Another desktop already reported one of the same findings: the server has it live,
+        // under a low id the catalog's own alerts share.
+        const QualityAlert &shared = before.first();
+        TeamWrite report;
+        report.kind = TeamWrite::Kind::ReportAlert;
+        report.actingUser = QStringLiteral("grace.mensah");
+        report.productKey = shared.finding.productKey;
+        report.fields = {{QStringLiteral("kind"), QualityFinding::kindName(shared.finding.kind)},
+                         {QStringLiteral("fingerprint"), shared.finding.fingerprint},
+                         {QStringLiteral("severity"), shared.finding.severity},
+                         {QStringLiteral("title"), shared.finding.title}};
+        const TeamWriteOutcome onServer = TeamClient::apply(*admin, report);
+        QVERIFY2(onServer.ok(), qPrintable(onServer.message));
+        QVERIFY(onServer.id < QualityService::kTeamLocalIdBase);
+
+        // The first sync makes it a team cache: its own alerts move to the team-local ids (the
+        // resolved one too), the finding the server has takes the server's id.
+        QString error;
+        auto conn = PgConnection::connect(url, kenji.user, {}, &error);
+        QVERIFY2(conn, qPrintable(error));
+        const auto synced = TeamSync::sync(*conn, *catalog, url, &error);
+        QVERIFY2(synced, qPrintable(error));
+        QCOMPARE(synced->movedAlerts, scan.raised + 1);
+        QCOMPARE(liveFindings(*catalog), found);
+        for (const QualityAlert &alert : QualityService(*catalog).alerts(QString(), true)) {
+            const bool isShared = alert.finding.productKey == shared.finding.productKey &&
+                                  alert.finding.fingerprint == shared.finding.fingerprint;
+            if (isShared)
+                QCOMPARE(alert.id, onServer.id);
+            else
+                QVERIFY2(alert.id >= QualityService::kTeamLocalIdBase,
+                         qPrintable(alert.finding.fingerprint));
+        }
+        const auto old = QualityService(*catalog).alert(QualityService::kTeamLocalIdBase + 1000);
+        QVERIFY(old);
+        QCOMPARE(old->state, QualityAlert::State::Resolved);
+        QCOMPARE(old->resolvedBy, QStringLiteral("amara.okafor"));
+        // A resolved alert is still final after the move.
+        QVERIFY(!catalog->database().exec(
+            QStringLiteral("UPDATE quality_alerts SET state = 'open' WHERE id = %1").arg(old->id)));
+
+        // The next push reports the rest, once each; the shared one is not reported again.
+        const TeamAlertReport pushed = TeamAlerts::reportNew(kenji, *catalog);
+        QCOMPARE(pushed.reported, scan.raised - 1);
+        QCOMPARE(pushed.known, 0);
+        QVERIFY(pushed.synced);
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM quality_alerts WHERE state <> "
+                                           "'resolved'"))
+                     .integer(0, 0),
+                 scan.raised);
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM quality_alerts WHERE "
+                                           "reported_by = 'kenji.watanabe'"))
+                     .integer(0, 0),
+                 scan.raised - 1);
+        // Every live finding once, under the server's id, on the cache and on the server.
+        QCOMPARE(liveFindings(*catalog), found);
+        QList<qint64> server;
+        const PgResult r = admin->exec(
+            QStringLiteral("SELECT id FROM quality_alerts WHERE state <> 'resolved' ORDER BY id"));
+        for (int i = 0; i < r.rows(); ++i)
+            server.append(r.integer(i, 0));
+        QCOMPARE(idsOf(*catalog), server);
+        // Pushing again reports nothing; a later sync moves nothing.
+        QCOMPARE(TeamAlerts::reportNew(kenji, *catalog).reported, 0);
+        const auto again = TeamSync::sync(*conn, *catalog, url, &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->movedAlerts, 0);
     }
 
 private:

@@ -50,6 +50,18 @@ TeamWrite edit(const QString &who, const QString &product, const QString &descri
     return w;
 }
 
+TeamWrite recordUse(const QString &who, const QString &product)
+{
+    TeamWrite w;
+    w.kind = TeamWrite::Kind::RecordUse;
+    w.actingUser = who;
+    w.productKey = product;
+    w.fields = {{QStringLiteral("action"), QStringLiteral("export")},
+                {QStringLiteral("subject"), QStringLiteral("issues.csv")},
+                {QStringLiteral("detail"), QStringLiteral("All columns.")}};
+    return w;
+}
+
 } // namespace
 
 class TestTeamClient : public QObject
@@ -204,6 +216,72 @@ private slots:
                             {w.token})
                      .integer(0, 0),
                  1);
+    }
+
+    void replayedUseIsAuditedOnce()
+    {
+        // An export recorded on the server whose acknowledgement was lost (the connection
+        // dropped after COMMIT): the desktop still has it queued and replays it.
+        auto cache = newCache();
+        QVERIFY(cache);
+        const QString who = QStringLiteral("amara.okafor");
+        TeamWrite use = recordUse(who, m_plain);
+        use.token = TeamWrite::newToken();
+        const qint64 before = usesBy(who);
+        const TeamWriteOutcome first = TeamClient::apply(*m_conn, use);
+        QVERIFY2(first.ok(), qPrintable(first.message));
+        QVERIFY(first.id > 0);
+        QVERIFY(TeamClient::enqueue(*cache, use, nullptr));
+        const TeamReplayResult r = TeamClient::replay(*m_conn, *cache);
+        QCOMPARE(r.done, 1);
+        QCOMPARE(r.failed, 0);
+        // … and once more, as a second replay would: still the one entry.
+        const TeamWriteOutcome again = TeamClient::apply(*m_conn, use);
+        QVERIFY2(again.ok(), qPrintable(again.message));
+        QCOMPARE(again.id, first.id);
+        QCOMPARE(usesBy(who), before + 1);
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT count(*), min(seq) FROM audit_log WHERE "
+                                           "client_token = $1"),
+                            {use.token})
+                     .integer(0, 1),
+                 first.id);
+        QCOMPARE(m_conn
+                     ->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE client_token = "
+                                           "$1"),
+                            {use.token})
+                     .integer(0, 0),
+                 1);
+        QVERIFY(auditChainIntact());
+
+        // Two uses of the same product, word for word alike, are two writes: both audited.
+        TeamWrite second = recordUse(who, m_plain);
+        second.token = TeamWrite::newToken();
+        const TeamWriteOutcome other = TeamClient::apply(*m_conn, second);
+        QVERIFY2(other.ok(), qPrintable(other.message));
+        QVERIFY(other.id > first.id);
+        // A write without a token gets a fresh one: a third use.
+        TeamWrite third = recordUse(who, m_plain);
+        QVERIFY(TeamClient::apply(*m_conn, third).ok());
+        QCOMPARE(usesBy(who), before + 3);
+        QVERIFY(auditChainIntact());
+    }
+
+    void useOnAServerWithoutTokensIsStillAudited()
+    {
+        // A server not yet migrated to schema 7 has no token column: the use is audited (at
+        // least once), never lost.
+        auto old = Test::PgFixture::connect(m_pg.freshDatabase());
+        QVERIFY(old);
+        QString error;
+        QVERIFY2(ServerSchema::migrate(*old, 6, &error), qPrintable(error));
+        TeamWrite use = recordUse(QString(), m_plain);
+        QVERIFY(TeamClient::apply(*old, use).ok());
+        QVERIFY(TeamClient::apply(*old, use).ok());
+        QCOMPARE(old->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                          "'export'"))
+                     .integer(0, 0),
+                 2);
     }
 
     void meshctlTeamWritesRefusesAndQueues()
@@ -865,6 +943,14 @@ private:
                            "request_id = $1"),
             {id});
         return g.rows() == 1 ? QStringList{g.text(0, 0), g.text(0, 1)} : QStringList{};
+    }
+    qint64 usesBy(const QString &who)
+    {
+        return m_conn
+            ->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = $1 AND action = "
+                                  "'export' AND product_key = $2"),
+                   {who, m_plain})
+            .integer(0, 0);
     }
     static QString isoUtc(const QDateTime &t) { return t.toUTC().toString(Qt::ISODate); }
     bool auditChainIntact()
