@@ -115,11 +115,11 @@ private slots:
                           "keyUsage = critical,digitalSignature,keyEncipherment\n"
                           "extendedKeyUsage = serverAuth\n"
                           "subjectAltName = DNS:localhost,IP:127.0.0.1\n"));
-        const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"),
-                             QStringLiteral("-pkeyopt"),
-                             QStringLiteral("ec_paramgen_curve:prime256v1"),
-                             QStringLiteral("-nodes"), QStringLiteral("-config"),
-                             QStringLiteral("openssl.cnf")};
+        const QStringList ec{
+            QStringLiteral("-newkey"),    QStringLiteral("ec"),
+            QStringLiteral("-pkeyopt"),   QStringLiteral("ec_paramgen_curve:prime256v1"),
+            QStringLiteral("-nodes"),     QStringLiteral("-config"),
+            QStringLiteral("openssl.cnf")};
         // The CA that signs the server's certificate, and another one that signed nothing.
         for (const QString &ca : {QStringLiteral("ca"), QStringLiteral("other-ca")})
             QVERIFY(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
@@ -132,14 +132,13 @@ private slots:
                         QStringList{QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
                                     QStringLiteral("-keyout"), QStringLiteral("server.key"),
                                     QStringLiteral("-out"), QStringLiteral("server.csr")}));
-        QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                         QStringLiteral("server.csr"), QStringLiteral("-CA"),
-                         QStringLiteral("ca.crt"), QStringLiteral("-CAkey"),
-                         QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
-                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-                         QStringLiteral("openssl.cnf"), QStringLiteral("-extensions"),
-                         QStringLiteral("v3_server"), QStringLiteral("-out"),
-                         QStringLiteral("server.crt")}));
+        QVERIFY(openssl(
+            {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+             QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.crt"),
+             QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+             QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+             QStringLiteral("openssl.cnf"), QStringLiteral("-extensions"),
+             QStringLiteral("v3_server"), QStringLiteral("-out"), QStringLiteral("server.crt")}));
         m_pg.server().setTls(m_certs.filePath(QStringLiteral("server.crt")),
                              m_certs.filePath(QStringLiteral("server.key")));
         MESH_START_PG(m_pg);
@@ -254,8 +253,8 @@ private slots:
         auto plain = PgConnection::connect(m_url + QStringLiteral("?sslmode=disable"), &error);
         QVERIFY2(plain, qPrintable(error));
         QVERIFY(!plain->isEncrypted());
-        const PgResult r = plain->exec(
-            QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"));
+        const PgResult r =
+            plain->exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"));
         QVERIFY(r.ok());
         QVERIFY(!r.boolean(0, 0));
     }
@@ -266,8 +265,8 @@ private slots:
         const QString url = tlsUrl(QStringLiteral("other-ca.crt"));
         auto conn = PgConnection::connect(url, &error);
         QVERIFY(!conn);
-        QVERIFY2(error.startsWith(QStringLiteral("cannot connect to the team server %1 over TLS: ")
-                                      .arg(url)),
+        QVERIFY2(error.startsWith(
+                     QStringLiteral("cannot connect to the team server %1 over TLS: ").arg(url)),
                  qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("certificate verify failed")), qPrintable(error));
         QVERIFY2(error.endsWith(QLatin1String("check sslmode and that sslrootcert names the CA "
