@@ -233,6 +233,38 @@ private slots:
                  qPrintable(a->error));
     }
 
+    void meshctlSaysInOneLineThatTheServerDidNotAnswer()
+    {
+        // PGCONNECT_TIMEOUT is the person's choice as much as the URL's: it beats the default.
+        BlackHole hole;
+        QVERIFY(hole.port() > 0);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGCONNECT_TIMEOUT"), QStringLiteral("2"));
+        p.setProcessEnvironment(env);
+        const QString file = m_pg.tempPath(QStringLiteral("silent.mesh"));
+        QElapsedTimer timer;
+        timer.start();
+        p.start(QStringLiteral(MESHCTL),
+                {QStringLiteral("sync-team"), file, QStringLiteral("--server"),
+                 QStringLiteral("postgresql://mesh:s3cret@127.0.0.1:%1/team").arg(hole.port())});
+        const bool finished = p.waitForFinished(15000);
+        if (!finished)
+            p.kill();
+        QVERIFY2(finished, "meshctl sync-team still waited for a silent server after 15 s");
+        QVERIFY2(timer.elapsed() < 9000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(p.exitCode(), 4);
+        const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+        QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("the team server postgresql://mesh:***@127.0.0.1:%1/"
+                                             "team did not answer within 2 s")
+                                  .arg(hole.port())),
+                 qPrintable(err));
+        QVERIFY(!err.contains(QLatin1String("s3cret")));
+        QVERIFY2(err.endsWith(QLatin1String("the local catalog was not changed")), qPrintable(err));
+        QVERIFY(!QFileInfo::exists(file));
+    }
+
     void verifyFullConnectsEncrypted()
     {
         QString error;
