@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QVersionNumber>
 
+#include <utility>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pwd.h>
@@ -101,6 +103,12 @@ bool LocalPgServer::runTool(const QString &tool, const QStringList &args, int ti
     return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
+void LocalPgServer::setTls(const QString &certFile, const QString &keyFile)
+{
+    m_tlsCert = certFile;
+    m_tlsKey = keyFile;
+}
+
 bool LocalPgServer::start(QString *error)
 {
     if (m_running)
@@ -158,6 +166,20 @@ bool LocalPgServer::start(QString *error)
                                   "max_connections = 100\nshared_buffers = 128MB\n")
                        .arg(m_port)
                        .toUtf8());
+        if (!m_tlsCert.isEmpty()) {
+            // PostgreSQL refuses a key readable by others: the server's user owns both, 0600.
+            const passwd *pw = m_asNobody ? ::getpwnam("nobody") : nullptr;
+            for (const auto &[from, to] : {std::pair{m_tlsCert, QStringLiteral("server.crt")},
+                                           std::pair{m_tlsKey, QStringLiteral("server.key")}}) {
+                const QString target = m_dataDir + QLatin1Char('/') + to;
+                const QByteArray path = QFile::encodeName(target);
+                if (!QFile::copy(from, target) || ::chmod(path.constData(), 0600) != 0 ||
+                    (pw && ::chown(path.constData(), pw->pw_uid, pw->pw_gid) != 0))
+                    return fail(QStringLiteral("cannot copy %1 to %2 for PostgreSQL's TLS")
+                                    .arg(from, target));
+            }
+            conf.write("ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n");
+        }
         conf.close();
         m_initialized = true;
     }

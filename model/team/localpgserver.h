@@ -30,6 +30,10 @@ public:
      *  or PATH); empty when PostgreSQL is not installed. */
     static QString binDir();
 
+    /** Serves TLS (ssl = on) with this PEM certificate and key, copied into the data directory
+     *  for the server's user with mode 0600. Call before the first start(). */
+    void setTls(const QString &certFile, const QString &keyFile);
+
     /** initdb (once) and start; false with *error saying what failed and where its log is. */
     bool start(QString *error);
     /** Stops the server; immediate skips the shutdown checkpoint (a crash, as far as PG knows). */
@@ -50,6 +54,8 @@ private:
     QString m_bin;
     QString m_dataDir;
     QString m_logFile;
+    QString m_tlsCert;
+    QString m_tlsKey;
     int m_port = 0;
     bool m_initialized = false;
     bool m_running = false;

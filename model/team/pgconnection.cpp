@@ -6,6 +6,8 @@
 
 #include <libpq-fe.h>
 
+#include <atomic>
+
 namespace Mesh {
 
 namespace {
@@ -15,7 +17,81 @@ QString connectionMessage(PGconn *conn)
     return QString::fromUtf8(PQerrorMessage(conn)).simplified();
 }
 
+std::atomic<int> g_defaultConnectTimeout{PgConnection::kDefaultConnectTimeout};
+
+/** The value libpq uses for keyword on conn (also on a connection that failed). */
+QString conninfoValue(PGconn *conn, const char *keyword)
+{
+    PQconninfoOption *options = PQconninfo(conn);
+    QString value;
+    for (PQconninfoOption *o = options; o && o->keyword; ++o)
+        if (qstrcmp(o->keyword, keyword) == 0 && o->val)
+            value = QString::fromUtf8(o->val);
+    if (options)
+        PQconninfoFree(options);
+    return value;
+}
+
+/** Keywords the environment already sets (PGCONNECT_TIMEOUT, a service file …): theirs wins. */
+QList<QByteArray> keywordsSetByEnvironment()
+{
+    QList<QByteArray> set;
+    PQconninfoOption *defaults = PQconndefaults();
+    for (PQconninfoOption *o = defaults; o && o->keyword; ++o)
+        if (o->val && o->val[0] != '\0')
+            set.append(QByteArray(o->keyword));
+    if (defaults)
+        PQconninfoFree(defaults);
+    return set;
+}
+
+/** One line naming the server (without its password) and saying what to do. */
+QString connectFailure(PGconn *conn, const QString &url)
+{
+    const QString message = connectionMessage(conn);
+    if (message.contains(QLatin1String("timeout expired"))) {
+        // libpq waits at least 2 s, whatever the URL says.
+        const int seconds = qMax(2, conninfoValue(conn, "connect_timeout").toInt());
+        return QStringLiteral("the team server %1 did not answer within %2 s; check the network "
+                              "or VPN and that the server is up, or wait longer by setting "
+                              "connect_timeout (seconds) in the URL")
+            .arg(redactedPgUrl(url))
+            .arg(seconds);
+    }
+    if (message.contains(QLatin1String("certificate")) || message.contains(QLatin1String("SSL")))
+        return QStringLiteral("cannot connect to the team server %1 over TLS: %2; check sslmode "
+                              "and that sslrootcert names the CA that signed the server's "
+                              "certificate")
+            .arg(redactedPgUrl(url), message);
+    return QStringLiteral("cannot connect to the team server %1: %2; check the URL, that the "
+                          "server is running and reachable, and the user's password")
+        .arg(redactedPgUrl(url), message);
+}
+
 } // namespace
+
+int PgConnection::defaultConnectTimeout()
+{
+    return g_defaultConnectTimeout.load();
+}
+
+void PgConnection::setDefaultConnectTimeout(int seconds)
+{
+    g_defaultConnectTimeout.store(seconds);
+}
+
+QList<std::pair<QByteArray, QByteArray>> PgConnection::defaultOptions()
+{
+    // Keepalives probe an idle connection (one waiting for a long query's result) after 30 s,
+    // every 10 s, 3 times; tcp_user_timeout drops one whose sent data stays unacknowledged for
+    // 60 s. A server that vanished is noticed within about a minute instead of hours.
+    return {{"connect_timeout", QByteArray::number(defaultConnectTimeout())},
+            {"keepalives", "1"},
+            {"keepalives_idle", "30"},
+            {"keepalives_interval", "10"},
+            {"keepalives_count", "3"},
+            {"tcp_user_timeout", "60000"}};
+}
 
 PgResult::PgResult(pg_result *result, QString error) : m_result(result), m_error(std::move(error))
 {
@@ -120,8 +196,19 @@ std::unique_ptr<PgConnection> PgConnection::connect(const QString &url, const QS
 {
     const QByteArray dbname = url.toUtf8();
     const QByteArray userName = user.toUtf8();
-    std::vector<const char *> keys{"dbname"};
-    std::vector<const char *> values{dbname.constData()};
+    // The defaults come before dbname: libpq lets the URL expanded from dbname override them.
+    const QList<std::pair<QByteArray, QByteArray>> defaults = defaultOptions();
+    const QList<QByteArray> fromEnvironment = keywordsSetByEnvironment();
+    std::vector<const char *> keys;
+    std::vector<const char *> values;
+    for (const auto &[keyword, value] : defaults) {
+        if (fromEnvironment.contains(keyword))
+            continue;
+        keys.push_back(keyword.constData());
+        values.push_back(value.constData());
+    }
+    keys.push_back("dbname");
+    values.push_back(dbname.constData());
     if (!user.isEmpty()) {
         keys.push_back("user");
         values.push_back(userName.constData());
@@ -140,9 +227,7 @@ std::unique_ptr<PgConnection> PgConnection::connect(const QString &url, const QS
     }
     if (PQstatus(conn) != CONNECTION_OK) {
         if (error)
-            *error = QStringLiteral("cannot connect to the team server %1: %2; check the URL, that "
-                                    "the server is running and reachable, and the user's password")
-                         .arg(redactedPgUrl(url), connectionMessage(conn));
+            *error = connectFailure(conn, url);
         PQfinish(conn);
         return nullptr;
     }
@@ -246,6 +331,16 @@ bool PgConnection::setRole(const QString &role, QString *error)
     return run(role.isEmpty() ? QStringLiteral("RESET ROLE")
                               : QStringLiteral("SET ROLE %1").arg(quoteIdentifier(role)),
                {}, error);
+}
+
+QString PgConnection::option(const QString &keyword) const
+{
+    return m_conn ? conninfoValue(m_conn, keyword.toUtf8().constData()) : QString();
+}
+
+bool PgConnection::isEncrypted() const
+{
+    return m_conn && PQsslInUse(m_conn) == 1;
 }
 
 QString PgConnection::quoteIdentifier(const QString &identifier) const

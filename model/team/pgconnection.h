@@ -6,6 +6,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <utility>
 
 struct pg_conn;
 struct pg_result;
@@ -56,10 +57,23 @@ private:
  * One connection to a PostgreSQL server through libpq. Not thread-safe: one per thread.
  * exec() sends parameters separately from the SQL text (PQexecParams), never interpolated.
  * Errors name the server (host:port/database, never the password) so a person can act on them.
+ *
+ * Every connection is bounded: unless the URL (or PGCONNECT_TIMEOUT) says otherwise, connecting
+ * gives up after defaultConnectTimeout() seconds, and TCP keepalives plus tcp_user_timeout
+ * drop a connection whose server vanished mid-query within about a minute. A URL's own
+ * connect_timeout, keepalives* or tcp_user_timeout always wins.
  */
 class PgConnection
 {
 public:
+    /** Seconds to wait for a server that does not answer, when the URL sets no connect_timeout. */
+    static constexpr int kDefaultConnectTimeout = 10;
+    /** The connect_timeout used when the URL sets none (kDefaultConnectTimeout; tests lower it). */
+    static int defaultConnectTimeout();
+    static void setDefaultConnectTimeout(int seconds);
+    /** The libpq options a connection gets unless its URL sets them: keyword, value pairs. */
+    static QList<std::pair<QByteArray, QByteArray>> defaultOptions();
+
     /** Connects to a libpq URL or keyword string; nullptr and *error on failure. */
     static std::unique_ptr<PgConnection> connect(const QString &url, QString *error);
     /** Connects to url as user (empty: as the URL says) with password, which never enters the
@@ -81,6 +95,10 @@ public:
     /** Runs SET ROLE; an empty role resets to the login role. */
     bool setRole(const QString &role, QString *error);
     QString quoteIdentifier(const QString &identifier) const;
+    /** The value libpq uses for a connection option (PQconninfo), e.g. "connect_timeout". */
+    QString option(const QString &keyword) const;
+    /** The connection is encrypted with TLS (PQsslInUse). */
+    bool isEncrypted() const;
     pg_conn *handle() const { return m_conn; }
 
 private:
