@@ -89,6 +89,7 @@ struct SqliteCatalogStore::Private
     std::unique_ptr<Database> db;
     bool readOnly = false;
     bool deferIndex = false;
+    bool bulk = false; // inside bulkTransaction(): foreign keys are off
     std::unique_ptr<FacetIndex> facetIndex;
 
     std::optional<qint64> domainId(const QString &name, bool create, CatalogError *error);
@@ -488,11 +489,21 @@ std::unique_ptr<SqliteCatalogStore> SqliteCatalogStore::open(const QString &path
     QString message;
     int version = 0;
     {
-        // Without a write-ahead log beside it, the file holds all its content: inspect it
-        // immutably so that a refused file gains no -wal/-shm companions either.
-        const bool hasWal = QFileInfo::exists(path + QStringLiteral("-wal"));
+        // A process that died inside a rollback-journal write (bulkTransaction()) left a hot
+        // journal: the file is whole again only once it is rolled back, which SQLite does on a
+        // writable connection's first read. A read-only open cannot, and says so below.
+        const QString journal = path + QStringLiteral("-journal");
+        if (mode == OpenMode::ReadWrite && QFileInfo::exists(journal) &&
+            QFileInfo(path).isWritable()) {
+            if (auto recover = Database::open(path, Database::Mode::ReadWrite, &message))
+                recover->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+        }
+        // Without a write-ahead log or journal beside it, the file holds all its content:
+        // inspect it immutably so that a refused file gains no -wal/-shm companions either.
+        const bool hasLog = QFileInfo::exists(path + QStringLiteral("-wal")) ||
+                            QFileInfo::exists(journal);
         auto probe = Database::open(
-            path, hasWal ? Database::Mode::ReadOnly : Database::Mode::Immutable, &message);
+            path, hasLog ? Database::Mode::ReadOnly : Database::Mode::Immutable, &message);
         if (!probe) {
             setError(error, CatalogError::Code::Io,
                      QStringLiteral("Cannot open “%1”: %2.").arg(path, message));
@@ -502,6 +513,14 @@ std::unique_ptr<SqliteCatalogStore> SqliteCatalogStore::open(const QString &path
         const QVariant userVersion = probe->scalar(QStringLiteral("PRAGMA user_version"));
         const QVariant tables = probe->scalar(
             QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'"), &message);
+        if ((!appId.isValid() || !tables.isValid()) && QFileInfo::exists(journal)) {
+            setError(error, CatalogError::Code::ReadOnly,
+                     QStringLiteral("“%1” holds an unfinished write of a process that stopped "
+                                    "(%2). Open it once for writing (e.g. `meshctl info %1`) to "
+                                    "roll that write back.")
+                         .arg(path, message));
+            return nullptr;
+        }
         if (!appId.isValid() || !tables.isValid()) {
             setError(error, CatalogError::Code::Corrupt,
                      QStringLiteral("“%1” is damaged and cannot be read (%2). The file was not "
@@ -568,6 +587,9 @@ std::unique_ptr<SqliteCatalogStore> SqliteCatalogStore::open(const QString &path
     db->exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; "
                             "PRAGMA mmap_size = 1073741824"));
     if (!readOnly) {
+        // A process that died inside bulkTransaction() left the file in rollback-journal mode
+        // (its hot journal has been rolled back by now); catalogs are always opened in WAL.
+        db->exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         db->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
         if (!Schema::migrate(*db, kSchemaVersion, &message)) {
             setError(error, CatalogError::Code::Io,
@@ -646,6 +668,50 @@ bool SqliteCatalogStore::transaction(const std::function<bool(CatalogError *)> &
     if (!tx.commit(&message))
         return d->fail(error, QStringLiteral("Saving"), message);
     return true;
+}
+
+bool SqliteCatalogStore::bulkTransaction(const std::function<bool(CatalogError *)> &body,
+                                         CatalogError *error)
+{
+    if (d->readOnly || d->bulk)
+        return transaction(body, error);
+    Database &db = *d->db;
+    // Leaving WAL needs the file to itself; with another connection open the load stays in WAL.
+    const bool rollbackJournal =
+        db.scalar(QStringLiteral("PRAGMA journal_mode = DELETE")).toString() ==
+        QLatin1String("delete");
+    db.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    d->bulk = true;
+    const bool ok = transaction(
+        [&](CatalogError *e) {
+            if (!body(e))
+                return false;
+            Statement &check = db.prepare(QStringLiteral("PRAGMA foreign_key_check"));
+            if (check.step()) {
+                const QString table = check.text(0);
+                const QString parent = check.text(2);
+                check.reset();
+                setError(e, CatalogError::Code::Invalid,
+                         QStringLiteral("A row of %1 refers to a %2 row that is not in “%3”; "
+                                        "nothing was saved.")
+                             .arg(table, parent, path()));
+                return false;
+            }
+            const QString checkError = check.lastError();
+            check.reset();
+            if (!checkError.isEmpty())
+                return d->fail(e, QStringLiteral("Checking references"), checkError);
+            return true;
+        },
+        error);
+    d->bulk = false;
+    db.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    if (rollbackJournal &&
+        db.scalar(QStringLiteral("PRAGMA journal_mode = WAL")).toString() != QLatin1String("wal"))
+        qWarning("%s: could not return to write-ahead logging after a bulk load; the next open "
+                 "will.",
+                 qPrintable(path()));
+    return ok;
 }
 
 bool SqliteCatalogStore::setMetadata(const QString &key, const QString &value,
@@ -846,6 +912,12 @@ ON CONFLICT(from_id, to_id, job_name) DO UPDATE SET kind = excluded.kind)SQL"));
 
 bool SqliteCatalogStore::removeProduct(const QString &key, CatalogError *error)
 {
+    if (d->bulk) { // the rows' cascades are off: removing would leave its datasets behind
+        setError(error, CatalogError::Code::Invalid,
+                 QStringLiteral("“%1” cannot be removed during a bulk load of “%2”.")
+                     .arg(key, path()));
+        return false;
+    }
     return transaction(
         [&](CatalogError *e) {
             Statement &find = d->db->prepare(QStringLiteral("SELECT id FROM products WHERE key = ?1"));

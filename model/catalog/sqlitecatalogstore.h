@@ -83,6 +83,19 @@ public:
 
     /** Runs body inside one transaction; nested writes join it. Rolls back when body fails. */
     bool transaction(const std::function<bool(CatalogError *)> &body, CatalogError *error);
+    /**
+     * transaction() for filling a catalog that has no products yet (a first team sync): the same
+     * all-or-nothing result, with two costs of a large load moved out of the way.
+     * - Rollback journal instead of the write-ahead log, when this is the file's only
+     *   connection: pages past the file's old end need no journal, so the load is written once,
+     *   not once to the log and again at the checkpoint. A crash still rolls back. WAL is put
+     *   back afterwards (and by open(), should the process die first).
+     * - Foreign keys are checked once, set-based, just before the commit (PRAGMA
+     *   foreign_key_check), not row by row; any violation fails the load as the row would have.
+     * body must not delete products or datasets (their cascades are off): removeProduct()
+     * refuses while it runs.
+     */
+    bool bulkTransaction(const std::function<bool(CatalogError *)> &body, CatalogError *error);
 
     CatalogCounts counts() const override;
     QList<Domain> domains() const override;

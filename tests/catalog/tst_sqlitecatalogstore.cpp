@@ -135,6 +135,12 @@ private slots:
     void createCompleteLeavesNoFileWhenFillFails();
     void createCompleteRefusesExistingPath();
     void createCompleteMovesFinishedCatalogIntoPlace();
+    void bulkTransactionWritesOnceAndPutsWalAndForeignKeysBack();
+    void bulkTransactionStaysInWalBesideAnotherConnection();
+    void bulkTransactionRefusesADanglingReferenceAndSavesNothing();
+    void bulkTransactionRefusesToRemoveProducts();
+    void openPutsAFileLeftInRollbackModeBackInWal();
+    void processDyingInsideBulkTransactionLosesOnlyTheLoad();
 
 private:
     /** A catalog file with count fixture products, closed again. */
@@ -909,6 +915,198 @@ void TestSqliteCatalogStore::createCompleteMovesFinishedCatalogIntoPlace()
     QCOMPARE(store->displayName(), u"Done"_s);
     QCOMPARE(store->counts().products, 1);
     QVERIFY(store->productByKey(MeshTest::makeProduct(1).key));
+}
+
+
+namespace {
+QString journalMode(Database &db)
+{
+    return db.scalar(u"PRAGMA journal_mode"_s).toString();
+}
+} // namespace
+
+void TestSqliteCatalogStore::bulkTransactionWritesOnceAndPutsWalAndForeignKeysBack()
+{
+    CatalogError error;
+    auto store = SqliteCatalogStore::create(m_dir->filePath(u"bulk.mesh"_s), u"b"_s, &error);
+    QVERIFY(store);
+    Database &db = store->database();
+    QCOMPARE(journalMode(db), u"wal"_s);
+    QString modeInside;
+    qint64 foreignKeysInside = -1;
+    const bool ok = store->bulkTransaction(
+        [&](CatalogError *e) {
+            modeInside = journalMode(db);
+            foreignKeysInside = db.scalar(u"PRAGMA foreign_keys"_s).toLongLong();
+            for (int i = 0; i < 20; ++i)
+                if (!store->upsertProduct(MeshTest::makeProduct(i), e))
+                    return false;
+            return true;
+        },
+        &error);
+    QVERIFY2(ok, qPrintable(error.message));
+    // The only connection: the load ran with a rollback journal and row-by-row checks off.
+    QCOMPARE(modeInside, u"delete"_s);
+    QCOMPARE(foreignKeysInside, 0);
+    QCOMPARE(journalMode(db), u"wal"_s);
+    QCOMPARE(db.scalar(u"PRAGMA foreign_keys"_s).toLongLong(), 1);
+    QVERIFY(!QFileInfo::exists(store->path() + u"-journal"_s));
+    QCOMPARE(store->counts().products, 20);
+    QCOMPARE(hitsFor(*store, MeshTest::makeProduct(7).name), 1);
+    // Foreign keys are enforced again: a dataset of a missing product is refused.
+    QVERIFY(!db.exec(u"INSERT INTO datasets(product_id, position, name) VALUES (99999, 0, 'x')"_s));
+    // And reopened, the catalog holds what was loaded.
+    store.reset();
+    auto reopened = SqliteCatalogStore::open(m_dir->filePath(u"bulk.mesh"_s), SqliteCatalogStore::OpenMode::ReadWrite, &error);
+    QVERIFY2(reopened, qPrintable(error.message));
+    QCOMPARE(reopened->counts().products, 20);
+    QCOMPARE(journalMode(reopened->database()), u"wal"_s);
+}
+
+void TestSqliteCatalogStore::bulkTransactionStaysInWalBesideAnotherConnection()
+{
+    CatalogError error;
+    const QString path = m_dir->filePath(u"shared.mesh"_s);
+    auto store = SqliteCatalogStore::create(path, u"s"_s, &error);
+    QVERIFY(store);
+    QString message;
+    auto other = Database::open(path, Database::Mode::ReadOnly, &message);
+    QVERIFY2(other, qPrintable(message));
+    QCOMPARE(other->scalar(u"SELECT count(*) FROM products"_s).toLongLong(), 0);
+    QString modeInside;
+    const bool ok = store->bulkTransaction(
+        [&](CatalogError *e) {
+            modeInside = journalMode(store->database());
+            return store->upsertProduct(MeshTest::makeProduct(1), e).has_value();
+        },
+        &error);
+    QVERIFY2(ok, qPrintable(error.message));
+    QCOMPARE(modeInside, u"wal"_s);
+    QCOMPARE(other->scalar(u"SELECT count(*) FROM products"_s).toLongLong(), 1);
+    QCOMPARE(store->database().scalar(u"PRAGMA foreign_keys"_s).toLongLong(), 1);
+}
+
+void TestSqliteCatalogStore::bulkTransactionRefusesADanglingReferenceAndSavesNothing()
+{
+    CatalogError error;
+    auto store = SqliteCatalogStore::create(m_dir->filePath(u"dangling.mesh"_s), u"d"_s, &error);
+    QVERIFY(store);
+    Database &db = store->database();
+    const bool ok = store->bulkTransaction(
+        [&](CatalogError *e) {
+            if (!store->upsertProduct(MeshTest::makeProduct(1), e))
+                return false;
+            // Accepted row by row while foreign keys are off; the check before the commit refuses it.
+            if (!db.exec(u"INSERT INTO datasets(product_id, position, name) VALUES (4242, 0, "
+                         "'orphan')"_s)) {
+                *e = {Code::Io, u"the orphan insert itself failed"_s};
+                return false;
+            }
+            return true;
+        },
+        &error);
+    QVERIFY(!ok);
+    QCOMPARE(error.code, Code::Invalid);
+    QVERIFY2(error.message.contains(u"datasets"_s) && error.message.contains(u"products"_s) &&
+                 error.message.contains(u"nothing was saved"_s),
+             qPrintable(error.message));
+    QCOMPARE(store->counts().products, 0);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM datasets"_s).toLongLong(), 0);
+    QCOMPARE(journalMode(db), u"wal"_s);
+    QCOMPARE(db.scalar(u"PRAGMA foreign_keys"_s).toLongLong(), 1);
+    // The store goes on working.
+    QVERIFY2(store->upsertProduct(MeshTest::makeProduct(2), &error), qPrintable(error.message));
+}
+
+void TestSqliteCatalogStore::bulkTransactionRefusesToRemoveProducts()
+{
+    CatalogError error;
+    auto store = MeshTest::createCatalog(m_dir->filePath(u"remove.mesh"_s), 2, &error);
+    QVERIFY(store);
+    const QString key = MeshTest::makeProduct(0).key;
+    const bool ok = store->bulkTransaction(
+        [&](CatalogError *e) { return store->removeProduct(key, e); }, &error);
+    QVERIFY(!ok);
+    QCOMPARE(error.code, Code::Invalid);
+    QVERIFY2(error.message.contains(key), qPrintable(error.message));
+    QVERIFY(store->productByKey(key));
+    // Outside a bulk load the same removal works and cascades.
+    QVERIFY2(store->removeProduct(key, &error), qPrintable(error.message));
+    QCOMPARE(store->counts().products, 1);
+}
+
+void TestSqliteCatalogStore::openPutsAFileLeftInRollbackModeBackInWal()
+{
+    // As a process that died inside bulkTransaction() leaves it.
+    const QString path = makeCatalogFile(u"left.mesh"_s, 3);
+    QVERIFY(!path.isEmpty());
+    {
+        QString message;
+        auto raw = Database::open(path, Database::Mode::ReadWrite, &message);
+        QVERIFY2(raw, qPrintable(message));
+        QCOMPARE(raw->scalar(u"PRAGMA journal_mode = DELETE"_s).toString(), u"delete"_s);
+    }
+    CatalogError error;
+    auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QCOMPARE(journalMode(store->database()), u"wal"_s);
+    QCOMPARE(store->counts().products, 3);
+}
+
+
+void TestSqliteCatalogStore::processDyingInsideBulkTransactionLosesOnlyTheLoad()
+{
+    const QString path = makeCatalogFile(u"crash.mesh"_s, 3);
+    QVERIFY(!path.isEmpty());
+    const pid_t pid = ::fork();
+    QVERIFY(pid >= 0);
+    if (pid == 0) {
+        CatalogError childError;
+        auto child =
+            SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &childError);
+        if (!child)
+            ::_exit(10);
+        // A small page cache, so that the load spills pages into the file before it dies.
+        child->database().exec(u"PRAGMA cache_size = 20"_s);
+        child->bulkTransaction(
+            [&](CatalogError *e) {
+                for (int i = 100; i < 1100; ++i)
+                    if (!child->upsertProduct(MeshTest::makeProduct(i), e))
+                        ::_exit(11);
+                ::_exit(child->database().scalar(u"PRAGMA journal_mode"_s).toString() ==
+                                u"delete"_s
+                            ? 0
+                            : 12);
+                return true;
+            },
+            &childError);
+        ::_exit(13);
+    }
+    int status = 0;
+    QCOMPARE(::waitpid(pid, &status, 0), pid);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0); // 10: no open; 11: insert failed; 12: not in rollback mode
+    QVERIFY(QFileInfo::exists(path + u"-journal"_s));
+    // Browsing cannot roll the unfinished write back, so it refuses, says how, and changes nothing.
+    const QByteArray before = MeshTest::fileSha256(path);
+    CatalogError error;
+    QVERIFY(!SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, &error));
+    QCOMPARE(error.code, Code::ReadOnly);
+    QVERIFY2(error.message.contains(u"unfinished write"_s), qPrintable(error.message));
+    QCOMPARE(MeshTest::fileSha256(path), before);
+    // Opening it for writing rolls the load back.
+    auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadWrite, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    Database &db = store->database();
+    QCOMPARE(db.scalar(u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    QString message;
+    QVERIFY2(db.exec(u"INSERT INTO product_fts(product_fts) VALUES ('integrity-check')"_s,
+                     &message),
+             qPrintable(message));
+    QCOMPARE(store->counts().products, 3);
+    QCOMPARE(hitsFor(*store, MeshTest::makeProduct(500).name), 0);
+    QCOMPARE(journalMode(db), u"wal"_s);
+    QVERIFY(!QFileInfo::exists(path + u"-journal"_s));
 }
 
 QTEST_GUILESS_MAIN(TestSqliteCatalogStore)

@@ -45,6 +45,12 @@ private slots:
         QCOMPARE(local.lineageEdges, demo.lineageEdges);
         QCOMPARE(local.columns, demo.columns);
         QCOMPARE(TeamSync::lastChange(*cache, r->serverId), r->toChange);
+        // The first sync is a bulk load (SqliteCatalogStore::bulkTransaction): afterwards the
+        // cache is back in WAL with foreign keys on, and every reference it wrote holds.
+        Database &db = cache->database();
+        QCOMPARE(db.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(db.scalar(QStringLiteral("PRAGMA foreign_keys")).toLongLong(), 1);
+        QVERIFY(!db.scalar(QStringLiteral("PRAGMA foreign_key_check")).isValid());
         // The cached product is the product, and search finds it.
         const auto original = m_pg.demo()->productByKey(QStringLiteral("sales.hubspot-contacts"));
         const auto cached = cache->productByKey(QStringLiteral("sales.hubspot-contacts"));
