@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "db/sqlite.h"
 
+#include <QStringEncoder>
+#include <QVarLengthArray>
+
 #include <sqlite3.h>
 
 #include <atomic>
@@ -50,8 +53,13 @@ Statement &Statement::reset()
 Statement &Statement::bind(int index, const QString &value)
 {
     if (m_stmt) {
-        const QByteArray utf8 = value.toUtf8();
-        sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        // Encoded on the stack (SQLite copies it): a bulk load binds millions of short values,
+        // and a QByteArray each cost a heap allocation and free on the writing thread.
+        QVarLengthArray<char, 1024> utf8(value.size() * 3);
+        QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
+        const char *end = encoder.appendToBuffer(utf8.data(), value);
+        sqlite3_bind_text64(m_stmt, index, utf8.constData(), sqlite3_uint64(end - utf8.constData()),
+                            SQLITE_TRANSIENT, SQLITE_UTF8);
     }
     return *this;
 }
@@ -148,6 +156,13 @@ QString Statement::columnName(int column) const
 
 std::unique_ptr<Database> Database::open(const QString &path, Mode mode, QString *error)
 {
+    // SQLite counts every allocation under a global mutex for sqlite3_memory_used(), which this
+    // project never reads; a bulk load makes tens of millions of them. Settable only before
+    // SQLite initialises, i.e. before the first connection of the process (later it is a no-op).
+    static const bool memoryStatusOff = [] {
+        return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    }();
+    Q_UNUSED(memoryStatusOff);
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadOnly:
