@@ -18,7 +18,8 @@ TeamAlertReport TeamAlerts::reportNew(const TeamRoute &route, SqliteCatalogStore
         return report;
     QList<TeamWrite> writes;
     Statement &st = store.database().prepare(QStringLiteral(
-        "SELECT product_key, kind, fingerprint, severity, title, detail FROM quality_alerts "
+        "SELECT product_key, kind, fingerprint, severity, title, detail, state, "
+        "coalesce(acknowledged_by, ''), coalesce(acknowledged_at, ''), note FROM quality_alerts "
         "WHERE id >= ?1 AND state <> 'resolved' ORDER BY id"));
     st.bind(1, QualityService::kTeamLocalIdBase);
     while (st.step()) {
@@ -32,6 +33,16 @@ TeamAlertReport TeamAlerts::reportNew(const TeamRoute &route, SqliteCatalogStore
                     {QStringLiteral("severity"), st.text(3)},
                     {QStringLiteral("title"), st.text(4)},
                     {QStringLiteral("detail"), st.text(5)}};
+        // Acknowledged here before this catalog became a team cache: the server is asked to
+        // carry the acknowledgement over (as the connected person, if they may).
+        if (st.text(6) == QLatin1String("acknowledged")) {
+            const QString note = st.text(9);
+            w.fields.insert(QStringLiteral("acknowledged"), true);
+            w.fields.insert(QStringLiteral("note"),
+                            QStringLiteral("Acknowledged in the desktop catalog by %1 at %2%3")
+                                .arg(st.text(7), st.text(8),
+                                     note.isEmpty() ? QString() : QStringLiteral(": ") + note));
+        }
         writes.append(w);
     }
     st.reset();
@@ -60,6 +71,10 @@ TeamAlertReport TeamAlerts::reportNew(const TeamRoute &route, SqliteCatalogStore
         switch (o.code) {
         case TeamWriteOutcome::Code::Ok:
             ++(o.message.contains(QStringLiteral("already has")) ? report.known : report.reported);
+            if (o.message.contains(QStringLiteral("Acknowledged there too")))
+                ++report.acknowledged;
+            else if (o.message.contains(QStringLiteral("It stays open there")))
+                ++report.leftOpen;
             break;
         case TeamWriteOutcome::Code::Offline:
             if (!waiting.contains(key)) {
@@ -94,6 +109,13 @@ TeamAlertReport TeamAlerts::reportNew(const TeamRoute &route, SqliteCatalogStore
             QStringLiteral("%1 new alert(s) reported to the team server").arg(report.reported));
     if (report.known)
         parts.append(QStringLiteral("%1 already reported by others").arg(report.known));
+    if (report.acknowledged)
+        parts.append(QStringLiteral("%1 acknowledged there too, as in this catalog")
+                         .arg(report.acknowledged));
+    if (report.leftOpen)
+        parts.append(QStringLiteral("%1 acknowledged here left open there (only the product's "
+                                    "owner or a steward may acknowledge it)")
+                         .arg(report.leftOpen));
     if (report.queued)
         parts.append(QStringLiteral("%1 queued until the team server is back").arg(report.queued));
     if (report.refused + report.failed)

@@ -13,6 +13,10 @@ struct TeamAlertReport
 {
     int reported = 0; // new on the server
     int known = 0;    // the server already had them live (another desktop reported them)
+    // Of those, ones this catalog acknowledged before it became a team cache: acknowledged on
+    // the server too, or left open there (the connected person may not manage them).
+    int acknowledged = 0;
+    int leftOpen = 0;
     int queued = 0;   // the server was unreachable: in the outbox
     int refused = 0;
     int failed = 0;

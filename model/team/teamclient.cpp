@@ -736,6 +736,50 @@ TeamWriteOutcome applyClaimDecision(PgConnection &conn, const TeamWrite &w)
     });
 }
 
+/**
+ * Carries a catalog's own acknowledgement of a reported alert (ReportAlert's "acknowledged"
+ * field, sent for alerts acknowledged before the catalog became a team cache) over to the
+ * server's live alert: as the connected person, only when they may manage the product's alerts
+ * and the alert is still open there. *said gets the sentence for the outcome.
+ */
+bool carryAcknowledgement(PgConnection &conn, const TeamWrite &w, qint64 id, QString *said,
+                          PgResult *failed)
+{
+    if (!w.fields.value(QStringLiteral("acknowledged")).toBool())
+        return true;
+    PgResult may = conn.exec(
+        QStringLiteral("SELECT mesh_may_manage_alerts(product_key), state FROM quality_alerts "
+                       "WHERE id = $1"),
+        {id});
+    if (!may.ok()) {
+        *failed = std::move(may);
+        return false;
+    }
+    if (may.rows() != 1 || may.text(0, 1) != QLatin1String("open"))
+        return true;
+    if (!may.boolean(0, 0)) {
+        *said = QStringLiteral(" It stays open there: it was acknowledged in this catalog, but "
+                               "only the product's owner or a steward may acknowledge it on the "
+                               "team server.");
+        return true;
+    }
+    const QString note = w.fields.value(QStringLiteral("note")).toString();
+    PgResult r = conn.exec(
+        QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', acknowledged_by = "
+                       "current_user, acknowledged_at = now(), note = $2 WHERE id = $1 AND "
+                       "state = 'open'"),
+        {id, note});
+    if (!r.ok()) {
+        *failed = std::move(r);
+        return false;
+    }
+    if (!audit(conn, QStringLiteral("acknowledge-alert"), w.productKey,
+               QStringLiteral("alert #%1").arg(id), note, failed))
+        return false;
+    *said = QStringLiteral(" Acknowledged there too, as it was in this catalog.");
+    return true;
+}
+
 TeamWriteOutcome applyReportAlert(PgConnection &conn, const TeamWrite &w)
 {
     const QString fingerprint = w.fields.value(QStringLiteral("fingerprint")).toString();
@@ -767,9 +811,14 @@ TeamWriteOutcome applyReportAlert(PgConnection &conn, const TeamWrite &w)
                                             {live.integer(0, 0)});
             if (!seen.ok())
                 return fromError(conn, seen, what);
+            QString said;
+            PgResult failed;
+            if (!carryAcknowledgement(conn, w, live.integer(0, 0), &said, &failed))
+                return fromError(conn, failed, what);
             return outcome(Code::Ok,
-                           QStringLiteral("The team server already has this alert as #%1.")
-                               .arg(live.integer(0, 0)),
+                           QStringLiteral("The team server already has this alert as #%1.%2")
+                               .arg(live.integer(0, 0))
+                               .arg(said),
                            live.integer(0, 0));
         }
         // Row-level security decides (mesh_may_report_alert: a known product and person).
@@ -793,8 +842,13 @@ TeamWriteOutcome applyReportAlert(PgConnection &conn, const TeamWrite &w)
                    QStringLiteral("alert #%1").arg(r.integer(0, 0)),
                    w.fields.value(QStringLiteral("title")).toString(), &failed))
             return fromError(conn, failed, what);
+        QString said;
+        if (!carryAcknowledgement(conn, w, r.integer(0, 0), &said, &failed))
+            return fromError(conn, failed, what);
         return outcome(Code::Ok,
-                       QStringLiteral("Alert #%1 reported to the team server.").arg(r.integer(0, 0)),
+                       QStringLiteral("Alert #%1 reported to the team server.%2")
+                           .arg(r.integer(0, 0))
+                           .arg(said),
                        r.integer(0, 0));
     });
 }

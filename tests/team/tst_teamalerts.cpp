@@ -356,6 +356,85 @@ private slots:
         QCOMPARE(again->movedAlerts, 0);
     }
 
+    void acknowledgementsMadeBeforeBecomingATeamCacheAreCarriedOver()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto admin = Test::PgFixture::connect(url);
+        QVERIFY(admin);
+        QString error;
+        QVERIFY2(Test::PgFixture::allowLogin(*admin, {QStringLiteral("grace.mensah")}, &error),
+                 qPrintable(error));
+        const TeamRoute grace{url, QStringLiteral("grace.mensah"), {}};
+        // A desktop catalog, before it was a team cache, acknowledged two findings: one on a
+        // product Grace owns, one on a product she does not manage.
+        CatalogError catalogError;
+        auto catalog = DemoLoader::createDemoCatalog(
+            m_pg.tempPath(QStringLiteral("acked-before-team.mesh")), &catalogError);
+        QVERIFY2(catalog, qPrintable(catalogError.message));
+        for (const char *sql :
+             {"INSERT INTO quality_alerts(id, product_key, kind, fingerprint, title, state, "
+              "first_seen, last_seen, acknowledged_by, acknowledged_at, note) VALUES (1, "
+              "'people.workday-workers', 'duplicate', 'duplicate-rows:acked', '3 duplicate rows', "
+              "'acknowledged', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'local.person', "
+              "'2026-11-02T00:00:00Z', 'known: the HR export runs twice')",
+              "INSERT INTO quality_alerts(id, product_key, kind, fingerprint, title, state, "
+              "first_seen, last_seen, acknowledged_by, acknowledged_at) VALUES (2, "
+              "'product.jira-issues', 'missing', 'missing:acked', 'No rows since Monday', "
+              "'acknowledged', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'local.person', "
+              "'2026-11-02T00:00:00Z')"})
+            QVERIFY2(catalog->database().exec(QString::fromLatin1(sql), &error), qPrintable(error));
+
+        auto conn = PgConnection::connect(url, grace.user, {}, &error);
+        QVERIFY2(conn, qPrintable(error));
+        const auto synced = TeamSync::sync(*conn, *catalog, url, &error);
+        QVERIFY2(synced, qPrintable(error));
+        QCOMPARE(synced->movedAlerts, 2);
+        const TeamAlertReport pushed = TeamAlerts::reportNew(grace, *catalog);
+        QCOMPARE(pushed.reported, 2);
+        QCOMPARE(pushed.acknowledged, 1);
+        QCOMPARE(pushed.leftOpen, 1);
+        QVERIFY2(pushed.message.contains(QStringLiteral("left open there")),
+                 qPrintable(pushed.message));
+        QVERIFY(pushed.synced);
+
+        // On the server: Grace's product's alert acknowledged by Grace, with the catalog's note
+        // and an audit entry; the other stays open (she may report it, not acknowledge it).
+        const PgResult mine = admin->exec(QStringLiteral(
+            "SELECT state, acknowledged_by, note, id FROM quality_alerts WHERE fingerprint = "
+            "'duplicate-rows:acked'"));
+        QCOMPARE(mine.rows(), 1);
+        QCOMPARE(mine.text(0, 0), QStringLiteral("acknowledged"));
+        QCOMPARE(mine.text(0, 1), QStringLiteral("grace.mensah"));
+        QVERIFY2(mine.text(0, 2).contains(QStringLiteral("local.person")) &&
+                     mine.text(0, 2).contains(QStringLiteral("the HR export runs twice")),
+                 qPrintable(mine.text(0, 2)));
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                           "'acknowledge-alert' AND subject = $1"),
+                            {QStringLiteral("alert #%1").arg(mine.integer(0, 3))})
+                     .integer(0, 0),
+                 1);
+        const PgResult other = admin->exec(QStringLiteral(
+            "SELECT state, acknowledged_by FROM quality_alerts WHERE fingerprint = "
+            "'missing:acked'"));
+        QCOMPARE(other.rows(), 1);
+        QCOMPARE(other.text(0, 0), QStringLiteral("open"));
+        QVERIFY(other.isNull(0, 1));
+
+        // The cache shows the server's states under the server's ids.
+        const QList<QualityAlert> cached = QualityService(*catalog).alerts();
+        QCOMPARE(cached.size(), 2);
+        for (const QualityAlert &a : cached) {
+            QVERIFY(a.id < QualityService::kTeamLocalIdBase);
+            if (a.finding.fingerprint == QLatin1String("duplicate-rows:acked")) {
+                QCOMPARE(a.state, QualityAlert::State::Acknowledged);
+                QCOMPARE(a.acknowledgedBy, QStringLiteral("grace.mensah"));
+            } else {
+                QCOMPARE(a.state, QualityAlert::State::Open);
+            }
+        }
+    }
+
 private:
     int serverLiveAlerts()
     {
