@@ -17,7 +17,7 @@ struct TeamAlertReport
     // the server too, or left open there (the connected person may not manage them).
     int acknowledged = 0;
     int leftOpen = 0;
-    int queued = 0;   // the server was unreachable: in the outbox
+    int queued = 0; // the server was unreachable: in the outbox
     int refused = 0;
     int failed = 0;
     bool synced = false; // the cache was synced afterwards (the alerts carry the server's ids)

@@ -414,9 +414,9 @@ private slots:
                             {QStringLiteral("alert #%1").arg(mine.integer(0, 3))})
                      .integer(0, 0),
                  1);
-        const PgResult other = admin->exec(QStringLiteral(
-            "SELECT state, acknowledged_by FROM quality_alerts WHERE fingerprint = "
-            "'missing:acked'"));
+        const PgResult other = admin->exec(
+            QStringLiteral("SELECT state, acknowledged_by FROM quality_alerts WHERE fingerprint = "
+                           "'missing:acked'"));
         QCOMPARE(other.rows(), 1);
         QCOMPARE(other.text(0, 0), QStringLiteral("open"));
         QVERIFY(other.isNull(0, 1));
