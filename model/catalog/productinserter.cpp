@@ -2,6 +2,7 @@
 #include "catalog/productinserter.h"
 
 #include "db/sqlite.h"
+#include "system/isotime.h"
 
 #include <QSet>
 
@@ -78,8 +79,7 @@ std::optional<ProductId> ProductInserter::insert(const Product &p, std::optional
         .bind(10, p.accessPolicy)
         .bind(11, p.freshnessSlaHours)
         .bind(12, p.version)
-        .bindNullable(13, p.updatedAt.isValid() ? p.updatedAt.toUTC().toString(Qt::ISODate)
-                                                : QString());
+        .bindNullable(13, isoUtc(p.updatedAt));
     source ? st.bind(14, *source) : st.bindNull(14);
     st.bindNullable(15, fetchedAt);
     auto saving = [&p] { return QStringLiteral("Saving product “%1”").arg(p.key); };

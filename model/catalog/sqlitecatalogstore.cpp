@@ -6,6 +6,7 @@
 #include "db/sqlite.h"
 #include "search/facetindex.h"
 #include "search/searchquery.h"
+#include "system/isotime.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -25,11 +26,6 @@ void setError(CatalogError *error, CatalogError::Code code, const QString &messa
 {
     if (error)
         *error = makeError(code, message);
-}
-
-QString isoTime(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
 }
 
 QDateTime parseTime(const QString &s)
@@ -427,7 +423,7 @@ std::unique_ptr<SqliteCatalogStore> SqliteCatalogStore::create(const QString &pa
     }
     std::unique_ptr<SqliteCatalogStore> store(new SqliteCatalogStore(std::move(db), false));
     store->setMetadata(QStringLiteral("name"), name, nullptr);
-    store->setMetadata(QStringLiteral("created_at"), isoTime(QDateTime::currentDateTimeUtc()),
+    store->setMetadata(QStringLiteral("created_at"), isoUtc(QDateTime::currentDateTimeUtc()),
                        nullptr);
     return store;
 }
@@ -799,7 +795,7 @@ bool SqliteCatalogStore::upsertSource(const Source &source, CatalogError *error)
             st.bind(1, source.name)
                 .bind(2, source.kind)
                 .bind(3, source.url)
-                .bindNullable(4, isoTime(source.fetchedAt));
+                .bindNullable(4, isoUtc(source.fetchedAt));
             if (!st.exec())
                 return d->fail(e, QStringLiteral("Saving source “%1”").arg(source.name),
                                st.lastError());
@@ -856,7 +852,7 @@ RETURNING id)SQL"));
                 .bind(10, product.accessPolicy)
                 .bind(11, product.freshnessSlaHours)
                 .bind(12, product.version)
-                .bindNullable(13, isoTime(product.updatedAt));
+                .bindNullable(13, isoUtc(product.updatedAt));
             sourceId ? st.bind(14, *sourceId) : st.bindNull(14);
             if (!st.step())
                 return d->fail(e, QStringLiteral("Saving product “%1”").arg(product.key),

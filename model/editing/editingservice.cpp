@@ -6,6 +6,7 @@
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
 #include "editing/metadatafield.h"
+#include "system/isotime.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -28,11 +29,6 @@ EditOutcome outcome(Code code, const QString &message, int version = 0)
 QString when(const QDateTime &t)
 {
     return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
-}
-
-QString isoTime(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODate);
 }
 
 const QString kVersionSelect = QStringLiteral(
@@ -192,7 +188,7 @@ EditOutcome EditingService::saveDecided(const QString &author, const Product &cu
             .bind(2, 1)
             .bind(3, current.sourceName.isEmpty() ? QStringLiteral("catalog") : current.sourceName)
             .bind(4,
-                  isoTime(current.updatedAt.isValid() && current.updatedAt < now ? current.updatedAt
+                  isoUtc(current.updatedAt.isValid() && current.updatedAt < now ? current.updatedAt
                                                                                  : now))
             .bind(5, QStringLiteral("As imported, before the first edit"))
             .bind(6, QString::fromUtf8(QJsonDocument(before).toJson(QJsonDocument::Compact)));
@@ -212,7 +208,7 @@ EditOutcome EditingService::saveDecided(const QString &author, const Product &cu
         .bind(1, current.key)
         .bind(2, number)
         .bind(3, author)
-        .bind(4, isoTime(now))
+        .bind(4, isoUtc(now))
         .bind(5, summary)
         .bind(6, QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact)));
     if (!ins.exec())

@@ -3,6 +3,7 @@
 
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
+#include "system/isotime.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -31,11 +32,6 @@ QStringList stringList(const QJsonValue &v)
     return result;
 }
 
-QString isoTime(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
-}
-
 QJsonObject productJson(const Product &p)
 {
     QJsonObject o{{QStringLiteral("key"), p.key},
@@ -51,7 +47,7 @@ QJsonObject productJson(const Product &p)
                   {QStringLiteral("access_policy"), p.accessPolicy},
                   {QStringLiteral("freshness_sla_hours"), p.freshnessSlaHours},
                   {QStringLiteral("version"), p.version},
-                  {QStringLiteral("updated_at"), isoTime(p.updatedAt)}};
+                  {QStringLiteral("updated_at"), isoUtc(p.updatedAt)}};
     QJsonArray datasets;
     for (const Dataset &d : p.datasets) {
         QJsonArray columns;
@@ -105,7 +101,7 @@ QByteArray exportCatalog(SqliteCatalogStore &store)
     const QJsonObject root{
         {QStringLiteral("format"), QLatin1String(kFormat)},
         {QStringLiteral("version"), kVersion},
-        {QStringLiteral("exported_at"), isoTime(QDateTime::currentDateTimeUtc())},
+        {QStringLiteral("exported_at"), isoUtc(QDateTime::currentDateTimeUtc())},
         {QStringLiteral("catalog"), QJsonObject{{QStringLiteral("name"), store.displayName()}}},
         {QStringLiteral("domains"), domains},
         {QStringLiteral("users"), users},
