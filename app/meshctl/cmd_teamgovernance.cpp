@@ -318,7 +318,8 @@ int afterSync(const QStringList &args, int fileIndex, const QStringList &extra,
     QString path;
     int seen = 0;
     for (qsizetype i = 0; i < rest.size(); ++i) {
-        if (rest.at(i) == QStringLiteral("--product")) // the one option with a value
+        if (rest.at(i) == QStringLiteral("--product") || rest.at(i) == QStringLiteral("--from") ||
+            rest.at(i) == QStringLiteral("--to")) // the options with a value
             ++i;
         else if (!rest.at(i).startsWith(QLatin1Char('-')) && seen++ == fileIndex)
             path = rest.at(i);
@@ -419,6 +420,16 @@ int cmdTeamAlerts(const QStringList &args)
         return afterSync(args, 1, {}, cmdAlerts);
     // The server's alerts, as synced: the local scan needs sample data the server does not hold.
     return afterSync(args, 0, {QStringLiteral("--no-scan")}, cmdAlerts);
+}
+
+int cmdTeamHistory(const QStringList &args)
+{
+    return afterSync(args, 0, {}, cmdHistory); // the versions the sync brought in
+}
+
+int cmdTeamUnclaimed(const QStringList &args)
+{
+    return afterSync(args, 0, {}, cmdUnclaimed); // owners and descriptions as the server has them
 }
 
 int cmdTeamAudit(const QStringList &args)

@@ -83,7 +83,7 @@ const char kUsage[] =
     "  sync-team FILE --server URL [--json] pull the team catalog's changes into FILE\n"
     "  team request|approve|deny|withdraw|revoke|edit|outbox|replay FILE ... --server URL\n"
     "                                       write to the team catalog; queued when offline\n"
-    "  access|governance|alerts|claim ... --server URL\n"
+    "  access|governance|alerts|claim|history|unclaimed ... --server URL\n"
     "                                       the same commands against the team catalog\n"
     "  bench team [--products N] [--json]   team catalog sync and concurrent writes\n"
     "  bench sync [--sources N] [--products N] [--json]\n"
@@ -448,7 +448,8 @@ int run(const QStringList &args)
         {QStringLiteral("team"), cmdTeam},
     };
     const QString command = args.value(0);
-    // access, audit, governance, alerts and claim … --server URL: to the team catalog
+    // access, audit, governance, alerts, claim, history and unclaimed … --server URL: to the
+    // team catalog
     // (cmd_teamgovernance.cpp).
     const bool toServer = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
         return a == QStringLiteral("--server") || a.startsWith(QStringLiteral("--server="));
@@ -463,6 +464,10 @@ int run(const QStringList &args)
         return cmdTeamClaim(args.mid(1));
     if (toServer && command == QStringLiteral("audit"))
         return cmdTeamAudit(args.mid(1));
+    if (toServer && command == QStringLiteral("history"))
+        return cmdTeamHistory(args.mid(1));
+    if (toServer && command == QStringLiteral("unclaimed"))
+        return cmdTeamUnclaimed(args.mid(1));
     for (const auto &[name, handler] : commands)
         if (name == command)
             return handler(args.mid(1));

@@ -73,6 +73,9 @@ int cmdTeamGovernance(const QStringList &args);
 int cmdTeamAlerts(const QStringList &args);
 int cmdTeamClaim(const QStringList &args);
 int cmdTeamAudit(const QStringList &args);
+/** history and unclaimed with --server URL: the local report, after pulling the server's changes. */
+int cmdTeamHistory(const QStringList &args);
+int cmdTeamUnclaimed(const QStringList &args);
 /** The exit code of a team server write, with its message on stdout (Ok) or stderr. */
 int teamWriteExit(const TeamWriteOutcome &o);
 int cmdBenchTeam(const QStringList &args);

@@ -744,6 +744,37 @@ private slots:
                                &output);
         QVERIFY2(listed == 0, output.constData());
         QVERIFY2(output.contains("\"claimant\": \"kenji.watanabe\""), output.constData());
+
+        // history and unclaimed --server: the local reports, on what the server has now.
+        const int base = int(
+            m_conn->exec(QStringLiteral("SELECT row_version FROM products WHERE key = $1"), {m_plain})
+                .integer(0, 0));
+        const TeamWriteOutcome edited = TeamClient::apply(
+            *m_conn, edit(QStringLiteral("lucas.moreau"), m_plain,
+                          QStringLiteral("Edited on the server for history --server."), base));
+        QVERIFY2(edited.ok(), qPrintable(edited.message));
+        QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO products(key, name, domain) VALUES "
+                                            "('legacy.cli_orphan', 'CLI orphan', 'Finance')"),
+                             {}, &error),
+                 qPrintable(error));
+        QCOMPARE(run(QStringList{QStringLiteral("unclaimed"), file, QStringLiteral("--json")},
+                     &output),
+                 0);
+        QVERIFY2(!output.contains("legacy.cli_orphan"), output.constData()); // not synced yet
+        QCOMPARE(run(QStringList{QStringLiteral("unclaimed"), file, QStringLiteral("--json")} +
+                         server,
+                     &output),
+                 0);
+        QVERIFY2(output.contains("legacy.cli_orphan"), output.constData());
+        QCOMPARE(run(QStringList{QStringLiteral("history"), QStringLiteral("--to"),
+                                 QStringLiteral("0"), file, m_plain} +
+                         server,
+                     &output),
+                 0);
+        QVERIFY2(output.contains("Edited on the server for history --server."),
+                 output.constData());
+        QCOMPARE(run(QStringList{QStringLiteral("history"), file, m_plain} + server, &output), 0);
+        QVERIFY2(output.contains("lucas.moreau"), output.constData());
     }
 
     // Last: it stops and restarts the shared server.
