@@ -449,8 +449,7 @@ int run(const QStringList &args)
     };
     const QString command = args.value(0);
     // access, audit, governance, alerts, claim, history and unclaimed … --server URL: to the
-    // team catalog
-    // (cmd_teamgovernance.cpp).
+    // team catalog (cmd_teamgovernance.cpp).
     const bool toServer = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
         return a == QStringLiteral("--server") || a.startsWith(QStringLiteral("--server="));
     });

@@ -568,6 +568,32 @@ TeamWriteOutcome applySetPolicy(PgConnection &conn, const TeamWrite &w)
     });
 }
 
+/**
+ * Acknowledges (or resolves) live alert `id` of productKey as the connected role, with its audit
+ * entry: the one statement both an explicit AckAlert/ResolveAlert and a report that carries a
+ * catalog's own acknowledgement use. *changed: whether the alert was still in a state to change.
+ */
+bool setAlertState(PgConnection &conn, qint64 id, const QString &productKey, bool resolve,
+                   const QString &note, bool *changed, PgResult *failed)
+{
+    PgResult r = conn.exec(
+        resolve ? QStringLiteral("UPDATE quality_alerts SET state = 'resolved', resolved_by = "
+                                 "current_user, resolved_at = now(), note = $2 WHERE id = $1 "
+                                 "AND state <> 'resolved'")
+                : QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', "
+                                 "acknowledged_by = current_user, acknowledged_at = now(), "
+                                 "note = $2 WHERE id = $1 AND state = 'open'"),
+        {id, note});
+    if (!r.ok()) {
+        *failed = std::move(r);
+        return false;
+    }
+    *changed = r.affected() == 1;
+    return !*changed ||
+           audit(conn, resolve ? QStringLiteral("resolve-alert") : QStringLiteral("acknowledge-alert"),
+                 productKey, QStringLiteral("alert #%1").arg(id), note, failed);
+}
+
 TeamWriteOutcome applyAlertTransition(PgConnection &conn, const TeamWrite &w)
 {
     const bool resolve = w.kind == TeamWrite::Kind::ResolveAlert;
@@ -613,24 +639,13 @@ TeamWriteOutcome applyAlertTransition(PgConnection &conn, const TeamWrite &w)
                            QStringLiteral("%1 was refused: only the product's owner or a steward, "
                                           "an administrator or the governance council may")
                                .arg(what));
-        const PgResult r = conn.exec(
-            resolve ? QStringLiteral("UPDATE quality_alerts SET state = 'resolved', resolved_by = "
-                                     "current_user, resolved_at = now(), note = $2 WHERE id = $1 "
-                                     "AND state <> 'resolved'")
-                    : QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', "
-                                     "acknowledged_by = current_user, acknowledged_at = now(), "
-                                     "note = $2 WHERE id = $1 AND state = 'open'"),
-            {w.requestId, w.reason});
-        if (!r.ok())
-            return fromError(conn, r, what);
-        if (r.affected() != 1)
+        bool changed = false;
+        PgResult failed;
+        if (!setAlertState(conn, w.requestId, a.text(0, 0), resolve, w.reason, &changed, &failed))
+            return fromError(conn, failed, what);
+        if (!changed)
             return outcome(Code::Refused,
                            QStringLiteral("%1 was refused by the team server").arg(what));
-        PgResult failed;
-        if (!audit(conn, resolve ? QStringLiteral("resolve-alert")
-                                 : QStringLiteral("acknowledge-alert"),
-                   a.text(0, 0), QStringLiteral("alert #%1").arg(w.requestId), w.reason, &failed))
-            return fromError(conn, failed, what);
         return outcome(Code::Ok,
                        QStringLiteral("Alert #%1 %2 by %3.")
                            .arg(w.requestId)
@@ -763,20 +778,12 @@ bool carryAcknowledgement(PgConnection &conn, const TeamWrite &w, qint64 id, QSt
                                "team server.");
         return true;
     }
-    const QString note = w.fields.value(QStringLiteral("note")).toString();
-    PgResult r = conn.exec(
-        QStringLiteral("UPDATE quality_alerts SET state = 'acknowledged', acknowledged_by = "
-                       "current_user, acknowledged_at = now(), note = $2 WHERE id = $1 AND "
-                       "state = 'open'"),
-        {id, note});
-    if (!r.ok()) {
-        *failed = std::move(r);
+    bool changed = false;
+    if (!setAlertState(conn, id, w.productKey, false,
+                       w.fields.value(QStringLiteral("note")).toString(), &changed, failed))
         return false;
-    }
-    if (!audit(conn, QStringLiteral("acknowledge-alert"), w.productKey,
-               QStringLiteral("alert #%1").arg(id), note, failed))
-        return false;
-    *said = QStringLiteral(" Acknowledged there too, as it was in this catalog.");
+    if (changed)
+        *said = QStringLiteral(" Acknowledged there too, as it was in this catalog.");
     return true;
 }
 

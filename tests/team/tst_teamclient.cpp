@@ -12,6 +12,8 @@
 #include "team/teamclient.h"
 #include "team/teamsync.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 
 using namespace Mesh;
@@ -746,13 +748,6 @@ private slots:
         QVERIFY2(output.contains("\"claimant\": \"kenji.watanabe\""), output.constData());
 
         // history and unclaimed --server: the local reports, on what the server has now.
-        const int base = int(
-            m_conn->exec(QStringLiteral("SELECT row_version FROM products WHERE key = $1"), {m_plain})
-                .integer(0, 0));
-        const TeamWriteOutcome edited = TeamClient::apply(
-            *m_conn, edit(QStringLiteral("lucas.moreau"), m_plain,
-                          QStringLiteral("Edited on the server for history --server."), base));
-        QVERIFY2(edited.ok(), qPrintable(edited.message));
         QVERIFY2(m_conn->run(QStringLiteral("INSERT INTO products(key, name, domain) VALUES "
                                             "('legacy.cli_orphan', 'CLI orphan', 'Finance')"),
                              {}, &error),
@@ -766,6 +761,26 @@ private slots:
                      &output),
                  0);
         QVERIFY2(output.contains("legacy.cli_orphan"), output.constData());
+        // An edit on the server after that sync: only history --server sees it.
+        const int base = int(
+            m_conn->exec(QStringLiteral("SELECT row_version FROM products WHERE key = $1"), {m_plain})
+                .integer(0, 0));
+        const TeamWriteOutcome edited = TeamClient::apply(
+            *m_conn, edit(QStringLiteral("lucas.moreau"), m_plain,
+                          QStringLiteral("Edited on the server for history --server."), base));
+        QVERIFY2(edited.ok(), qPrintable(edited.message));
+        const QStringList history = {QStringLiteral("history"), file, m_plain,
+                                     QStringLiteral("--json")};
+        auto currentVersion = [&output] {
+            return QJsonDocument::fromJson(output).object().value(u"current_version").toInt(-1);
+        };
+        QCOMPARE(run(history, &output), 0);
+        const int before = currentVersion();
+        QVERIFY2(before >= 0, output.constData());
+        QCOMPARE(run(history + server, &output), 0);
+        QCOMPARE(currentVersion(), before + 1);
+        QVERIFY2(output.contains("lucas.moreau"), output.constData());
+        // --to's value is not taken for FILE; the newest version holds the server's edit.
         QCOMPARE(run(QStringList{QStringLiteral("history"), QStringLiteral("--to"),
                                  QStringLiteral("0"), file, m_plain} +
                          server,
@@ -773,8 +788,6 @@ private slots:
                  0);
         QVERIFY2(output.contains("Edited on the server for history --server."),
                  output.constData());
-        QCOMPARE(run(QStringList{QStringLiteral("history"), file, m_plain} + server, &output), 0);
-        QVERIFY2(output.contains("lucas.moreau"), output.constData());
     }
 
     // Last: it stops and restarts the shared server.
