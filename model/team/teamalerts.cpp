@@ -113,7 +113,7 @@ TeamAlertReport TeamAlerts::reportNew(const TeamRoute &route, SqliteCatalogStore
         parts.append(QStringLiteral("%1 acknowledged there too, as in this catalog")
                          .arg(report.acknowledged));
     if (report.leftOpen)
-        parts.append(QStringLiteral("%1 acknowledged here left open there (only the product's "
+        parts.append(QStringLiteral("%1 acknowledged here but left open there (only the product's "
                                     "owner or a steward may acknowledge it)")
                          .arg(report.leftOpen));
     if (report.queued)
