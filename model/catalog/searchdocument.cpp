@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/searchdocument.h"
 
+#include "db/sqlite.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -50,6 +52,40 @@ SearchDocument searchDocument(ProductId id, const Product &p, const QString &own
     doc.fields[5] = p.domain.toUtf8();
     doc.fields[6] = p.sourceSystem.toUtf8() + ' ' + p.formats.join(QLatin1Char(',')).toUtf8();
     return doc;
+}
+
+bool writeSearchDocuments(Database &db, const std::vector<SearchDocument> &documents,
+                          QString *error)
+{
+    Statement &fts = db.prepare(
+        QStringLiteral("INSERT INTO product_fts(rowid, name, tags, description, columns, owner, "
+                       "domain, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    for (const SearchDocument &doc : documents) {
+        fts.reset().bind(1, doc.id);
+        for (int f = 0; f < 7; ++f)
+            fts.bindUtf8(f + 2, doc.fields[size_t(f)]);
+        if (!fts.exec()) {
+            *error = fts.lastError();
+            return false;
+        }
+    }
+    Statement &meta = db.prepare(
+        QStringLiteral("INSERT INTO product_meta_fts(rowid, name, tags, owner, domain, source) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    for (const SearchDocument &doc : documents) {
+        meta.reset()
+            .bind(1, doc.id)
+            .bindUtf8(2, doc.fields[0])
+            .bindUtf8(3, doc.fields[1])
+            .bindUtf8(4, doc.fields[4])
+            .bindUtf8(5, doc.fields[5])
+            .bindUtf8(6, doc.fields[6]);
+        if (!meta.exec()) {
+            *error = meta.lastError();
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace Mesh

@@ -7,8 +7,11 @@
 #include <QString>
 
 #include <array>
+#include <vector>
 
 namespace Mesh {
+
+class Database;
 
 /**
  * A product's search document: the text of product_fts's seven columns (name, tags,
@@ -33,5 +36,14 @@ struct SearchDocument
  * ownerName is the display name of p.ownerId in the users table (empty when unknown).
  */
 SearchDocument searchDocument(ProductId id, const Product &p, const QString &ownerName);
+
+/**
+ * Inserts the documents into db's product_fts and product_meta_fts under their ids, which have
+ * no rows there yet; the caller holds the transaction. On failure *error has SQLite's message.
+ * product_fts first, then product_meta_fts: each table gets its rows in rowid order, which keeps
+ * FTS5 from writing out its pending entries early.
+ */
+bool writeSearchDocuments(Database &db, const std::vector<SearchDocument> &documents,
+                          QString *error);
 
 } // namespace Mesh

@@ -217,32 +217,9 @@ bool SqliteCatalogStore::indexNewDocuments(const std::vector<SearchDocument> &do
         return true;
     return transaction(
         [&](CatalogError *e) {
-            Statement &fts = d->db->prepare(QStringLiteral(
-                "INSERT INTO product_fts(rowid, name, tags, description, columns, owner, domain, "
-                "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-            Statement &meta = d->db->prepare(
-                QStringLiteral("INSERT INTO product_meta_fts(rowid, name, tags, owner, domain, "
-                               "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-            // product_fts first, then product_meta_fts: each table gets its rows in rowid order,
-            // which keeps FTS5 from writing out its pending entries early.
-            for (const SearchDocument &doc : documents) {
-                fts.reset().bind(1, doc.id);
-                for (int f = 0; f < 7; ++f)
-                    fts.bindUtf8(f + 2, doc.fields[size_t(f)]);
-                if (!fts.exec())
-                    return d->fail(e, QStringLiteral("Updating the search index"), fts.lastError());
-            }
-            for (const SearchDocument &doc : documents) {
-                meta.reset()
-                    .bind(1, doc.id)
-                    .bindUtf8(2, doc.fields[0])
-                    .bindUtf8(3, doc.fields[1])
-                    .bindUtf8(4, doc.fields[4])
-                    .bindUtf8(5, doc.fields[5])
-                    .bindUtf8(6, doc.fields[6]);
-                if (!meta.exec())
-                    return d->fail(e, QStringLiteral("Updating the search index"), meta.lastError());
-            }
+            QString message;
+            if (!writeSearchDocuments(*d->db, documents, &message))
+                return d->fail(e, QStringLiteral("Updating the search index"), message);
             return true;
         },
         error);
@@ -646,13 +623,25 @@ QString SqliteCatalogStore::metadata(const QString &key) const
 bool SqliteCatalogStore::transaction(const std::function<bool(CatalogError *)> &body,
                                      CatalogError *error)
 {
+    return runTransaction(body, error, /*lockMainOnly=*/false);
+}
+
+bool SqliteCatalogStore::runTransaction(const std::function<bool(CatalogError *)> &body,
+                                        CatalogError *error, bool lockMainOnly)
+{
     if (d->readOnly) {
         setError(error, CatalogError::Code::ReadOnly,
                  QStringLiteral("“%1” is open read-only; the change was not made.").arg(path()));
         return false;
     }
-    Transaction tx(*d->db);
+    Transaction tx(*d->db, lockMainOnly ? Transaction::Begin::Deferred
+                                        : Transaction::Begin::Immediate);
     if (!tx.isActive())
+        return d->fail(error, QStringLiteral("Starting a transaction"), d->db->lastError());
+    // The catalog's write lock, taken by a write that changes nothing before anything is read
+    // (so SQLite waits for the lock as BEGIN IMMEDIATE would), and only the catalog's: a file
+    // attached for a bulk load (SearchIndexBuilder) stays writable by its own connection.
+    if (lockMainOnly && !d->db->exec(QStringLiteral("DELETE FROM main.meta WHERE 0")))
         return d->fail(error, QStringLiteral("Starting a transaction"), d->db->lastError());
     CatalogError inner;
     if (!body(&inner)) {
@@ -674,11 +663,11 @@ bool SqliteCatalogStore::bulkTransaction(const std::function<bool(CatalogError *
     Database &db = *d->db;
     // Leaving WAL needs the file to itself; with another connection open the load stays in WAL.
     const bool rollbackJournal =
-        db.scalar(QStringLiteral("PRAGMA journal_mode = DELETE")).toString() ==
+        db.scalar(QStringLiteral("PRAGMA main.journal_mode = DELETE")).toString() ==
         QLatin1String("delete");
     db.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     d->bulk = true;
-    const bool ok = transaction(
+    const bool ok = runTransaction(
         [&](CatalogError *e) {
             if (!body(e))
                 return false;
@@ -699,11 +688,11 @@ bool SqliteCatalogStore::bulkTransaction(const std::function<bool(CatalogError *
                 return d->fail(e, QStringLiteral("Checking references"), checkError);
             return true;
         },
-        error);
+        error, /*lockMainOnly=*/true);
     d->bulk = false;
     db.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     if (rollbackJournal &&
-        db.scalar(QStringLiteral("PRAGMA journal_mode = WAL")).toString() != QLatin1String("wal"))
+        db.scalar(QStringLiteral("PRAGMA main.journal_mode = WAL")).toString() != QLatin1String("wal"))
         qWarning("%s: could not return to write-ahead logging after a bulk load; the next open "
                  "will.",
                  qPrintable(path()));

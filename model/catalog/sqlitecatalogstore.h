@@ -92,6 +92,9 @@ public:
      *   back afterwards (and by open(), should the process die first).
      * - Foreign keys are checked once, set-based, just before the commit (PRAGMA
      *   foreign_key_check), not row by row; any violation fails the load as the row would have.
+     * - Only the catalog's own write lock is taken (BEGIN, then a write that changes nothing to
+     *   main), not every attached file's as BEGIN IMMEDIATE would: a scratch file attached for
+     *   the load (SearchIndexBuilder) stays writable by its own connection.
      * body must not delete products or datasets (their cascades are off): removeProduct()
      * refuses while it runs.
      */
@@ -120,6 +123,8 @@ public:
 
 private:
     bool indexProducts(const QList<ProductId> &ids, bool replace, CatalogError *error);
+    bool runTransaction(const std::function<bool(CatalogError *)> &body, CatalogError *error,
+                        bool lockMainOnly);
 
     explicit SqliteCatalogStore(std::unique_ptr<Database> db, bool readOnly);
     struct Private;

@@ -275,7 +275,7 @@ bool Database::inTransaction() const
     return sqlite3_get_autocommit(m_db) == 0;
 }
 
-Transaction::Transaction(Database &db) : m_db(db)
+Transaction::Transaction(Database &db, Begin begin) : m_db(db)
 {
     static std::atomic<quint64> counter{0};
     m_nested = db.inTransaction();
@@ -283,7 +283,8 @@ Transaction::Transaction(Database &db) : m_db(db)
         m_savepoint = "sp_" + QByteArray::number(++counter);
         m_active = m_db.exec(QStringLiteral("SAVEPOINT ") + QString::fromLatin1(m_savepoint));
     } else {
-        m_active = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        m_active = m_db.exec(begin == Begin::Immediate ? QStringLiteral("BEGIN IMMEDIATE")
+                                                       : QStringLiteral("BEGIN"));
     }
 }
 

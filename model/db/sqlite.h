@@ -116,7 +116,14 @@ private:
 class Transaction
 {
 public:
-    explicit Transaction(Database &db);
+    /**
+     * Immediate: BEGIN IMMEDIATE, which takes the write lock of every attached database at once.
+     * Deferred: plain BEGIN, locking each database when a statement first uses it; the caller
+     * takes the write lock it needs with its first statement (e.g. one that writes to main), so
+     * that another connection may go on writing an attached file meanwhile.
+     */
+    enum class Begin { Immediate, Deferred };
+    explicit Transaction(Database &db, Begin begin = Begin::Immediate);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;

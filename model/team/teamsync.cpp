@@ -3,6 +3,7 @@
 
 #include "access/accesstypes.h"
 #include "catalog/productinserter.h"
+#include "catalog/searchindexbuilder.h"
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
 #include "editing/metadatasnapshot.h"
@@ -22,6 +23,7 @@
 #include <mutex>
 #include <sys/resource.h>
 #include <thread>
+#include <utility>
 
 namespace Mesh {
 
@@ -792,6 +794,15 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
         !store.database().scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM products)")).toBool();
     const auto inTransaction = emptyCache ? &SqliteCatalogStore::bulkTransaction
                                     : &SqliteCatalogStore::transaction;
+    // ... and its search index is written on the other core meanwhile (SearchIndexBuilder;
+    // MESH_TEAM_INDEX_INLINE=1 writes it on this thread instead, for comparing the two).
+    std::unique_ptr<SearchIndexBuilder> indexBuilder;
+    if (emptyCache && result.full && !qEnvironmentVariableIsSet("MESH_TEAM_INDEX_INLINE")) {
+        QString why;
+        indexBuilder = SearchIndexBuilder::start(store, &why);
+        if (!indexBuilder)
+            qInfo("team sync: indexing on this thread instead (%s)", qPrintable(why));
+    }
     const bool ok = (store.*inTransaction)(
         [&](CatalogError *e) {
             for (const Domain &d : f.domains)
@@ -805,6 +816,7 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             // more CPU for 100,000 products and no faster.)
             store.setSearchIndexDeferred(true);
             std::vector<SearchDocument> inserted;
+            qsizetype newProducts = 0;
             QList<ProductId> replaced;
             QList<Product> page;
             ProductWriter writer(store, emptyCache);
@@ -823,6 +835,10 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
                         return false;
                     }
                 }
+                if (indexBuilder) {
+                    newProducts += qsizetype(inserted.size());
+                    indexBuilder->add(std::exchange(inserted, {}));
+                }
             }
             store.setSearchIndexDeferred(false);
             if (fetcher.joinable())
@@ -835,9 +851,12 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             if (tracing)
                 qInfo("team sync: waited %.1f ms for fetched pages", double(waitedNs) / 1e6);
             mark("products written");
-            if (!store.indexNewDocuments(inserted, e) || !store.reindexProducts(replaced, e))
+            newProducts += qsizetype(inserted.size());
+            if (indexBuilder ? !indexBuilder->install(e) : !store.indexNewDocuments(inserted, e))
                 return false;
-            productCount = qsizetype(inserted.size()) + replaced.size();
+            if (!store.reindexProducts(replaced, e))
+                return false;
+            productCount = newProducts + replaced.size();
             indexed.dispose(inserted);
             mark("search index");
             for (const QString &key : f.removedProducts)

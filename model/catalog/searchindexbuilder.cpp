@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+#include "catalog/searchindexbuilder.h"
+
+#include "catalog/sqlitecatalogstore.h"
+#include "db/sqlite.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <optional>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace Mesh {
+
+namespace {
+
+constexpr const char *kIndexTables[] = {"product_fts", "product_meta_fts"};
+const QString kSchema = QStringLiteral("mesh_index_build");
+
+/** A document whose name is sure to give FTS5 a phrase to look for (ASCII letters/digits). */
+bool probeable(const SearchDocument &doc)
+{
+    for (char c : doc.fields[0])
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            return true;
+    return false;
+}
+
+} // namespace
+
+struct SearchIndexBuilder::Private
+{
+    SqliteCatalogStore *store = nullptr;
+    QTemporaryDir dir{QDir::tempPath() + QStringLiteral("/mesh-index-XXXXXX")};
+    QString path;
+    QStringList createSql; // per kIndexTables, as the catalog's schema holds it
+    bool attached = false;
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<std::vector<SearchDocument>> queue;
+    bool closed = false;    // no more documents (install) or stopping (destructor)
+    bool cancelled = false; // destructor: stop without writing the rest
+    QString error;          // the thread's, once it has stopped
+    qint64 added = 0;
+    std::optional<SearchDocument> probe; // one document to look up after install()
+    std::thread thread;
+
+    void run();
+    bool pop(std::vector<SearchDocument> &batch);
+    void stop(bool cancel);
+};
+
+bool SearchIndexBuilder::Private::pop(std::vector<SearchDocument> &batch)
+{
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [this] { return !queue.empty() || closed; });
+    if (cancelled || queue.empty())
+        return false;
+    batch = std::move(queue.front());
+    queue.pop_front();
+    return true;
+}
+
+void SearchIndexBuilder::Private::run()
+{
+    QString message;
+    auto db = Database::open(path, Database::Mode::ReadWrite, &message);
+    // A scratch file: no journal and no syncs; nothing here outlives the load.
+    const bool ok =
+        db &&
+        db->exec(QStringLiteral("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                                "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536; "
+                                "BEGIN"),
+                 &message);
+    std::vector<SearchDocument> batch;
+    bool failed = !ok;
+    while (pop(batch)) {
+        if (!failed && !writeSearchDocuments(*db, batch, &message))
+            failed = true;
+        batch = {};
+    }
+    std::lock_guard lock(mutex);
+    if (!failed && !cancelled && !db->exec(QStringLiteral("COMMIT"), &message))
+        failed = true;
+    if (failed)
+        error = message.isEmpty() ? QStringLiteral("unknown error") : message;
+    db.reset(); // closes the connection, and with it the exclusive lock, before install() reads
+}
+
+void SearchIndexBuilder::Private::stop(bool cancel)
+{
+    {
+        std::lock_guard lock(mutex);
+        closed = true;
+        cancelled = cancelled || cancel;
+    }
+    changed.notify_one();
+    if (thread.joinable())
+        thread.join();
+}
+
+SearchIndexBuilder::SearchIndexBuilder(std::unique_ptr<Private> p) : d(std::move(p)) {}
+
+SearchIndexBuilder::~SearchIndexBuilder()
+{
+    d->stop(/*cancel=*/true);
+    if (d->attached) {
+        Database &db = d->store->database();
+        QString message;
+        if (!db.exec(QStringLiteral("DETACH DATABASE %1").arg(kSchema), &message))
+            qWarning("search index builder: could not detach its scratch file: %s",
+                     qPrintable(message));
+    }
+    // QTemporaryDir removes the scratch file.
+}
+
+std::unique_ptr<SearchIndexBuilder> SearchIndexBuilder::start(SqliteCatalogStore &store,
+                                                              QString *why)
+{
+    Database &main = store.database();
+    if (main.inTransaction()) {
+        *why = QStringLiteral("a transaction is open (the scratch file is attached before it)");
+        return nullptr;
+    }
+    auto d = std::make_unique<Private>();
+    d->store = &store;
+    if (!d->dir.isValid()) {
+        *why = QStringLiteral("no scratch directory in %1: %2")
+                   .arg(QDir::tempPath(), d->dir.errorString());
+        return nullptr;
+    }
+    d->path = d->dir.filePath(QStringLiteral("index.db"));
+    QString message;
+    auto scratch = Database::open(d->path, Database::Mode::ReadWriteCreate, &message);
+    if (!scratch || !scratch->exec(QStringLiteral("PRAGMA journal_mode = OFF"), &message)) {
+        *why = QStringLiteral("creating %1: %2").arg(d->path, message);
+        return nullptr;
+    }
+    for (const char *table : kIndexTables) {
+        const QString name = QString::fromLatin1(table);
+        Statement &def = main.prepare(QStringLiteral(
+            "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1"));
+        def.bind(1, name);
+        const QString sql = def.step() ? def.text(0) : QString();
+        def.reset();
+        if (sql.isEmpty()) {
+            *why = QStringLiteral("the catalog has no %1 table").arg(name);
+            return nullptr;
+        }
+        if (!scratch->exec(sql, &message)) {
+            *why = QStringLiteral("creating %1 in %2: %3").arg(name, d->path, message);
+            return nullptr;
+        }
+        // The catalog's settings of the table (hashsize, ...), so that both write alike.
+        Statement settings = main.prepareOnce(
+            QStringLiteral("SELECT k, v, typeof(v) = 'integer' FROM main.%1_config WHERE k <> "
+                           "'version'")
+                .arg(name),
+            &message);
+        Statement &apply =
+            scratch->prepare(QStringLiteral("INSERT INTO %1(%1, rank) VALUES (?1, ?2)").arg(name));
+        while (settings.step()) {
+            apply.reset().bind(1, settings.text(0));
+            settings.integer(2) != 0 ? apply.bind(2, settings.integer(1))
+                                     : apply.bind(2, settings.text(1));
+            if (!apply.exec()) {
+                *why =
+                    QStringLiteral("copying the settings of %1: %2").arg(name, apply.lastError());
+                return nullptr;
+            }
+        }
+        if (!settings.lastError().isEmpty()) {
+            *why = QStringLiteral("reading the settings of %1: %2").arg(name, settings.lastError());
+            return nullptr;
+        }
+        d->createSql << sql;
+    }
+    scratch.reset();
+    Statement attach =
+        main.prepareOnce(QStringLiteral("ATTACH DATABASE ?1 AS %1").arg(kSchema), &message);
+    if (!attach.isValid() || !attach.bind(1, d->path).exec()) {
+        *why = QStringLiteral("attaching %1: %2")
+                   .arg(d->path, attach.isValid() ? attach.lastError() : message);
+        return nullptr;
+    }
+    d->attached = true;
+    Private *p = d.get();
+    d->thread = std::thread([p] { p->run(); });
+    return std::unique_ptr<SearchIndexBuilder>(new SearchIndexBuilder(std::move(d)));
+}
+
+void SearchIndexBuilder::add(std::vector<SearchDocument> documents)
+{
+    if (documents.empty())
+        return;
+    for (auto it = documents.rbegin(); it != documents.rend(); ++it)
+        if (probeable(*it)) {
+            d->probe = *it;
+            break;
+        }
+    {
+        std::lock_guard lock(d->mutex);
+        d->added += qint64(documents.size());
+        d->queue.push_back(std::move(documents));
+    }
+    d->changed.notify_one();
+}
+
+QString SearchIndexBuilder::scratchPath() const
+{
+    return d->path;
+}
+
+bool SearchIndexBuilder::install(CatalogError *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = CatalogError{CatalogError::Code::Io,
+                                  QStringLiteral("Writing the search index: %1").arg(message)};
+        return false;
+    };
+    d->stop(/*cancel=*/false);
+    if (!d->error.isEmpty())
+        return fail(QStringLiteral("%1 (in the scratch file %2)").arg(d->error, d->path));
+    Database &db = d->store->database();
+    if (!db.inTransaction())
+        return fail(QStringLiteral("install() must run inside the load's transaction"));
+    QString message;
+    for (size_t i = 0; i < std::size(kIndexTables); ++i) {
+        const QString name = QString::fromLatin1(kIndexTables[i]);
+        if (db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM main.%1_docsize)").arg(name))
+                .toBool())
+            return fail(QStringLiteral("%1 already holds documents; a built index replaces only "
+                                       "an empty one")
+                            .arg(name));
+        // Dropped and created again, so that the connection reads the copied tables afresh: a
+        // table it had used keeps FTS5's view of the old (empty) index in memory.
+        if (!db.exec(QStringLiteral("DROP TABLE main.%1").arg(name), &message) ||
+            !db.exec(d->createSql.at(qsizetype(i)), &message))
+            return fail(QStringLiteral("recreating %1: %2").arg(name, message));
+        Statement shadows = db.prepareOnce(
+            QStringLiteral("SELECT name FROM %1.sqlite_schema WHERE type = 'table' AND "
+                           "name GLOB '%2_*' ORDER BY name")
+                .arg(kSchema, name),
+            &message);
+        int copied = 0;
+        while (shadows.step()) {
+            const QString shadow = shadows.text(0);
+            if (!db.exec(QStringLiteral("DELETE FROM main.%1; INSERT INTO main.%1 SELECT * FROM "
+                                        "%2.%1")
+                             .arg(shadow, kSchema),
+                         &message))
+                return fail(QStringLiteral("copying %1: %2").arg(shadow, message));
+            ++copied;
+        }
+        if (!shadows.lastError().isEmpty() || copied == 0)
+            return fail(QStringLiteral("listing the tables of %1: %2")
+                            .arg(name, shadows.lastError().isEmpty() ? QStringLiteral("none found")
+                                                                     : shadows.lastError()));
+    }
+    // The catalog's connection must now see what was built: every document, and FTS5 finding
+    // one of them by its name. Anything else fails the load (rolled back) rather than leave an
+    // index that disagrees with its own tables.
+    const qint64 documents =
+        db.scalar(QStringLiteral("SELECT count(*) FROM main.product_fts_docsize")).toLongLong();
+    if (documents != d->added)
+        return fail(QStringLiteral("%1 documents were queued but the index holds %2")
+                        .arg(d->added)
+                        .arg(documents));
+    if (d->probe) {
+        const QString phrase = QLatin1Char('"') +
+                               QString::fromUtf8(d->probe->fields[0])
+                                   .replace(QLatin1Char('"'), QLatin1String("\"\"")) +
+                               QLatin1Char('"');
+        for (const char *table : kIndexTables) {
+            Statement &find = db.prepare(
+                QStringLiteral("SELECT count(*) FROM main.%1 WHERE %1 MATCH ?1 AND rowid = ?2")
+                    .arg(QString::fromLatin1(table)));
+            find.bind(1, QStringLiteral("name : ") + phrase).bind(2, d->probe->id);
+            const bool found = find.step() && find.integer(0) == 1;
+            const QString findError = find.lastError();
+            find.reset();
+            if (!found)
+                return fail(QStringLiteral("the installed %1 does not find product %2 by its name "
+                                           "(%3); nothing was saved")
+                                .arg(QString::fromLatin1(table))
+                                .arg(d->probe->id)
+                                .arg(findError.isEmpty() ? QStringLiteral("no match") : findError));
+        }
+    }
+    return true;
+}
+
+} // namespace Mesh
