@@ -185,6 +185,31 @@ inline std::unique_ptr<Mesh::SqliteCatalogStore> createCatalog(const QString &pa
     return ok ? std::move(store) : nullptr;
 }
 
+/**
+ * Searches both catalogs for each text (up to limit hits) and compares what they find: totals,
+ * keys in rank order, matched fields and snippets; expected must find something for each text.
+ * A QTest helper: the caller checks QTest::currentTestFailed() after it.
+ */
+inline void compareSearches(const Mesh::CatalogStore &expected, const Mesh::CatalogStore &actual,
+                            const QStringList &texts, int limit)
+{
+    for (const QString &text : texts) {
+        Mesh::SearchRequest request;
+        request.text = text;
+        request.limit = limit;
+        const Mesh::SearchResult want = expected.search(request);
+        const Mesh::SearchResult got = actual.search(request);
+        QVERIFY2(want.total > 0, qPrintable(text));
+        QCOMPARE(got.total, want.total);
+        QCOMPARE(got.hits.size(), want.hits.size());
+        for (qsizetype i = 0; i < want.hits.size(); ++i) {
+            QCOMPARE(got.hits.at(i).key, want.hits.at(i).key);
+            QCOMPARE(got.hits.at(i).matchedField, want.hits.at(i).matchedField);
+            QCOMPARE(got.hits.at(i).snippet, want.hits.at(i).snippet);
+        }
+    }
+}
+
 /** Every hit of request, fetched page by page (pageSize a page) until a short page. */
 inline QList<Mesh::SearchHit> allHits(const Mesh::CatalogStore &store, Mesh::SearchRequest request,
                                       int pageSize = 50, Mesh::CatalogError *error = nullptr)
