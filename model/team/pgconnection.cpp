@@ -144,6 +144,14 @@ QString PgResult::text(int row, int column) const
     return QString::fromUtf8(PQgetvalue(m_result, row, column), PQgetlength(m_result, row, column));
 }
 
+QByteArray PgResult::utf8View(int row, int column) const
+{
+    if (!m_result || row >= rows() || column >= columns())
+        return {};
+    return QByteArray::fromRawData(PQgetvalue(m_result, row, column),
+                                   PQgetlength(m_result, row, column));
+}
+
 qint64 PgResult::integer(int row, int column) const
 {
     if (!m_result || row >= rows() || column >= columns())

@@ -34,6 +34,9 @@ public:
     int rows() const;
     int columns() const;
     QString text(int row, int column) const;
+    /** The value's bytes as the server sent them (UTF-8), not copied: valid while this result
+     *  lives. */
+    QByteArray utf8View(int row, int column) const;
     qint64 integer(int row, int column) const;
     bool boolean(int row, int column) const;
     bool isNull(int row, int column) const;
