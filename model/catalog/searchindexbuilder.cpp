@@ -239,7 +239,8 @@ bool SearchIndexBuilder::install(CatalogError *error)
                                        "an empty one")
                             .arg(name));
         // Dropped and created again, so that the connection reads the copied tables afresh: a
-        // table it had used keeps FTS5's view of the old (empty) index in memory.
+        // table it had used keeps FTS5's list of the old index's segments in memory, and beside
+        // another connection (WAL) nothing tells it the tables changed under it.
         if (!db.exec(QStringLiteral("DROP TABLE main.%1").arg(name), &message) ||
             !db.exec(d->createSql.at(qsizetype(i)), &message))
             return fail(QStringLiteral("recreating %1: %2").arg(name, message));

@@ -23,7 +23,7 @@ class SqliteCatalogStore;
  * a second connection on the other core, into a scratch file holding the catalog's own
  * definitions and settings of product_fts and product_meta_fts, and install() then moves the
  * finished tables into the catalog inside the caller's transaction: SQLite copies whole records
- * between identical tables when the target is empty (~0.8 s for 100,000 products, against
+ * between identical tables when the target is empty (0.5–0.9 s for 100,000 products, against
  * ~5 s to index them). The result is the index the catalog's connection would have written
  * itself; the tests check it with FTS5's own integrity-check and against a row-by-row index.
  *
