@@ -3,6 +3,7 @@
 
 #include "access/accesstypes.h"
 
+#include <QFile>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -108,6 +109,24 @@ std::unique_ptr<SqliteCatalogStore> openCatalog(const QString &path, int *code,
     if (!store)
         *code = fail(Usage, error.message);
     return store;
+}
+
+std::optional<QString> valueFromFile(const QString &path, qint64 maxBytes, int *code)
+{
+    QFile f;
+    const bool opened = path == QStringLiteral("-")
+                            ? f.open(stdin, QIODevice::ReadOnly)
+                            : (f.setFileName(path), f.open(QIODevice::ReadOnly));
+    if (!opened) {
+        *code = fail(Usage,
+                     QStringLiteral("cannot read --value-file “%1”: %2")
+                         .arg(path, f.errorString()));
+        return std::nullopt;
+    }
+    QString text = QString::fromUtf8(f.read(maxBytes));
+    if (text.endsWith(QLatin1Char('\n')))
+        text.chop(1);
+    return text;
 }
 
 } // namespace Mesh::Cli

@@ -51,6 +51,12 @@ struct Command
                                   int *code);
 };
 
+/**
+ * The text of an edit's --value-file PATH (- for stdin), at most maxBytes, one trailing newline
+ * dropped; nullopt with the error printed (*code = Usage) when it cannot be read.
+ */
+std::optional<QString> valueFromFile(const QString &path, qint64 maxBytes, int *code);
+
 /** Opens a catalog, falling back to read-only for a read-only file; prints the error. */
 std::unique_ptr<SqliteCatalogStore> openCatalog(
     const QString &path, int *code,

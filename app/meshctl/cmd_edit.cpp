@@ -6,12 +6,11 @@
 #include "access/accessservice.h"
 #include "editing/darkdataservice.h"
 #include "editing/editingservice.h"
+#include "team/pgconnection.h"
+#include "team/teameditor.h"
+#include "team/teamsync.h"
 
-#include <QFile>
 #include <QJsonArray>
-#include <QTextStream>
-
-#include <cstdio>
 
 namespace Mesh::Cli {
 
@@ -144,21 +143,13 @@ int cmdEdit(const QStringList &args)
         return r == -2 ? Ok : r;
     const QStringList fields = c.parser.values(QStringLiteral("field"));
     QStringList values = c.parser.values(QStringLiteral("value"));
+    int code = Ok;
     if (c.isSet(QStringLiteral("value-file"))) {
-        const QString path = c.value(QStringLiteral("value-file"));
-        QFile f;
-        const bool opened = path == QStringLiteral("-")
-                                ? f.open(stdin, QIODevice::ReadOnly)
-                                : (f.setFileName(path), f.open(QIODevice::ReadOnly));
-        if (!opened)
-            return fail(
-                Usage,
-                QStringLiteral("cannot read --value-file “%1”: %2").arg(path, f.errorString()));
-        const QByteArray bytes = f.read(EditingService::kMaxTextLength * 4 + 1);
-        QString text = QString::fromUtf8(bytes);
-        if (text.endsWith(QLatin1Char('\n')))
-            text.chop(1);
-        values.append(text);
+        const std::optional<QString> text = valueFromFile(
+            c.value(QStringLiteral("value-file")), EditingService::kMaxTextLength * 4 + 1, &code);
+        if (!text)
+            return code;
+        values.append(*text);
     }
     if (fields.isEmpty())
         return fail(Usage, QStringLiteral("edit needs --field NAME --value V, e.g. `meshctl edit "
@@ -168,7 +159,6 @@ int cmdEdit(const QStringList &args)
                                           "(or --value-file) per --field")
                                .arg(fields.size())
                                .arg(values.size()));
-    int code = Ok;
     const std::optional<int> expect = versionOption(c, QStringLiteral("expect-version"), &code);
     if (code != Ok)
         return code;
@@ -262,11 +252,60 @@ int cmdHistory(const QStringList &args)
     return Ok;
 }
 
+namespace {
+
+/**
+ * revert FILE PRODUCT --version N --server URL: pulls the server's changes (and versions) into
+ * the cache FILE, then saves version N's metadata on the team server as --as USER (default: the
+ * OS login), the server's row-level security deciding; queued in FILE (exit 4) when the server is
+ * unreachable, from the versions the cache already has.
+ */
+int teamRevert(Command &c, int number, std::optional<int> expect)
+{
+    const QString url = c.value(QStringLiteral("server"));
+    if (url.isEmpty())
+        return fail(Usage, QStringLiteral("--server needs a URL, e.g. --server "
+                                          "postgresql://me@db.example/mesh"));
+    int code = Ok;
+    auto store = openCatalog(c.positional(0), &code);
+    if (!store)
+        return code;
+    QString error;
+    auto conn = PgConnection::connect(url, &error);
+    if (conn && !TeamSync::sync(*conn, *store, url, &error))
+        return fail(PartlyFailed, error + QStringLiteral("; nothing was reverted"));
+    const QString key = c.positional(1);
+    const QString actor =
+        c.isSet(QStringLiteral("as")) ? c.value(QStringLiteral("as")) : AccessService::osLogin();
+    EditingService editing(*store);
+    EditOutcome o;
+    const std::optional<Product> edited = editing.atVersion(key, number, &o);
+    if (!edited)
+        return exitFor(o);
+    o = TeamEditor::save(conn.get(), actor, *store, *edited,
+                         expect.value_or(editing.currentVersion(key)),
+                         c.isSet(QStringLiteral("overwrite")),
+                         EditingService::revertSummary(number));
+    if (o.queued)
+        return fail(PartlyFailed, o.message);
+    if (o.code == EditOutcome::Code::Unchanged)
+        o.message =
+            QStringLiteral("%1 already has the metadata of version %2.").arg(key).arg(number);
+    if (o.code == EditOutcome::Code::Ok && !TeamSync::sync(*conn, *store, url, &error))
+        o.message +=
+            QStringLiteral(" (the local copy will catch up at the next sync: %1)").arg(error);
+    return exitFor(o);
+}
+
+} // namespace
+
 int cmdRevert(const QStringList &args)
 {
     Command c(QStringLiteral("revert"));
     c.parser.setApplicationDescription(
-        QStringLiteral("Restore the metadata of an earlier version, saved as a new version."));
+        QStringLiteral("Restore the metadata of an earlier version, saved as a new version.\n"
+                       "With --server URL the revert is saved on the team catalog (FILE is its "
+                       "local cache) as --as USER."));
     c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Catalog file."));
     c.parser.addPositionalArgument(QStringLiteral("PRODUCT"), QStringLiteral("Product key."));
     c.option(QStringLiteral("version"), QStringLiteral("The version to restore."),
@@ -275,6 +314,8 @@ int cmdRevert(const QStringList &args)
              QStringLiteral("Refuse (exit 5) unless the product is still at version M."),
              QStringLiteral("M"));
     c.option(QStringLiteral("overwrite"), QStringLiteral("Revert even if someone saved since."));
+    c.option(QStringLiteral("server"), QStringLiteral("libpq URL of the team server."),
+             QStringLiteral("URL"));
     addAs(c);
     if (int r = c.parse(args, 2, 2); r != -1)
         return r == -2 ? Ok : r;
@@ -286,6 +327,8 @@ int cmdRevert(const QStringList &args)
     const std::optional<int> expect = versionOption(c, QStringLiteral("expect-version"), &code);
     if (code != Ok || !number)
         return code == Ok ? Usage : code;
+    if (c.isSet(QStringLiteral("server")))
+        return teamRevert(c, *number, expect);
     auto store = openCatalog(c.positional(0), &code);
     if (!store)
         return code;

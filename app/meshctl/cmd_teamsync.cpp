@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "access/accessservice.h"
+#include "editing/editingservice.h"
 #include "editing/metadatafield.h"
 #include "team/datasetpatch.h"
 #include "team/pgconnection.h"
@@ -177,6 +178,9 @@ int teamWrite(const QString &verb, const QStringList &args)
              QStringLiteral("NAME"));
     c.option(QStringLiteral("value"), QStringLiteral("Value of the field before it."),
              QStringLiteral("V"));
+    c.option(QStringLiteral("value-file"),
+             QStringLiteral("Read the last field's value from a file (- for stdin)."),
+             QStringLiteral("PATH"));
     c.option(QStringLiteral("expect-version"),
              QStringLiteral("The version the change starts from."), QStringLiteral("N"));
     c.option(QStringLiteral("overwrite"), QStringLiteral("Save over a newer version."));
@@ -229,9 +233,18 @@ int teamWrite(const QString &verb, const QStringList &args)
             w.kind = TeamWrite::Kind::Edit;
             w.overwrite = c.isSet(QStringLiteral("overwrite"));
             const QStringList fields = c.parser.values(QStringLiteral("field"));
-            const QStringList values = c.parser.values(QStringLiteral("value"));
+            QStringList values = c.parser.values(QStringLiteral("value"));
+            if (c.isSet(QStringLiteral("value-file"))) {
+                const std::optional<QString> text =
+                    valueFromFile(c.value(QStringLiteral("value-file")),
+                                  EditingService::kMaxTextLength * 4 + 1, &code);
+                if (!text)
+                    return code;
+                values.append(*text);
+            }
             if (fields.isEmpty() || fields.size() != values.size())
-                return fail(Usage, QStringLiteral("team edit needs --field NAME --value V pairs"));
+                return fail(Usage, QStringLiteral("edit needs --field NAME --value V pairs (or "
+                                                  "--value-file PATH for the last field)"));
             // Dataset and column fields are found in the cache's copy and sent as a patch.
             const std::optional<Product> cached = store->productByKey(w.productKey);
             Product edited = cached.value_or(Product{});

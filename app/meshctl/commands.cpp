@@ -83,7 +83,7 @@ const char kUsage[] =
     "  sync-team FILE --server URL [--json] pull the team catalog's changes into FILE\n"
     "  team request|approve|deny|withdraw|revoke|edit|outbox|replay FILE ... --server URL\n"
     "                                       write to the team catalog; queued when offline\n"
-    "  access|governance|alerts|claim|history|unclaimed ... --server URL\n"
+    "  edit|revert|access|governance|alerts|claim|history|unclaimed ... --server URL\n"
     "                                       the same commands against the team catalog\n"
     "  bench team [--products N] [--json]   team catalog sync and concurrent writes\n"
     "  bench sync [--sources N] [--products N] [--json]\n"
@@ -448,11 +448,13 @@ int run(const QStringList &args)
         {QStringLiteral("team"), cmdTeam},
     };
     const QString command = args.value(0);
-    // access, audit, governance, alerts, claim, history and unclaimed … --server URL: to the
-    // team catalog (cmd_teamgovernance.cpp).
+    // edit, access, audit, governance, alerts, claim, history and unclaimed … --server URL: to
+    // the team catalog (cmd_teamsync.cpp, cmd_teamgovernance.cpp; revert handles its own).
     const bool toServer = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
         return a == QStringLiteral("--server") || a.startsWith(QStringLiteral("--server="));
     });
+    if (toServer && command == QStringLiteral("edit"))
+        return cmdTeam(QStringList{QStringLiteral("edit")} + args.mid(1));
     if (toServer && command == QStringLiteral("access"))
         return cmdTeamAccess(args.mid(1));
     if (toServer && command == QStringLiteral("governance"))

@@ -295,23 +295,42 @@ EditOutcome EditingService::save(const QString &userId, const Product &edited, i
     return result;
 }
 
+QString EditingService::revertSummary(int number)
+{
+    return QStringLiteral("Reverted to version %1").arg(number);
+}
+
+std::optional<Product> EditingService::atVersion(const QString &productKey, int number,
+                                                 EditOutcome *problem) const
+{
+    std::optional<Product> product = m_store.productByKey(productKey);
+    const std::optional<ProductVersion> target =
+        product ? version(productKey, number) : std::nullopt;
+    if (!product) {
+        *problem = outcome(Code::Invalid, QStringLiteral("There is no product “%1” in this "
+                                                         "catalog.")
+                                              .arg(productKey));
+        return std::nullopt;
+    }
+    if (!target) {
+        *problem = outcome(Code::Invalid, QStringLiteral("%1 has no version %2; `meshctl history` "
+                                                         "lists its versions.")
+                                              .arg(productKey)
+                                              .arg(number));
+        return std::nullopt;
+    }
+    MetadataSnapshot::apply(*product, target->snapshot);
+    return product;
+}
+
 EditOutcome EditingService::revert(const QString &userId, const QString &productKey, int number,
                                    int baseVersion, bool overwrite)
 {
-    const std::optional<ProductVersion> target = version(productKey, number);
-    if (!target)
-        return outcome(Code::Invalid, QStringLiteral("%1 has no version %2; `meshctl history` "
-                                                     "lists its versions.")
-                                          .arg(productKey)
-                                          .arg(number));
-    const std::optional<Product> current = m_store.productByKey(productKey);
-    if (!current)
-        return outcome(Code::Invalid,
-                       QStringLiteral("There is no product “%1” in this catalog.").arg(productKey));
-    Product edited = *current;
-    MetadataSnapshot::apply(edited, target->snapshot);
-    EditOutcome o = save(userId, edited, baseVersion,
-                         QStringLiteral("Reverted to version %1").arg(number), overwrite);
+    EditOutcome o;
+    const std::optional<Product> edited = atVersion(productKey, number, &o);
+    if (!edited)
+        return o;
+    o = save(userId, *edited, baseVersion, revertSummary(number), overwrite);
     if (o.code == Code::Unchanged)
         o.message = QStringLiteral("%1 already has the metadata of version %2.")
                         .arg(productKey)

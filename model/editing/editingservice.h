@@ -95,6 +95,12 @@ public:
      */
     EditOutcome save(const QString &userId, const Product &edited, int baseVersion,
                      const QString &summary = {}, bool overwrite = false);
+    /** The product as stored now with the metadata of its saved version number: what a revert
+     *  saves. nullopt with *problem (Code::Invalid) when the product or version is not there. */
+    std::optional<Product> atVersion(const QString &productKey, int number,
+                                     EditOutcome *problem) const;
+    /** The summary of a revert's version: "Reverted to version N". */
+    static QString revertSummary(int number);
     /** Saves version number's metadata as a new version (a revert is itself a version). */
     EditOutcome revert(const QString &userId, const QString &productKey, int number,
                        int baseVersion, bool overwrite = false);

@@ -57,81 +57,98 @@ bool TeamEditor::applyFields(Product &product, const QJsonObject &f, QString *er
     return DatasetPatch::apply(product, f.value(QStringLiteral("datasets")).toArray(), error);
 }
 
-EditOutcome TeamEditor::save(const TeamRoute &route, SqliteCatalogStore &store,
-                             const Product &edited, int baseVersion, bool overwrite,
-                             std::optional<VersionedProduct> *saved)
+namespace {
+
+/**
+ * Everything a team save checks on the cache before the server sees it: the product is there,
+ * AccessPolicy::decide lets actor edit it, nobody saved since baseVersion, the edit is valid,
+ * and it changes something. Either the write to send or the outcome that ends the save here.
+ */
+std::optional<TeamWrite> prepare(SqliteCatalogStore &store, const QString &actor,
+                                 const Product &edited, int baseVersion, bool overwrite,
+                                 const QString &summary, EditOutcome *o, int *cachedVersion)
 {
     using Code = EditOutcome::Code;
-    EditOutcome o;
     EditingService editing(store);
     const std::optional<VersionedProduct> current = editing.load(edited.key);
     if (!current) {
-        o.code = Code::Invalid;
-        o.message = QStringLiteral("There is no product “%1” in this catalog.").arg(edited.key);
-        return o;
+        o->code = Code::Invalid;
+        o->message =
+            QStringLiteral("There is no product “%1” in this catalog.").arg(edited.key);
+        return std::nullopt;
     }
+    *cachedVersion = current->version;
     // The one policy function answers first, for its reason; the server decides the same.
-    if (const AccessDecision d = editing.mayEdit(route.user, edited.key); !d.allowed()) {
-        o.code = Code::Refused;
-        o.message = d.reason;
-        return o;
+    if (const AccessDecision d = editing.mayEdit(actor, edited.key); !d.allowed()) {
+        o->code = Code::Refused;
+        o->message = d.reason;
+        return std::nullopt;
     }
     if (!overwrite && current->version != baseVersion) {
         const QList<ProductVersion> history = editing.history(edited.key);
-        o.code = Code::Conflict;
-        o.version = current->version;
+        o->code = Code::Conflict;
+        o->version = current->version;
         if (!history.isEmpty()) {
-            o.changedBy = history.first().author;
-            o.changedAt = history.first().at;
+            o->changedBy = history.first().author;
+            o->changedAt = history.first().at;
         }
-        o.message = QStringLiteral("%1 saved version %2 on the team server since you started "
-                                   "editing; reload, compare, or overwrite.")
-                        .arg(o.changedBy.isEmpty() ? QStringLiteral("Someone") : o.changedBy)
-                        .arg(current->version);
-        return o;
+        o->message = QStringLiteral("%1 saved version %2 on the team server since you started "
+                                    "editing; reload, compare, or overwrite.")
+                         .arg(o->changedBy.isEmpty() ? QStringLiteral("Someone") : o->changedBy)
+                         .arg(current->version);
+        return std::nullopt;
     }
     if (const QString problem = editing.validate(edited); !problem.isEmpty()) {
-        o.code = Code::Invalid;
-        o.message = QStringLiteral("%1 was not saved: %2").arg(edited.key, problem);
-        return o;
+        o->code = Code::Invalid;
+        o->message = QStringLiteral("%1 was not saved: %2").arg(edited.key, problem);
+        return std::nullopt;
     }
     QStringList unmatched;
-    const QJsonObject fields = changedFields(current->product, edited, &unmatched);
+    const QJsonObject fields = TeamEditor::changedFields(current->product, edited, &unmatched);
     if (!unmatched.isEmpty()) {
-        o.code = Code::Invalid;
-        o.message = QStringLiteral("%1 no longer has %2 (its schema changed since you started "
-                                   "editing); reload it and edit again.")
-                        .arg(edited.key, unmatched.join(QStringLiteral(", ")));
-        return o;
+        o->code = Code::Invalid;
+        o->message = QStringLiteral("%1 no longer has %2 (its schema changed since you started "
+                                    "editing); reload it and edit again.")
+                         .arg(edited.key, unmatched.join(QStringLiteral(", ")));
+        return std::nullopt;
     }
     if (fields.isEmpty()) {
-        o.code = Code::Unchanged;
-        o.version = current->version;
-        o.message = QStringLiteral("Nothing to save.");
-        return o;
+        o->code = Code::Unchanged;
+        o->version = current->version;
+        o->message = QStringLiteral("Nothing to save.");
+        return std::nullopt;
     }
     TeamWrite w;
     w.kind = TeamWrite::Kind::Edit;
+    w.actingUser = actor;
     w.productKey = edited.key;
     w.fields = fields;
-    w.reason = MetadataSnapshot::summary(MetadataSnapshot::diff(
-        MetadataSnapshot::fromProduct(current->product), MetadataSnapshot::fromProduct(edited)));
+    w.reason = !summary.isEmpty()
+                   ? summary
+                   : MetadataSnapshot::summary(
+                         MetadataSnapshot::diff(MetadataSnapshot::fromProduct(current->product),
+                                                MetadataSnapshot::fromProduct(edited)));
     const int rowVersion = TeamSync::rowVersion(store, edited.key);
     w.baseVersion = rowVersion > 0 ? rowVersion : qMax(current->version, 1);
     w.overwrite = overwrite;
-    const TeamWriteOutcome t = TeamClient::submitAndSync(route, store, w);
+    return w;
+}
+
+/** The editing outcome of a team write (queued counts as saved, for now, in the outbox). */
+EditOutcome fromTeam(const TeamWriteOutcome &t, int cachedVersion)
+{
+    using Code = EditOutcome::Code;
+    EditOutcome o;
     o.message = t.message;
     switch (t.code) {
     case TeamWriteOutcome::Code::Ok:
         o.code = Code::Ok;
-        if (saved)
-            *saved = editing.load(edited.key);
-        o.version = saved && *saved ? (*saved)->version : t.version;
+        o.version = t.version;
         break;
     case TeamWriteOutcome::Code::Offline:
         o.code = t.queued ? Code::Unchanged : Code::Failed;
         o.queued = t.queued;
-        o.version = current->version;
+        o.version = cachedVersion;
         break;
     case TeamWriteOutcome::Code::Conflict:
         o.code = Code::Conflict;
@@ -148,6 +165,66 @@ EditOutcome TeamEditor::save(const TeamRoute &route, SqliteCatalogStore &store,
         o.code = Code::Failed;
         break;
     }
+    return o;
+}
+
+} // namespace
+
+EditOutcome TeamEditor::save(const TeamRoute &route, SqliteCatalogStore &store,
+                             const Product &edited, int baseVersion, bool overwrite,
+                             std::optional<VersionedProduct> *saved)
+{
+    return saveAs(route, store, edited, baseVersion, overwrite, {}, saved);
+}
+
+EditOutcome TeamEditor::saveAs(const TeamRoute &route, SqliteCatalogStore &store,
+                               const Product &edited, int baseVersion, bool overwrite,
+                               const QString &summary, std::optional<VersionedProduct> *saved)
+{
+    EditOutcome o;
+    int cachedVersion = 0;
+    const std::optional<TeamWrite> w =
+        prepare(store, route.user, edited, baseVersion, overwrite, summary, &o, &cachedVersion);
+    if (!w)
+        return o;
+    o = fromTeam(TeamClient::submitAndSync(route, store, *w), cachedVersion);
+    if (o.code == EditOutcome::Code::Ok) {
+        if (saved)
+            *saved = EditingService(store).load(edited.key);
+        if (saved && *saved)
+            o.version = (*saved)->version;
+    }
+    return o;
+}
+
+EditOutcome TeamEditor::save(PgConnection *conn, const QString &actor, SqliteCatalogStore &store,
+                             const Product &edited, int baseVersion, bool overwrite,
+                             const QString &summary)
+{
+    EditOutcome o;
+    int cachedVersion = 0;
+    const std::optional<TeamWrite> w =
+        prepare(store, actor, edited, baseVersion, overwrite, summary, &o, &cachedVersion);
+    if (!w)
+        return o;
+    return fromTeam(TeamClient::submit(conn, store, *w), cachedVersion);
+}
+
+EditOutcome TeamEditor::revert(const TeamRoute &route, SqliteCatalogStore &store,
+                               const QString &productKey, int number, int baseVersion,
+                               bool overwrite, std::optional<VersionedProduct> *saved)
+{
+    EditOutcome o;
+    const std::optional<Product> edited =
+        EditingService(store).atVersion(productKey, number, &o);
+    if (!edited)
+        return o;
+    o = saveAs(route, store, *edited, baseVersion, overwrite,
+               EditingService::revertSummary(number), saved);
+    if (o.code == EditOutcome::Code::Unchanged && !o.queued)
+        o.message = QStringLiteral("%1 already has the metadata of version %2.")
+                        .arg(productKey)
+                        .arg(number);
     return o;
 }
 

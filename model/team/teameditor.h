@@ -9,6 +9,7 @@
 
 namespace Mesh {
 
+class PgConnection;
 class SqliteCatalogStore;
 struct TeamRoute;
 
@@ -26,6 +27,19 @@ public:
     static EditOutcome save(const TeamRoute &route, SqliteCatalogStore &store,
                             const Product &edited, int baseVersion, bool overwrite,
                             std::optional<VersionedProduct> *saved);
+    /**
+     * The same save over an open connection (meshctl: the URL's login role acts as actor, whose
+     * database role the write takes with SET ROLE); conn may be null (offline: queued). summary
+     * names the version (empty: what changed). Unlike save(), the cache is not synced after.
+     */
+    static EditOutcome save(PgConnection *conn, const QString &actor, SqliteCatalogStore &store,
+                            const Product &edited, int baseVersion, bool overwrite,
+                            const QString &summary = {});
+    /** Reverts to version number on the team server (a new version, as EditingService::revert
+     *  does on a local catalog): EditingService::atVersion() saved with save(route, …). */
+    static EditOutcome revert(const TeamRoute &route, SqliteCatalogStore &store,
+                              const QString &productKey, int number, int baseVersion,
+                              bool overwrite, std::optional<VersionedProduct> *saved);
     /** The team write's fields (TeamWrite::fields) that turn before into after, dataset and
      *  column metadata as a DatasetPatch under "datasets"; datasets or columns of after that
      *  before lacks are named in *unmatched. */
@@ -35,6 +49,11 @@ public:
      *  wanted, shown beside the server's version after a conflict). False with *error when the
      *  dataset and column changes name something product lacks. */
     static bool applyFields(Product &product, const QJsonObject &fields, QString *error);
+
+private:
+    static EditOutcome saveAs(const TeamRoute &route, SqliteCatalogStore &store,
+                              const Product &edited, int baseVersion, bool overwrite,
+                              const QString &summary, std::optional<VersionedProduct> *saved);
 };
 
 } // namespace Mesh

@@ -12,6 +12,7 @@
 #include "team/teameditor.h"
 #include "team/teamsync.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -440,6 +441,197 @@ private slots:
         QCOMPARE(grant.rows(), 1);
         QCOMPARE(grant.text(0, 0), QStringLiteral("id,goal")); // in the request's order
         QVERIFY2(qAbs(grant.text(0, 1).toDouble() - 5.0) < 0.01, qPrintable(grant.text(0, 1)));
+    }
+
+    void revertSavesAnOlderVersionAsANewOneOnTheServer()
+    {
+        auto lucasCache = cache(QStringLiteral("revert-owner.mesh"), kOwner);
+        auto kenjiCache = cache(QStringLiteral("revert-reader.mesh"), kOutsider);
+        QVERIFY(lucasCache && kenjiCache);
+        // Two saved versions: the first wording, then a second one that also drops a tag.
+        const VersionedProduct start = *EditingService(*lucasCache).load(kProduct);
+        Product first = start.product;
+        first.description = QStringLiteral("Sprints, first wording.");
+        std::optional<VersionedProduct> saved;
+        QCOMPARE(TeamEditor::save(route(kOwner), *lucasCache, first, start.version, false, &saved)
+                     .code,
+                 EditOutcome::Code::Ok);
+        const int firstVersion = saved->version;
+        Product second = saved->product;
+        second.description = QStringLiteral("Sprints, second wording.");
+        second.tags = {QStringLiteral("agile")};
+        QVERIFY(
+            columnField(second, QStringLiteral("goal"), MetadataField::Kind::ColumnDescription)
+                .setValue(second, QStringLiteral("Goal, second wording.")));
+        QCOMPARE(TeamEditor::save(route(kOwner), *lucasCache, second, firstVersion, false, &saved)
+                     .code,
+                 EditOutcome::Code::Ok);
+        const int secondVersion = saved->version;
+        QCOMPARE(secondVersion, serverRowVersion());
+
+        // Someone who may not edit is refused by the policy, and the server is untouched.
+        QString error;
+        auto kenji = PgConnection::connect(m_url, kOutsider, {}, &error);
+        QVERIFY2(kenji && TeamSync::sync(*kenji, *kenjiCache, m_url, &error), qPrintable(error));
+        EditOutcome o = TeamEditor::revert(route(kOutsider), *kenjiCache, kProduct, firstVersion,
+                                           secondVersion, false, nullptr);
+        QCOMPARE(o.code, EditOutcome::Code::Refused);
+        QCOMPARE(serverRowVersion(), secondVersion);
+        // A version that does not exist is bad input, named.
+        o = TeamEditor::revert(route(kOwner), *lucasCache, kProduct, 9999, secondVersion, false,
+                               nullptr);
+        QCOMPARE(o.code, EditOutcome::Code::Invalid);
+        QVERIFY2(o.message.contains(QStringLiteral("no version 9999")), qPrintable(o.message));
+        // Starting from an older version than the cache's newest is a conflict.
+        o = TeamEditor::revert(route(kOwner), *lucasCache, kProduct, firstVersion, firstVersion,
+                               false, nullptr);
+        QCOMPARE(o.code, EditOutcome::Code::Conflict);
+        QCOMPARE(serverRowVersion(), secondVersion);
+
+        // The owner reverts: a new version on the server with the first version's metadata,
+        // the dataset and column metadata included, under the local revert's summary.
+        o = TeamEditor::revert(route(kOwner), *lucasCache, kProduct, firstVersion, secondVersion,
+                               false, &saved);
+        QVERIFY2(o.code == EditOutcome::Code::Ok, qPrintable(o.message));
+        QCOMPARE(serverRowVersion(), secondVersion + 1);
+        QCOMPARE(o.version, secondVersion + 1);
+        const PgResult row = m_admin->exec(
+            QStringLiteral("SELECT description, array_to_string(tags, ',') FROM products WHERE "
+                           "key = $1"),
+            {kProduct});
+        QCOMPARE(row.text(0, 0), QStringLiteral("Sprints, first wording."));
+        QCOMPARE(row.text(0, 1), first.tags.join(QLatin1Char(',')));
+        QCOMPARE(serverColumnDescription(QStringLiteral("goal")),
+                 findColumn(first, QStringLiteral("goal"))->description);
+        const PgResult version = m_admin->exec(
+            QStringLiteral("SELECT author, summary FROM product_versions WHERE product_key = $1 "
+                           "AND version = $2"),
+            {kProduct, secondVersion + 1});
+        QCOMPARE(version.rows(), 1);
+        QCOMPARE(version.text(0, 0), kOwner);
+        QCOMPARE(version.text(0, 1), EditingService::revertSummary(firstVersion));
+        // The owner's cache has it at once; the reader's at its next sync.
+        QVERIFY(saved);
+        QCOMPARE(saved->product.description, QStringLiteral("Sprints, first wording."));
+        QVERIFY2(TeamSync::sync(*kenji, *kenjiCache, m_url, &error), qPrintable(error));
+        QCOMPARE(kenjiCache->productByKey(kProduct)->description,
+                 QStringLiteral("Sprints, first wording."));
+        QCOMPARE(EditingService(*kenjiCache).history(kProduct).first().summary,
+                 EditingService::revertSummary(firstVersion));
+        // Reverting again changes nothing and says so.
+        o = TeamEditor::revert(route(kOwner), *lucasCache, kProduct, firstVersion,
+                               saved->version, false, nullptr);
+        QCOMPARE(o.code, EditOutcome::Code::Unchanged);
+        QVERIFY2(o.message.contains(QStringLiteral("already has the metadata of version")),
+                 qPrintable(o.message));
+        QCOMPARE(serverRowVersion(), secondVersion + 1);
+    }
+
+    void meshctlEditAndRevertTakeServer()
+    {
+        const QString file = m_pg.tempPath(QStringLiteral("cli-revert.mesh"));
+        QString error;
+        {
+            auto store = SqliteCatalogStore::create(file, QStringLiteral("cli"), nullptr);
+            QVERIFY(store);
+            QVERIFY2(TeamSync::sync(*m_admin, *store, m_url, &error), qPrintable(error));
+        }
+        auto run = [](const QStringList &args, QByteArray *output) {
+            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
+        };
+        QByteArray output;
+        const int start = serverRowVersion();
+        // edit --server, the value from a file (as for a long Markdown description).
+        const QString valueFile = m_pg.tempPath(QStringLiteral("description.md"));
+        {
+            QFile f(valueFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("# Sprints\n\nOne row per sprint, from Jira.\n");
+        }
+        QCOMPARE(run({QStringLiteral("edit"), file, kProduct, QStringLiteral("--field"),
+                      QStringLiteral("description"), QStringLiteral("--value-file"), valueFile,
+                      QStringLiteral("--as"), kOwner, QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QCOMPARE(serverRowVersion(), start + 1);
+        QCOMPARE(m_admin
+                     ->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"),
+                            {kProduct})
+                     .text(0, 0),
+                 QStringLiteral("# Sprints\n\nOne row per sprint, from Jira."));
+        QCOMPARE(run({QStringLiteral("edit"), file, kProduct, QStringLiteral("--field"),
+                      QStringLiteral("description"), QStringLiteral("--value"),
+                      QStringLiteral("Replaced."), QStringLiteral("--as"), kOwner,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QCOMPARE(serverRowVersion(), start + 2);
+        // Someone else may not: exit 3, nothing saved.
+        QCOMPARE(run({QStringLiteral("edit"), file, kProduct, QStringLiteral("--field"),
+                      QStringLiteral("description"), QStringLiteral("--value"),
+                      QStringLiteral("Mine now."), QStringLiteral("--as"), kOutsider,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 3);
+        QCOMPARE(serverRowVersion(), start + 2);
+
+        // revert --server: syncs the versions in, saves version start+1 as a new version.
+        QCOMPARE(run({QStringLiteral("revert"), file, kProduct, QStringLiteral("--version"),
+                      QString::number(start + 1), QStringLiteral("--as"), kOutsider,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 3);
+        QCOMPARE(serverRowVersion(), start + 2);
+        QCOMPARE(run({QStringLiteral("revert"), file, kProduct, QStringLiteral("--version"),
+                      QString::number(start + 1), QStringLiteral("--expect-version"),
+                      QString::number(start + 1), QStringLiteral("--as"), kOwner,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 5); // someone saved since start+1
+        QVERIFY2(output.contains("version"), output.constData());
+        QCOMPARE(run({QStringLiteral("revert"), file, kProduct, QStringLiteral("--version"),
+                      QString::number(start + 1), QStringLiteral("--as"), kOwner,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QCOMPARE(serverRowVersion(), start + 3);
+        QCOMPARE(m_admin
+                     ->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"),
+                            {kProduct})
+                     .text(0, 0),
+                 QStringLiteral("# Sprints\n\nOne row per sprint, from Jira."));
+        {
+            auto store = SqliteCatalogStore::open(file, SqliteCatalogStore::OpenMode::ReadOnly,
+                                                  nullptr);
+            QVERIFY(store);
+            QCOMPARE(EditingService(*store).currentVersion(kProduct), start + 3); // synced back
+        }
+        // Offline: the revert is queued in the cache (exit 4) and sent by `team replay`.
+        const QString down = QStringLiteral("postgresql://127.0.0.1:1/mesh?connect_timeout=2");
+        QCOMPARE(run({QStringLiteral("revert"), file, kProduct, QStringLiteral("--version"),
+                      QString::number(start + 2), QStringLiteral("--as"), kOwner,
+                      QStringLiteral("--server"), down},
+                     &output),
+                 4);
+        QVERIFY2(output.contains("queued"), output.constData());
+        QCOMPARE(serverRowVersion(), start + 3);
+        QCOMPARE(run({QStringLiteral("team"), QStringLiteral("replay"), file,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 0);
+        QCOMPARE(serverRowVersion(), start + 4);
+        QCOMPARE(m_admin
+                     ->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"),
+                            {kProduct})
+                     .text(0, 0),
+                 QStringLiteral("Replaced."));
+        // Bad input: no such version, named; no --server URL.
+        QCOMPARE(run({QStringLiteral("revert"), file, kProduct, QStringLiteral("--version"),
+                      QStringLiteral("777"), QStringLiteral("--as"), kOwner,
+                      QStringLiteral("--server"), m_url},
+                     &output),
+                 2);
+        QVERIFY2(output.contains("no version 777"), output.constData());
     }
 
 private:
