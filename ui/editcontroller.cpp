@@ -309,11 +309,16 @@ bool EditController::save(const QString &productKey, bool overwrite)
     }
     if (isSaving(productKey))
         return false;
+    startSave(productKey, d->product(), d->baseVersion(), overwrite, 0);
+    return true;
+}
+
+void EditController::startSave(const QString &productKey, const Product &sent, int base,
+                               bool overwrite, int revertTo)
+{
     m_saving.insert(productKey);
     updateSaveAction();
     emit saveStarted(productKey);
-    const Product sent = d->product();
-    const int base = d->baseVersion();
     const QString path = m_store->path();
     const QString user = m_userId;
     struct Result
@@ -322,7 +327,8 @@ bool EditController::save(const QString &productKey, bool overwrite)
         std::optional<VersionedProduct> saved;
     };
     auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, productKey, sent, path] {
+    connect(watcher, &QFutureWatcher<Result>::finished, this,
+            [this, watcher, productKey, sent, path, revertTo] {
         const Result r = watcher->result();
         watcher->deleteLater();
         m_saving.remove(productKey);
@@ -334,11 +340,11 @@ bool EditController::save(const QString &productKey, bool overwrite)
             emit saveFinished(productKey, o);
             return;
         }
-        finishSave(productKey, sent, r.outcome, r.saved);
+        finishSave(productKey, sent, r.outcome, r.saved, revertTo > 0);
     });
     // Its own read-write connection: the version check, the write and the audit happen in one
     // transaction there, off the UI thread.
-    watcher->setFuture(QtConcurrent::run([path, user, sent, base, overwrite,
+    watcher->setFuture(QtConcurrent::run([path, user, sent, base, overwrite, revertTo,
                                           route = m_teamRoute] {
         Result r;
         CatalogError error;
@@ -350,20 +356,24 @@ bool EditController::save(const QString &productKey, bool overwrite)
         }
         // A team cache saves to the team server (or queues there), as the server's user.
         if (route.isSet() && TeamClient::isTeamCache(*store)) {
-            r.outcome = TeamEditor::save(route, *store, sent, base, overwrite, &r.saved);
+            r.outcome = revertTo > 0 ? TeamEditor::revert(route, *store, sent.key, revertTo, base,
+                                                          overwrite, &r.saved)
+                                     : TeamEditor::save(route, *store, sent, base, overwrite,
+                                                        &r.saved);
             return r;
         }
         EditingService editing(*store);
-        r.outcome = editing.save(user, sent, base, {}, overwrite);
+        r.outcome = revertTo > 0 ? editing.revert(user, sent.key, revertTo, base, overwrite)
+                                 : editing.save(user, sent, base, {}, overwrite);
         if (r.outcome.ok())
             r.saved = editing.load(sent.key);
         return r;
     }));
-    return true;
 }
 
 void EditController::finishSave(const QString &productKey, const Product &sent,
-                                const EditOutcome &o, const std::optional<VersionedProduct> &saved)
+                                const EditOutcome &o, const std::optional<VersionedProduct> &saved,
+                                bool revert)
 {
     const auto done = [this, productKey, o] {
         updateSaveAction();
@@ -393,7 +403,10 @@ void EditController::finishSave(const QString &productKey, const Product &sent,
         return;
     }
     if (const auto it = m_entries.constFind(productKey); it != m_entries.cend() && saved) {
-        if (it->draft->product() == sent) {
+        if (revert && it->draft->isModified()) {
+            // As after a local revert: a draft with changes keeps its base, so saving it
+            // reports the conflict instead of undoing the revert unseen.
+        } else if (it->draft->product() == sent) {
             it->draft->load(saved->product, saved->version);
             it->stack->setClean();
         } else {
@@ -453,6 +466,26 @@ EditOutcome EditController::revert(const QString &productKey, int version)
         o.code = EditOutcome::Code::Failed;
         o.message = m_unavailable;
         return o;
+    }
+    if (isTeam()) {
+        // On the team server, in a worker like a save: the outcome comes with saveFinished().
+        EditOutcome pending;
+        if (isSaving(productKey)) {
+            pending.code = EditOutcome::Code::Failed;
+            pending.message = tr("%1 is being saved; revert when the save has finished.")
+                                  .arg(productKey);
+            return pending;
+        }
+        const std::optional<VersionedProduct> current = m_editing->load(productKey);
+        if (!current) {
+            pending.code = EditOutcome::Code::Invalid;
+            pending.message = tr("There is no product “%1” in this catalog.").arg(productKey);
+            return pending;
+        }
+        startSave(productKey, current->product, current->version, false, version);
+        pending.code = EditOutcome::Code::Unchanged;
+        pending.message = tr("Reverting to version %1 on the team server…").arg(version);
+        return pending;
     }
     // A revert starts from the newest version; an open draft with changes keeps its own base,
     // so saving it afterwards reports the conflict instead of undoing the revert unseen.

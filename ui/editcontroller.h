@@ -87,6 +87,11 @@ public:
     QList<MetadataChange> compareWithSaved(const QString &productKey) const;
     QList<ProductVersion> history(const QString &productKey) const;
     std::optional<QList<MetadataChange>> diff(const QString &productKey, int from, int to) const;
+    /**
+     * Saves version's metadata as a new version. On a local catalog it is saved at once and the
+     * outcome returned; on a team cache it is sent to the team server in a worker (returns
+     * Unchanged with a "Reverting…" message) and the outcome comes with saveFinished().
+     */
     EditOutcome revert(const QString &productKey, int version);
 
     /** The products whose drafts have unsaved changes. */
@@ -132,8 +137,11 @@ private:
     void refreshViews(const QString &productKey);
     void updateSaveAction();
     void closeAfterSaves();
+    /** Saves sent (or, with revertTo > 0, reverts to that version) in a worker. */
+    void startSave(const QString &productKey, const Product &sent, int base, bool overwrite,
+                   int revertTo);
     void finishSave(const QString &productKey, const Product &sent, const EditOutcome &outcome,
-                    const std::optional<VersionedProduct> &saved);
+                    const std::optional<VersionedProduct> &saved, bool revert);
 
     QPointer<MainWindow> m_window;
     std::unique_ptr<SqliteCatalogStore> m_store;

@@ -115,6 +115,16 @@ HistoryTab::HistoryTab(EditController *controller, QWidget *parent)
         if (key == m_key)
             reload();
     });
+    // A team catalog's revert ends in a worker: its outcome arrives here.
+    connect(m_controller, &EditController::saveFinished, this,
+            [this](const QString &key, const EditOutcome &o) {
+                if (key != m_key || !m_revertPending)
+                    return;
+                m_revertPending = false;
+                showOutcome(o);
+                m_revert->setEnabled(selectedVersion() > 0 && !m_versions.isEmpty() &&
+                                     selectedVersion() != m_versions.first().number);
+            });
     connect(m_controller, &EditController::catalogChanged, this, &HistoryTab::clearProduct);
     clearProduct();
 }
@@ -126,6 +136,7 @@ void HistoryTab::showProduct(const ProductDetails &details)
 
 void HistoryTab::clearProduct()
 {
+    m_revertPending = false;
     m_key.clear();
     m_versions.clear();
     m_list->clear();
@@ -139,8 +150,10 @@ void HistoryTab::clearProduct()
 
 void HistoryTab::showProductKey(const QString &productKey)
 {
-    if (productKey != m_key)
+    if (productKey != m_key) {
         m_status->clear();
+        m_revertPending = false;
+    }
     m_key = productKey;
     reload();
 }
@@ -258,10 +271,18 @@ EditOutcome HistoryTab::revertSelected()
         o.message = tr("Select a version to revert to.");
     } else {
         o = m_controller->revert(m_key, v);
+        m_revertPending = m_controller->isSaving(m_key);
+        if (m_revertPending)
+            m_revert->setEnabled(false);
     }
+    showOutcome(o);
+    return o;
+}
+
+void HistoryTab::showOutcome(const EditOutcome &o)
+{
     m_status->setText(o.message.toHtmlEscaped());
     m_status->setStyleSheet(o.ok() ? QString() : QStringLiteral("color: #b3261e"));
-    return o;
 }
 
 } // namespace Mesh

@@ -39,7 +39,8 @@ public:
 
     /** Compares version from with version to (as the two boxes do). */
     void compare(int from, int to);
-    /** Reverts to the version selected in the list. */
+    /** Reverts to the version selected in the list (on a team catalog the outcome shown here
+     *  arrives later, when the server has answered). */
     EditOutcome revertSelected();
 
     /** The changes as the diff view shows them (HTML). */
@@ -49,6 +50,7 @@ private:
     void reload();
     void updateDiff();
     int selectedVersion() const;
+    void showOutcome(const EditOutcome &o);
 
     EditController *m_controller = nullptr;
     QString m_key;
@@ -61,6 +63,7 @@ private:
     QPushButton *m_revert = nullptr;
     QLabel *m_status = nullptr;
     bool m_updating = false;
+    bool m_revertPending = false; // a team revert is running in the EditController's worker
 };
 
 } // namespace Mesh

@@ -9,8 +9,10 @@
 #include "accesscontroller.h"
 #include "alertspanel.h"
 #include "editcontroller.h"
+#include "editing/editingservice.h"
 #include "federation/credentialstore.h"
 #include "governancecontroller.h"
+#include "historytab.h"
 #include "mainwindow.h"
 #include "preview/previewmodel.h"
 #include "previewtab.h"
@@ -23,6 +25,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -248,6 +251,98 @@ private slots:
                             {alert.integer(0, 0)})
                      .text(0, 0),
                  QStringLiteral("open"));
+    }
+
+    void historyRevertIsSavedOnTheServer()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto admin = Test::PgFixture::connect(url);
+        QVERIFY(admin);
+        const QString owner = QStringLiteral("lucas.moreau");
+        const QString product = QStringLiteral("product.jira-sprints"); // lucas owns it
+        QString error;
+        QVERIFY(admin->run(QStringLiteral("ALTER ROLE \"lucas.moreau\" LOGIN"), {}, &error));
+        // Two versions saved on the server (by another desktop).
+        for (const QString &text : {QStringLiteral("Sprints, as first written."),
+                                    QStringLiteral("Sprints, as rewritten.")}) {
+            TeamWrite w;
+            w.kind = TeamWrite::Kind::Edit;
+            w.actingUser = owner;
+            w.productKey = product;
+            w.fields.insert(QStringLiteral("description"), text);
+            QVERIFY(TeamClient::apply(*admin, w).ok());
+        }
+        const auto description = [&] {
+            return admin
+                ->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"),
+                       {product})
+                .text(0, 0);
+        };
+        const auto rowVersion = [&] {
+            return int(admin
+                           ->exec(QStringLiteral("SELECT row_version FROM products WHERE key = $1"),
+                                  {product})
+                           .integer(0, 0));
+        };
+        const int newest = rowVersion();
+        QSettings settings;
+        settings.setValue(QStringLiteral("team/url"), url);
+        settings.setValue(QStringLiteral("team/user"), owner);
+        const QString path = m_pg.tempPath(QStringLiteral("history.mesh"));
+        QVERIFY(SqliteCatalogStore::create(path, QStringLiteral("Team cache"), nullptr));
+        InMemoryCredentialStore credentials;
+        MainWindow window(nullptr, &credentials);
+        window.resize(1440, 900);
+        auto *team = window.findChild<TeamController *>(QStringLiteral("teamController"));
+        auto *edit = window.findChild<EditController *>();
+        auto *history = window.findChild<HistoryTab *>();
+        QVERIFY(team && edit && history);
+        QSignalSpy synced(team, &TeamController::syncFinished);
+        window.show();
+        window.openCatalog(path);
+        QVERIFY(synced.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(edit->isOpen() && edit->isTeam(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(edit->userId(), owner, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!team->isSyncing(), 30000);
+
+        // The History tab lists the server's versions; reverting to the older one is sent to
+        // the server in the background, and its answer comes back to the tab.
+        history->showProductKey(product);
+        QTreeWidgetItem *older = nullptr;
+        for (int i = 0; i < history->versionList()->topLevelItemCount(); ++i)
+            if (history->versionList()->topLevelItem(i)->data(0, Qt::UserRole).toInt() ==
+                newest - 1)
+                older = history->versionList()->topLevelItem(i);
+        QVERIFY(older);
+        history->versionList()->setCurrentItem(older);
+        QVERIFY(history->revertButton()->isEnabled());
+        QSignalSpy finished(edit, &EditController::saveFinished);
+        const EditOutcome pending = history->revertSelected();
+        QCOMPARE(pending.code, EditOutcome::Code::Unchanged);
+        QVERIFY2(history->statusLabel()->text().startsWith(QStringLiteral("Reverting")),
+                 qPrintable(history->statusLabel()->text()));
+        QVERIFY(!history->revertButton()->isEnabled());
+        QVERIFY(finished.wait(30000));
+        const EditOutcome o = finished.last().at(1).value<EditOutcome>();
+        QVERIFY2(o.code == EditOutcome::Code::Ok, qPrintable(o.message));
+        QCOMPARE(description(), QStringLiteral("Sprints, as first written."));
+        QCOMPARE(rowVersion(), newest + 1);
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT author, summary FROM product_versions WHERE "
+                                           "product_key = $1 AND version = $2"),
+                            {product, newest + 1})
+                     .text(0, 1),
+                 EditingService::revertSummary(newest - 1));
+        QVERIFY2(history->statusLabel()->text().startsWith(QStringLiteral("Saved")),
+                 qPrintable(history->statusLabel()->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            history->versionList()->topLevelItem(0)->data(0, Qt::UserRole).toInt(), newest + 1,
+            10000);
+        QCOMPARE(history->versionList()->topLevelItem(0)->text(3),
+                 EditingService::revertSummary(newest - 1));
+        QCOMPARE(edit->savedProduct(product)->description,
+                 QStringLiteral("Sprints, as first written."));
+        maybeGrab(history, QStringLiteral("team-history-revert.png"));
     }
 
 private:
