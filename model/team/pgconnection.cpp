@@ -7,6 +7,9 @@
 #include <libpq-fe.h>
 
 #include <atomic>
+#include <cerrno>
+
+#include <poll.h>
 
 namespace Mesh {
 
@@ -18,6 +21,7 @@ QString connectionMessage(PGconn *conn)
 }
 
 std::atomic<int> g_defaultConnectTimeout{PgConnection::kDefaultConnectTimeout};
+std::atomic<int> g_replyTimeout{PgConnection::kDefaultReplyTimeout};
 
 /** The value libpq uses for keyword on conn (also on a connection that failed). */
 QString conninfoValue(PGconn *conn, const char *keyword)
@@ -78,6 +82,16 @@ int PgConnection::defaultConnectTimeout()
 void PgConnection::setDefaultConnectTimeout(int seconds)
 {
     g_defaultConnectTimeout.store(seconds);
+}
+
+int PgConnection::replyTimeout()
+{
+    return g_replyTimeout.load();
+}
+
+void PgConnection::setReplyTimeout(int seconds)
+{
+    g_replyTimeout.store(seconds);
 }
 
 QList<std::pair<QByteArray, QByteArray>> PgConnection::defaultOptions()
@@ -240,6 +254,7 @@ std::unique_ptr<PgConnection> PgConnection::connect(const QString &url, const QS
         return nullptr;
     }
     std::unique_ptr<PgConnection> c(new PgConnection(conn));
+    c->m_server = c->server();
     // Quiet NOTICEs (e.g. "relation already exists, skipping") instead of libpq printing them.
     PQsetNoticeProcessor(
         conn, [](void *, const char *) {}, nullptr);
@@ -253,8 +268,26 @@ PgConnection::~PgConnection()
         PQfinish(m_conn);
 }
 
+bool PgConnection::awaitReply()
+{
+    const int timeoutMs = replyTimeout() * 1000;
+    while (PQisBusy(m_conn)) {
+        pollfd p{PQsocket(m_conn), POLLIN, 0};
+        const int n = ::poll(&p, 1, timeoutMs);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n == 0)
+            return false;
+        if (n < 0 || !PQconsumeInput(m_conn))
+            return true; // the broken connection's error comes with PQgetResult
+    }
+    return true;
+}
+
 PgResult PgConnection::exec(const QString &sql, const PgParams &params)
 {
+    if (!m_conn)
+        return PgResult(nullptr, m_lost.isEmpty() ? QStringLiteral("not connected") : m_lost);
     QList<QByteArray> storage;
     storage.reserve(params.size());
     std::vector<const char *> values(size_t(params.size()), nullptr);
@@ -283,10 +316,35 @@ PgResult PgConnection::exec(const QString &sql, const PgParams &params)
         values[size_t(i)] = storage.last().constData();
     }
     // Without parameters the simple protocol runs several statements at once (migrations).
-    PGresult *r = params.isEmpty()
-                      ? PQexec(m_conn, sql.toUtf8().constData())
-                      : PQexecParams(m_conn, sql.toUtf8().constData(), int(params.size()), nullptr,
-                                     values.data(), nullptr, nullptr, 0);
+    // Sent, then awaited with a bound on the server's silence; otherwise as PQexec: the last
+    // result counts (a failed statement ends a batch, and its error is the last result).
+    const QByteArray text = sql.toUtf8();
+    const int sent = params.isEmpty()
+                         ? PQsendQuery(m_conn, text.constData())
+                         : PQsendQueryParams(m_conn, text.constData(), int(params.size()), nullptr,
+                                             values.data(), nullptr, nullptr, 0);
+    PGresult *r = nullptr;
+    while (sent) {
+        if (!awaitReply()) {
+            PQclear(r);
+            m_lost = QStringLiteral("team server %1 sent nothing for %2 s, so the connection was "
+                                    "closed (the server may be stopped or overloaded); try again "
+                                    "later")
+                         .arg(m_server)
+                         .arg(replyTimeout());
+            PQfinish(m_conn);
+            m_conn = nullptr;
+            return PgResult(nullptr, m_lost);
+        }
+        PGresult *next = PQgetResult(m_conn);
+        if (!next)
+            break;
+        PQclear(r);
+        r = next;
+        const ExecStatusType s = PQresultStatus(r);
+        if (s == PGRES_COPY_IN || s == PGRES_COPY_OUT || s == PGRES_COPY_BOTH)
+            break;
+    }
     QString error;
     if (!r) {
         error = connectionMessage(m_conn);
@@ -321,7 +379,7 @@ bool PgConnection::isConnected() const
 QString PgConnection::server() const
 {
     if (!m_conn)
-        return {};
+        return m_server;
     const QString host = QString::fromUtf8(PQhost(m_conn));
     return QStringLiteral("%1:%2/%3")
         .arg(host.startsWith(QLatin1Char('/')) ? QStringLiteral("[socket %1]").arg(host) : host,

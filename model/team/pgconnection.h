@@ -64,7 +64,11 @@ private:
  * Every connection is bounded: unless the URL (or PGCONNECT_TIMEOUT) says otherwise, connecting
  * gives up after defaultConnectTimeout() seconds, and TCP keepalives plus tcp_user_timeout
  * drop a connection whose server vanished mid-query within about a minute. A URL's own
- * connect_timeout, keepalives* or tcp_user_timeout always wins.
+ * connect_timeout, keepalives* or tcp_user_timeout always wins. A server whose host still
+ * answers TCP but whose backend sends nothing (stopped, swapped out, wedged) is not caught by
+ * those: exec() gives up after replyTimeout() seconds without a byte of its answer, closes the
+ * connection (its protocol state is unknown) and fails, and every later exec() fails at once
+ * with the same reason (isConnectionFailure(): team writes are queued).
  */
 class PgConnection
 {
@@ -76,6 +80,11 @@ public:
     static void setDefaultConnectTimeout(int seconds);
     /** The libpq options a connection gets unless its URL sets them: keyword, value pairs. */
     static QList<std::pair<QByteArray, QByteArray>> defaultOptions();
+    /** Seconds exec() waits while the server sends nothing before it gives the connection up. */
+    static constexpr int kDefaultReplyTimeout = 120;
+    static int replyTimeout();
+    /** Sets replyTimeout() for every connection (tests lower it). */
+    static void setReplyTimeout(int seconds);
 
     /** Connects to a libpq URL or keyword string; nullptr and *error on failure. */
     static std::unique_ptr<PgConnection> connect(const QString &url, QString *error);
@@ -91,7 +100,7 @@ public:
     /** Runs sql; on failure fills *error with "what failed: server's message". */
     bool run(const QString &sql, const PgParams &params = {}, QString *error = nullptr);
     bool isConnected() const;
-    /** host:port/database as connected, for messages. */
+    /** host:port/database as connected, for messages (also after the connection was lost). */
     QString server() const;
     /** The role the session runs as now (current_user). */
     QString currentUser();
@@ -106,7 +115,12 @@ public:
 
 private:
     explicit PgConnection(pg_conn *conn) : m_conn(conn) {}
+    /** Waits until the answer to the query sent is complete; false after replyTimeout() s of
+     *  silence from the server. */
+    bool awaitReply();
     pg_conn *m_conn = nullptr;
+    QString m_server; // server() as connected, for messages after the connection was given up
+    QString m_lost;   // why the connection was given up (exec() fails with it)
 };
 
 /**

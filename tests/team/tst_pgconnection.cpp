@@ -6,6 +6,7 @@
 #include "pgfixture.h"
 
 #include "catalog/sqlitecatalogstore.h"
+#include "db/sqlite.h"
 #include "team/pgconnection.h"
 #include "team/teamclient.h"
 #include "team/teamsync.h"
@@ -22,6 +23,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <signal.h>
 #include <unistd.h>
 
 using namespace Mesh;
@@ -32,6 +34,29 @@ const QString kReader = QStringLiteral("kenji.watanabe");
 
 /** A TCP server on 127.0.0.1 that lets clients connect (the kernel completes the handshake)
  *  and never answers: a server behind a network that silently drops everything. */
+/** Stops a server backend (SIGSTOP) on request and always lets it run again (SIGCONT). */
+class StoppedBackend
+{
+public:
+    explicit StoppedBackend(qint64 pid) : m_pid(pid_t(pid)) {}
+    ~StoppedBackend() { resume(); }
+    StoppedBackend(const StoppedBackend &) = delete;
+    StoppedBackend &operator=(const StoppedBackend &) = delete;
+    void stop() const
+    {
+        if (m_pid > 0)
+            ::kill(m_pid, SIGSTOP);
+    }
+    void resume() const
+    {
+        if (m_pid > 0)
+            ::kill(m_pid, SIGCONT);
+    }
+
+private:
+    pid_t m_pid;
+};
+
 class BlackHole
 {
 public:
@@ -149,7 +174,11 @@ private slots:
         QVERIFY2(Test::PgFixture::allowLogin(*admin, {kReader}, &error), qPrintable(error));
     }
     void cleanupTestCase() { m_pg.stop(); }
-    void cleanup() { PgConnection::setDefaultConnectTimeout(PgConnection::kDefaultConnectTimeout); }
+    void cleanup()
+    {
+        PgConnection::setDefaultConnectTimeout(PgConnection::kDefaultConnectTimeout);
+        PgConnection::setReplyTimeout(PgConnection::kDefaultReplyTimeout);
+    }
 
     void boundedByDefault()
     {
@@ -215,6 +244,84 @@ private slots:
                                 "the URL")
                      .arg(hole.port()));
         QVERIFY(!a->error.contains(QLatin1String("s3cret")));
+    }
+
+    void aServerThatStopsAnsweringMidQueryIsGivenUp()
+    {
+        // The server's host still answers TCP (keepalives too) but its backend is stopped
+        // (SIGSTOP 300 ms into a query): only the reply timeout ends the wait.
+        auto conn = Test::PgFixture::connect(m_url);
+        QVERIFY(conn);
+        const qint64 backend = conn->exec(QStringLiteral("SELECT pg_backend_pid()")).integer(0, 0);
+        QVERIFY(backend > 0);
+        const StoppedBackend stopped(backend);
+        PgConnection::setReplyTimeout(2);
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            stopped.stop();
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const PgResult r = conn->exec(QStringLiteral("SELECT pg_sleep(1), 42"));
+        const qint64 elapsed = timer.elapsed();
+        stopper.join();
+        QVERIFY(!r.ok());
+        QVERIFY2(elapsed >= 2000 && elapsed < 8000, qPrintable(QString::number(elapsed)));
+        QVERIFY(r.isConnectionFailure());
+        const QString expected = QStringLiteral("team server %1 sent nothing for 2 s, so the "
+                                                "connection was closed (the server may be stopped "
+                                                "or overloaded); try again later")
+                                     .arg(conn->server());
+        QCOMPARE(r.error(), expected);
+        QVERIFY(conn->server().contains(QStringLiteral("127.0.0.1")));
+        // The connection is given up: later queries fail at once with the same reason.
+        QVERIFY(!conn->isConnected());
+        timer.restart();
+        const PgResult again = conn->exec(QStringLiteral("SELECT 1"));
+        QVERIFY(!again.ok());
+        QVERIFY(timer.elapsed() < 1000);
+        QCOMPARE(again.error(), expected);
+        // The server itself is fine once the backend runs again: a new connection works.
+        stopped.resume();
+        auto fresh = Test::PgFixture::connect(m_url);
+        QVERIFY(fresh);
+        QCOMPARE(fresh->exec(QStringLiteral("SELECT 42")).integer(0, 0), 42);
+    }
+
+    void aStoppedServerLeavesTheCacheIntactAndQueuesWrites()
+    {
+        const QString path = m_pg.tempPath(QStringLiteral("stopped.mesh"));
+        auto store = SqliteCatalogStore::create(path, QStringLiteral("cache"), nullptr);
+        QVERIFY(store);
+        QString error;
+        {
+            auto conn = PgConnection::connect(m_url, kReader, {}, &error);
+            QVERIFY2(conn && TeamSync::sync(*conn, *store, m_url, &error), qPrintable(error));
+        }
+        const qint64 products = store->counts().products;
+        QVERIFY(products > 0);
+        PgConnection::setReplyTimeout(2);
+        auto conn = PgConnection::connect(m_url, kReader, {}, &error);
+        QVERIFY2(conn, qPrintable(error));
+        const StoppedBackend stopped(conn->exec(QStringLiteral("SELECT pg_backend_pid()")).integer(0, 0));
+        stopped.stop();
+        // A sync fails with the reason and writes nothing.
+        QVERIFY(!TeamSync::sync(*conn, *store, m_url, &error));
+        QVERIFY2(error.contains(QStringLiteral("sent nothing for 2 s")), qPrintable(error));
+        QCOMPARE(store->counts().products, products);
+        QCOMPARE(store->database().scalar(QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
+        // A write is queued in the cache, as when the server is unreachable.
+        TeamWrite w;
+        w.kind = TeamWrite::Kind::Request;
+        w.actingUser = kReader;
+        w.productKey = QStringLiteral("finance.netsuite-customers");
+        w.purpose = QStringLiteral("quarter close");
+        w.days = 7;
+        const TeamWriteOutcome o = TeamClient::submit(conn.get(), *store, w);
+        QCOMPARE(o.code, TeamWriteOutcome::Code::Offline);
+        QVERIFY(o.queued);
+        QCOMPARE(TeamClient::outbox(*store).size(), 1);
     }
 
     void theUrlsTimeoutWinsOverTheDefault()
