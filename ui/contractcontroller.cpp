@@ -114,6 +114,7 @@ ContractImportDialog *ContractController::showImport()
         return m_import;
     }
     m_import = new ContractImportDialog(path, currentUser(), m_window);
+    m_import->setTeamRoute(m_window->session()->teamRoute());
     m_import->setAttribute(Qt::WA_DeleteOnClose);
     if (auto *access = m_window->findChild<AccessController *>())
         connect(access->session(), &AccessSession::userChanged, m_import,

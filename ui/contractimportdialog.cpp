@@ -3,6 +3,7 @@
 
 #include "catalog/sqlitecatalogstore.h"
 #include "contract/contractservice.h"
+#include "team/teamcontracts.h"
 #include "yaml/boundedyaml.h"
 
 #include <QDialogButtonBox>
@@ -28,13 +29,45 @@ struct ImportResult
 {
     bool ok = false;
     bool refused = false;
+    bool queued = false; // a team import kept in the outbox while the server is unreachable
     QString message;
     QStringList issues; // problems of an invalid document, or warnings of a good one
     QString productKey;
     bool created = false;
 };
 
-ImportResult runImport(const QString &catalog, const QString &user, const QString &path)
+/** The import on a team cache: sent to the team server (or queued), then synced back. */
+ImportResult runTeamImport(SqliteCatalogStore &store, const TeamRoute &route, const QString &name,
+                           const QByteArray &yaml)
+{
+    ImportResult r;
+    const TeamContractImport result = TeamContracts::importAndSync(route, store, yaml);
+    r.productKey = result.productKey;
+    if (!result.errors.isEmpty()) {
+        r.message = ContractImportDialog::tr("%1 is not a valid ODCS v3 contract; nothing was "
+                                             "imported. Fix these %n problem(s) and import again:",
+                                             nullptr, int(result.errors.size()))
+                        .arg(name);
+        for (const OdcsIssue &issue : result.errors)
+            r.issues << issue.toString();
+        return r;
+    }
+    r.issues = result.warnings;
+    r.ok = result.outcome.ok();
+    r.queued = result.outcome.queued;
+    r.refused = result.outcome.code == TeamWriteOutcome::Code::Refused;
+    r.message = r.refused ? ContractImportDialog::tr("Refused by the team server: %1 Nothing was "
+                                                     "imported; ask the product's owner or a "
+                                                     "steward of its domain.")
+                                .arg(result.outcome.message)
+                : result.outcome.ok() ? ContractImportDialog::tr("Team server: %1")
+                                            .arg(result.outcome.message)
+                                      : result.outcome.message;
+    return r;
+}
+
+ImportResult runImport(const QString &catalog, const QString &user, const TeamRoute &route,
+                       const QString &path)
 {
     ImportResult r;
     const QString name = QFileInfo(path).fileName();
@@ -60,6 +93,8 @@ ImportResult runImport(const QString &catalog, const QString &user, const QStrin
         r.message = ContractImportDialog::tr("The catalog cannot be changed: %1").arg(error.message);
         return r;
     }
+    if (route.isSet() && TeamClient::isTeamCache(*store))
+        return runTeamImport(*store, route, name, yaml);
     const ContractImport result = ContractService(*store).importContract(user, yaml);
     r.productKey = result.productKey;
     r.created = result.created;
@@ -185,12 +220,12 @@ void ContractImportDialog::importNow()
         watcher->deleteLater();
         m_busy = false;
         updateButtons();
-        showResult(!r.ok, r.message, r.issues);
+        showResult(!r.ok && !r.queued, r.message, r.issues);
         if (r.ok)
             emit imported(r.productKey, r.created);
         emit finishedImport(r.ok);
     });
-    watcher->setFuture(QtConcurrent::run(runImport, m_catalog, m_user, file()));
+    watcher->setFuture(QtConcurrent::run(runImport, m_catalog, m_user, m_route, file()));
 }
 
 void ContractImportDialog::showResult(bool error, const QString &message, const QStringList &issues)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "team/teamclient.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -24,6 +26,9 @@ class ContractImportDialog final : public QDialog
 
 public:
     ContractImportDialog(QString catalogPath, QString userId, QWidget *parent = nullptr);
+
+    /** On a team cache the import goes to this team server (TeamContracts), as its user. */
+    void setTeamRoute(const TeamRoute &route) { m_route = route; }
 
     /** Who imports (the signed-in user); the policy decides for them. */
     void setUserId(const QString &userId) { m_user = userId; }
@@ -51,6 +56,7 @@ private:
 
     QString m_catalog;
     QString m_user;
+    TeamRoute m_route;
     QLineEdit *m_path = nullptr;
     QLabel *m_message = nullptr;
     QListWidget *m_issues = nullptr;

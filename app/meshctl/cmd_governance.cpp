@@ -39,11 +39,13 @@ const char kAlertsUsage[] =
     "the alerts on a product and everything upstream of it (what a KPI tile shows).\n";
 
 const char kContractUsage[] =
-    "Usage: meshctl contract import FILE CONTRACT.yaml [--as USER]\n"
-    "       meshctl contract export FILE PRODUCT [--out X.yaml]\n"
-    "       meshctl contract check FILE PRODUCT [--json]\n"
+    "Usage: meshctl contract import FILE CONTRACT.yaml [--as USER] [--server URL]\n"
+    "       meshctl contract export FILE PRODUCT [--out X.yaml] [--server URL]\n"
+    "       meshctl contract check FILE PRODUCT [--json] [--server URL]\n"
     "Open Data Contract Standard v3.0.x and v3.1.0 documents. `check` exits 1 when the product\n"
-    "breaks its contract.\n";
+    "breaks its contract. With --server URL, FILE is the team catalog's local cache: import\n"
+    "saves the contract on the team server (for a product it has) as --as USER; export and\n"
+    "check first pull the server's changes.\n";
 
 
 QString pct(double score)

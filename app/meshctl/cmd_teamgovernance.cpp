@@ -11,8 +11,10 @@
 #include "team/pgconnection.h"
 #include "team/teamaudit.h"
 #include "team/teamclient.h"
+#include "team/teamcontracts.h"
 #include "team/teamsync.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSaveFile>
@@ -319,7 +321,8 @@ int afterSync(const QStringList &args, int fileIndex, const QStringList &extra,
     int seen = 0;
     for (qsizetype i = 0; i < rest.size(); ++i) {
         if (rest.at(i) == QStringLiteral("--product") || rest.at(i) == QStringLiteral("--from") ||
-            rest.at(i) == QStringLiteral("--to")) // the options with a value
+            rest.at(i) == QStringLiteral("--to") ||
+            rest.at(i) == QStringLiteral("--out")) // the options with a value
             ++i;
         else if (!rest.at(i).startsWith(QLatin1Char('-')) && seen++ == fileIndex)
             path = rest.at(i);
@@ -392,7 +395,69 @@ int teamAudit(const QString &sub, const QStringList &args)
     return Ok;
 }
 
+/**
+ * contract import FILE CONTRACT.yaml --server URL [--as USER]: pulls the server's changes into
+ * the cache FILE, then imports the contract on the team server (TeamContracts); queued in FILE
+ * (exit 4) when the server is unreachable.
+ */
+int contractImport(const QStringList &args)
+{
+    Command c(QStringLiteral("contract import"));
+    c.parser.addPositionalArgument(QStringLiteral("FILE"),
+                                   QStringLiteral("Local catalog (cache)."));
+    c.parser.addPositionalArgument(QStringLiteral("CONTRACT"), QStringLiteral("ODCS YAML file."));
+    teamOptions(c);
+    if (int r = c.parse(args, 2, 2); r != -1)
+        return r == -2 ? Ok : r;
+    QFile file(c.positional(1));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Usage,
+                    QStringLiteral("cannot read %1: %2").arg(c.positional(1), file.errorString()));
+    const QByteArray yaml = file.readAll();
+    const QString url = c.value(QStringLiteral("server"));
+    if (url.isEmpty())
+        return fail(Usage, QStringLiteral("--server needs a URL, e.g. --server "
+                                          "postgresql://me@db.example/mesh"));
+    int code = Ok;
+    auto store = openCatalog(c.positional(0), &code);
+    if (!store)
+        return code;
+    QString error;
+    auto conn = PgConnection::connect(url, &error);
+    if (conn && !TeamSync::sync(*conn, *store, url, &error))
+        return fail(PartlyFailed, error + QStringLiteral("; the contract was not imported"));
+    const QString actor =
+        c.isSet(QStringLiteral("as")) ? c.value(QStringLiteral("as")) : AccessService::osLogin();
+    const TeamContractImport result =
+        TeamContracts::importContract(conn.get(), *store, actor, yaml);
+    if (!result.errors.isEmpty()) {
+        QStringList lines;
+        for (const OdcsIssue &e : result.errors)
+            lines.append(e.toString());
+        return fail(Usage, QStringLiteral("%1 is not a valid ODCS v3 contract: %2")
+                               .arg(c.positional(1), lines.join(QStringLiteral("; "))));
+    }
+    const int exit = teamWriteExit(result.outcome);
+    if (exit != Ok)
+        return exit;
+    for (const QString &w : result.warnings)
+        out(QStringLiteral("warning: %1\n").arg(w));
+    if (!TeamSync::sync(*conn, *store, url, &error)) // the contract and version, into the cache
+        out(QStringLiteral("(the local copy will catch up at the next sync: %1)\n").arg(error));
+    return Ok;
+}
+
 } // namespace
+
+int cmdTeamContract(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == QStringLiteral("import"))
+        return contractImport(args.mid(1));
+    if (sub == QStringLiteral("export") || sub == QStringLiteral("check"))
+        return afterSync(args, 1, {}, cmdContract); // the contract as the server has it
+    return cmdContract(args); // help and unknown subcommands
+}
 
 int cmdTeamAccess(const QStringList &args)
 {

@@ -83,7 +83,7 @@ const char kUsage[] =
     "  sync-team FILE --server URL [--json] pull the team catalog's changes into FILE\n"
     "  team request|approve|deny|withdraw|revoke|edit|outbox|replay FILE ... --server URL\n"
     "                                       write to the team catalog; queued when offline\n"
-    "  edit|revert|access|governance|alerts|claim|history|unclaimed ... --server URL\n"
+    "  edit|revert|access|governance|alerts|claim|contract|history|unclaimed ... --server URL\n"
     "                                       the same commands against the team catalog\n"
     "  bench team [--products N] [--json]   team catalog sync and concurrent writes\n"
     "  bench sync [--sources N] [--products N] [--json]\n"
@@ -461,6 +461,8 @@ int run(const QStringList &args)
         return cmdTeamGovernance(args.mid(1));
     if (toServer && command == QStringLiteral("alerts"))
         return cmdTeamAlerts(args.mid(1));
+    if (toServer && command == QStringLiteral("contract"))
+        return cmdTeamContract(args.mid(1));
     if (toServer && command == QStringLiteral("claim"))
         return cmdTeamClaim(args.mid(1));
     if (toServer && command == QStringLiteral("audit"))

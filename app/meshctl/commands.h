@@ -72,6 +72,7 @@ int cmdTeamAccess(const QStringList &args);
 int cmdTeamGovernance(const QStringList &args);
 int cmdTeamAlerts(const QStringList &args);
 int cmdTeamClaim(const QStringList &args);
+int cmdTeamContract(const QStringList &args);
 int cmdTeamAudit(const QStringList &args);
 /** history and unclaimed with --server URL: the local report, after pulling the server's changes. */
 int cmdTeamHistory(const QStringList &args);

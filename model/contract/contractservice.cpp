@@ -13,6 +13,42 @@ ContractService::ContractService(SqliteCatalogStore &store, AccessPolicy::Clock 
 {
 }
 
+Product ContractService::mergedWith(Product product, const Product &existing)
+{
+    // What a contract does not say stays as the catalog has it.
+    if (product.ownerId.isEmpty())
+        product.ownerId = existing.ownerId;
+    if (product.stewardId.isEmpty())
+        product.stewardId = existing.stewardId;
+    if (product.sourceSystem.isEmpty())
+        product.sourceSystem = existing.sourceSystem;
+    if (product.accessPolicy.isEmpty())
+        product.accessPolicy = existing.accessPolicy;
+    if (product.freshnessSlaHours == 0)
+        product.freshnessSlaHours = existing.freshnessSlaHours;
+    product.updatedAt = existing.updatedAt;
+    product.sourceName = existing.sourceName;
+    for (Dataset &ds : product.datasets)
+        for (const Dataset &old : existing.datasets)
+            if (old.name == ds.name) {
+                if (ds.location.isEmpty())
+                    ds.location = old.location;
+                if (ds.format.isEmpty())
+                    ds.format = old.format;
+                if (ds.endpoint.isEmpty())
+                    ds.endpoint = old.endpoint;
+            }
+    if (product.formats.isEmpty())
+        product.formats = existing.formats;
+    if (product.status.isEmpty())
+        product.status = existing.status;
+    if (product.domain.isEmpty())
+        product.domain = existing.domain;
+    if (product.description.isEmpty())
+        product.description = existing.description;
+    return product;
+}
+
 ContractImport ContractService::importContract(const QString &actor, const QByteArray &yaml)
 {
     using Code = AccessOutcome::Code;
@@ -57,35 +93,10 @@ ContractImport ContractService::importContract(const QString &actor, const QByte
         result.outcome = {Code::Refused, decision.reason, 0, 0};
         return result;
     }
-    if (existing) {
-        // What a contract does not say stays as the catalog has it.
-        if (product.ownerId.isEmpty())
-            product.ownerId = existing->ownerId;
-        if (product.stewardId.isEmpty())
-            product.stewardId = existing->stewardId;
-        if (product.sourceSystem.isEmpty())
-            product.sourceSystem = existing->sourceSystem;
-        if (product.accessPolicy.isEmpty())
-            product.accessPolicy = existing->accessPolicy;
-        if (product.freshnessSlaHours == 0)
-            product.freshnessSlaHours = existing->freshnessSlaHours;
-        product.updatedAt = existing->updatedAt;
-        product.sourceName = existing->sourceName;
-        for (Dataset &ds : product.datasets)
-            for (const Dataset &old : existing->datasets)
-                if (old.name == ds.name) {
-                    if (ds.location.isEmpty())
-                        ds.location = old.location;
-                    if (ds.format.isEmpty())
-                        ds.format = old.format;
-                    if (ds.endpoint.isEmpty())
-                        ds.endpoint = old.endpoint;
-                }
-        if (product.formats.isEmpty())
-            product.formats = existing->formats;
-    } else {
+    if (existing)
+        product = mergedWith(std::move(product), *existing);
+    else
         product.updatedAt = m_policy.now();
-    }
     if (product.status.isEmpty())
         product.status = QStringLiteral("active");
     CatalogError error;

@@ -34,6 +34,10 @@ public:
     explicit ContractService(SqliteCatalogStore &store, AccessPolicy::Clock clock = {});
 
     ContractImport importContract(const QString &actor, const QByteArray &yaml);
+    /** product (as a contract maps it) with what the contract does not say taken from the
+     *  catalog's existing copy: owner, steward, source, access policy, freshness SLA, status,
+     *  dataset locations and formats. */
+    static Product mergedWith(Product product, const Product &existing);
     /** The product's contract as YAML; nullopt (with error) when there is no such product. */
     std::optional<QByteArray> exportContract(const QString &productKey, QString *error) const;
     /** The stored contract of a product, or the one its metadata implies when none is stored. */

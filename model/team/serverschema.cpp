@@ -795,8 +795,36 @@ ALTER TABLE audit_log ADD COLUMN client_token text UNIQUE;
 GRANT INSERT (client_token) ON audit_log TO mesh_user;
 )SQL";
 
+// Migration 8 (data contracts on the team catalog, issues #9 and #12): the ODCS v3 document
+// imported for a product, one per product as in the desktop's catalog (product_contracts), so
+// that `contract export` and `contract check` on any desktop use the contract a person imported
+// on another. Everyone reads contracts; importing one is editing the product's metadata
+// (mesh_may_edit: its owner, a steward, an administrator), in one's own name. The import's
+// metadata changes are an ordinary edit (products, product_versions) in the same transaction;
+// client_token makes a replayed import apply once.
+constexpr const char *kMigration8 = R"SQL(
+CREATE TABLE product_contracts(
+    product_key text PRIMARY KEY REFERENCES products(key) ON DELETE CASCADE,
+    yaml text NOT NULL,
+    imported_at timestamptz NOT NULL DEFAULT now(),
+    imported_by text NOT NULL DEFAULT current_user,
+    client_token text UNIQUE);
+CREATE TRIGGER product_contracts_changes AFTER INSERT OR UPDATE OR DELETE ON product_contracts
+    FOR EACH ROW EXECUTE FUNCTION mesh_log_change('product_key');
+GRANT SELECT ON product_contracts TO mesh_user;
+GRANT INSERT (product_key, yaml, imported_at, imported_by, client_token),
+      UPDATE (yaml, imported_at, imported_by, client_token) ON product_contracts TO mesh_user;
+ALTER TABLE product_contracts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone_reads ON product_contracts FOR SELECT TO mesh_user USING (true);
+CREATE POLICY editors_import ON product_contracts FOR INSERT TO mesh_user
+    WITH CHECK (imported_by = current_user::text AND mesh_may_edit(product_key));
+CREATE POLICY editors_reimport ON product_contracts FOR UPDATE TO mesh_user
+    USING (mesh_may_edit(product_key))
+    WITH CHECK (imported_by = current_user::text AND mesh_may_edit(product_key));
+)SQL";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5, kMigration6, kMigration7};
+                                       kMigration5, kMigration6, kMigration7, kMigration8};
 static_assert(std::size(kMigrations) == kLatestVersion, "kLatestVersion counts the migrations");
 
 } // namespace

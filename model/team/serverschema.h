@@ -29,7 +29,7 @@ class PgConnection;
  */
 namespace ServerSchema {
 
-constexpr int kLatestVersion = 7;
+constexpr int kLatestVersion = 8;
 /** The group role every person's login role is a member of. */
 constexpr char kUserRole[] = "mesh_user";
 

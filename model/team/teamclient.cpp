@@ -268,9 +268,19 @@ TeamWriteOutcome applyDecision(PgConnection &conn, const TeamWrite &w)
     });
 }
 
+/**
+ * An Edit, or an ImportContract: the contract's YAML (fields.contract) stored for the product,
+ * with the metadata changes it implies (the other fields, possibly none) saved as an edit in the
+ * same transaction.
+ */
 TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
 {
-    const QString what = QStringLiteral("The edit of %1").arg(w.productKey);
+    const bool contract = w.kind == TeamWrite::Kind::ImportContract;
+    const QString what = contract ? QStringLiteral("The contract import for %1").arg(w.productKey)
+                                  : QStringLiteral("The edit of %1").arg(w.productKey);
+    const QString yaml = w.fields.value(QStringLiteral("contract")).toString();
+    if (contract && yaml.trimmed().isEmpty())
+        return outcome(Code::Invalid, QStringLiteral("%1 has no contract document").arg(what));
     static const QList<QPair<QString, QString>> kFields = {
         {QStringLiteral("name"), QStringLiteral("name")},
         {QStringLiteral("description"), QStringLiteral("description")},
@@ -291,7 +301,8 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
             Code::Invalid,
             QStringLiteral("%1: the dataset and column changes are not a list").arg(what));
     for (auto it = w.fields.begin(); it != w.fields.end(); ++it) {
-        if (it.key() == QLatin1String("datasets"))
+        if (it.key() == QLatin1String("datasets") ||
+            (contract && it.key() == QLatin1String("contract")))
             continue;
         QString column;
         for (const auto &[name, col] : kFields)
@@ -308,13 +319,22 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
             params.append(it.value().toString());
         sets.append(QStringLiteral("%1 = $%2").arg(column).arg(params.size()));
     }
-    if (sets.isEmpty() && datasetPatch.toArray().isEmpty())
+    const bool metadata = !sets.isEmpty() || !datasetPatch.toArray().isEmpty();
+    if (!metadata && !contract)
         return outcome(Code::Invalid, QStringLiteral("%1 changes no field").arg(what));
     return inTransaction(conn, w, what, [&]() {
+        if (contract) {
+            const PgResult done = conn.exec(
+                QStringLiteral("SELECT 1 FROM product_contracts WHERE client_token = $1"),
+                {w.token});
+            if (done.ok() && done.rows() == 1)
+                return outcome(Code::Ok, QStringLiteral("The contract of %1 was already imported.")
+                                             .arg(w.productKey));
+        }
         const PgResult done = conn.exec(
             QStringLiteral("SELECT version FROM product_versions WHERE client_token = $1"),
             {w.token});
-        if (done.ok() && done.rows() == 1) {
+        if (!contract && done.ok() && done.rows() == 1) {
             TeamWriteOutcome o = outcome(Code::Ok, QStringLiteral("The edit was already saved "
                                                                   "as version %1.")
                                                        .arg(done.integer(0, 0)));
@@ -365,37 +385,64 @@ TeamWriteOutcome applyEdit(PgConnection &conn, const TeamWrite &w)
                 QString::fromUtf8(QJsonDocument(datasets).toJson(QJsonDocument::Compact)));
             allSets.append(QStringLiteral("datasets = $%1::jsonb").arg(allParams.size()));
         }
-        const PgResult updated = conn.exec(
-            QStringLiteral("UPDATE products SET %1, updated_at = now() WHERE key = $1 RETURNING "
-                           "row_version")
-                .arg(allSets.join(QStringLiteral(", "))),
-            allParams);
-        if (!updated.ok())
-            return fromError(conn, updated, what);
-        if (updated.rows() != 1)
-            return outcome(Code::Refused,
-                           QStringLiteral("%1 was refused by the team server").arg(what));
-        const int newVersion = int(updated.integer(0, 0));
         const QString summary =
             w.reason.isEmpty()
                 ? QStringLiteral("Changed %1").arg(w.fields.keys().join(QStringLiteral(", ")))
                 : w.reason;
-        const PgResult v = conn.exec(
-            QStringLiteral("INSERT INTO product_versions(product_key, version, summary, snapshot, "
-                           "client_token) SELECT key, row_version, $2, to_jsonb(p), "
-                           "$3 FROM products p WHERE key = $1 RETURNING id"),
-            {w.productKey, summary, w.token});
-        if (!v.ok())
-            return fromError(conn, v, what);
+        int newVersion = version;
+        qint64 versionId = 0;
+        if (metadata) {
+            const PgResult updated = conn.exec(
+                QStringLiteral("UPDATE products SET %1, updated_at = now() WHERE key = $1 "
+                               "RETURNING row_version")
+                    .arg(allSets.join(QStringLiteral(", "))),
+                allParams);
+            if (!updated.ok())
+                return fromError(conn, updated, what);
+            if (updated.rows() != 1)
+                return outcome(Code::Refused,
+                               QStringLiteral("%1 was refused by the team server").arg(what));
+            newVersion = int(updated.integer(0, 0));
+            const PgResult v = conn.exec(
+                QStringLiteral("INSERT INTO product_versions(product_key, version, summary, "
+                               "snapshot, client_token) SELECT key, row_version, $2, to_jsonb(p), "
+                               "$3 FROM products p WHERE key = $1 RETURNING id"),
+                {w.productKey, summary, w.token});
+            if (!v.ok())
+                return fromError(conn, v, what);
+            versionId = v.integer(0, 0);
+        }
+        if (contract) {
+            const PgResult stored = conn.exec(
+                QStringLiteral("INSERT INTO product_contracts(product_key, yaml, imported_at, "
+                               "imported_by, client_token) VALUES ($1, $2, now(), current_user, "
+                               "$3) ON CONFLICT (product_key) DO UPDATE SET yaml = excluded.yaml, "
+                               "imported_at = excluded.imported_at, imported_by = "
+                               "excluded.imported_by, client_token = excluded.client_token"),
+                {w.productKey, yaml, w.token});
+            if (!stored.ok())
+                return fromError(conn, stored, what);
+        }
         PgResult failed;
-        if (!audit(conn, QStringLiteral("edit"), w.productKey,
-                   QStringLiteral("version %1").arg(newVersion),
-                   w.overwrite ? summary + QStringLiteral(" (overwrote a newer version)") : summary,
-                   &failed))
+        const QString detail =
+            w.overwrite ? summary + QStringLiteral(" (overwrote a newer version)") : summary;
+        if (!audit(conn, contract ? QStringLiteral("import-contract") : QStringLiteral("edit"),
+                   w.productKey,
+                   contract && !metadata ? QStringLiteral("contract")
+                                         : QStringLiteral("version %1").arg(newVersion),
+                   detail, &failed))
             return fromError(conn, failed, what);
         TeamWriteOutcome o = outcome(
-            Code::Ok, QStringLiteral("Saved %1 as version %2.").arg(w.productKey).arg(newVersion),
-            v.integer(0, 0));
+            Code::Ok,
+            contract ? (metadata ? QStringLiteral("Imported the contract of %1; its metadata is "
+                                                  "version %2.")
+                                       .arg(w.productKey)
+                                       .arg(newVersion)
+                                 : QStringLiteral("Imported the contract of %1; its metadata "
+                                                  "already matched.")
+                                       .arg(w.productKey))
+                     : QStringLiteral("Saved %1 as version %2.").arg(w.productKey).arg(newVersion),
+            versionId);
         o.version = newVersion;
         return o;
     });
@@ -958,6 +1005,8 @@ QString TeamWrite::kindName(Kind kind)
         return QStringLiteral("report-alert");
     case Kind::RecordUse:
         return QStringLiteral("record-use");
+    case Kind::ImportContract:
+        return QStringLiteral("import-contract");
     }
     return {};
 }
@@ -996,7 +1045,7 @@ TeamWrite TeamWrite::fromJson(const QJsonObject &o)
     for (Kind k : {Kind::Request, Kind::Approve, Kind::Deny, Kind::Edit, Kind::Withdraw,
                    Kind::Revoke, Kind::SetPolicy, Kind::AckAlert, Kind::ResolveAlert, Kind::Claim,
                    Kind::ApproveClaim, Kind::DenyClaim, Kind::WithdrawClaim, Kind::ReportAlert,
-                   Kind::RecordUse})
+                   Kind::RecordUse, Kind::ImportContract})
         if (kindName(k) == kind)
             w.kind = k;
     w.actingUser = o.value(QStringLiteral("acting_user")).toString();
@@ -1032,6 +1081,7 @@ TeamWriteOutcome TeamClient::apply(PgConnection &conn, const TeamWrite &write)
     case TeamWrite::Kind::Deny:
         return applyDecision(conn, w);
     case TeamWrite::Kind::Edit:
+    case TeamWrite::Kind::ImportContract:
         return applyEdit(conn, w);
     case TeamWrite::Kind::Withdraw:
         return applyWithdraw(conn, w);

@@ -32,8 +32,10 @@ struct TeamWrite
         WithdrawClaim, // the claimant takes it back
         ReportAlert,   // a desktop scan's alert (productKey; fields: kind, fingerprint,
                        // severity, title, detail): one live alert per product and fingerprint
-        RecordUse      // an audit entry for a preview or export made on the desktop (productKey;
+        RecordUse,     // an audit entry for a preview or export made on the desktop (productKey;
                        // fields: action, subject, detail)
+        ImportContract // an ODCS contract for productKey (fields.contract: the YAML) with the
+                       // metadata edit it implies (the other Edit fields; reason: the summary)
     };
     Kind kind = Kind::Request;
     QString actingUser;   // the person (database role) the write is made as

@@ -51,6 +51,7 @@ struct Fetched
     QList<QVariantList> policies;
     QList<QVariantList> alerts;
     QList<QVariantList> claims;
+    QList<QVariantList> contracts;
     QList<QPair<QString, int>> rowVersions;
 };
 
@@ -348,6 +349,16 @@ bool fetchRecords(PgConnection &conn, const QHash<QString, QStringList> *keys, F
                    QStringLiteral("ownership_claims"), QStringLiteral("id::text"), keys, f.claims,
                    error))
         return false;
+    // Data contracts arrived with server migration 8.
+    const PgResult contractsTable =
+        conn.exec(QStringLiteral("SELECT to_regclass('public.product_contracts') IS NOT NULL"));
+    if (contractsTable.ok() && contractsTable.boolean(0, 0) &&
+        !fetchRows(conn,
+                   QStringLiteral("SELECT product_key, yaml, %1, imported_by FROM product_contracts")
+                       .arg(kTime.arg(QStringLiteral("imported_at"))),
+                   QStringLiteral("product_contracts"), QStringLiteral("product_key"), keys,
+                   f.contracts, error))
+        return false;
     QList<QVariantList> rowVersions;
     if (!fetchRows(conn, QStringLiteral("SELECT key, row_version FROM products"),
                    QStringLiteral("products"), QStringLiteral("key"), keys, rowVersions, error))
@@ -468,6 +479,19 @@ bool applyRecords(SqliteCatalogStore &store, const Fetched &f, TeamSyncResult &r
             return failed(QStringLiteral("ownership claim #%1").arg(row.value(0).toString()),
                           decided);
         ++result.claims;
+    }
+    // A contract imported on any desktop is the product's contract here too.
+    Statement &contract = db.prepare(QStringLiteral(
+        "INSERT INTO product_contracts(product_key, yaml, imported_at, imported_by) VALUES (?1, "
+        "?2, ?3, ?4) ON CONFLICT(product_key) DO UPDATE SET yaml = excluded.yaml, imported_at = "
+        "excluded.imported_at, imported_by = excluded.imported_by"));
+    for (const QVariantList &row : f.contracts) {
+        contract.reset();
+        bindAll(contract, row);
+        if (!contract.exec())
+            return failed(QStringLiteral("the contract of %1").arg(row.value(0).toString()),
+                          contract);
+        ++result.contracts;
     }
     // The server's alerts keep their ids. A live alert the cache raised itself for the same
     // finding is resolved in favour of the server's (noted, never deleted).

@@ -30,6 +30,7 @@ struct TeamSyncResult
     int policies = 0;
     int alerts = 0;
     int claims = 0; // ownership claims the connected role may read (server migration 4)
+    int contracts = 0; // data contracts imported (server migration 8)
     int movedAlerts = 0; // first sync: the catalog's own alerts moved to the team-local ids
 };
 

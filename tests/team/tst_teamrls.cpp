@@ -444,6 +444,11 @@ private slots:
             {AccessAction::ViewMetadata, QStringLiteral("SELECT key FROM products WHERE key = $1")},
             {AccessAction::EditMetadata,
              QStringLiteral("UPDATE products SET description = description || '.' WHERE key = $1")},
+            // Importing a data contract is editing the product's metadata (server migration 8).
+            {AccessAction::EditMetadata,
+             QStringLiteral("INSERT INTO product_contracts(product_key, yaml) VALUES ($1, 'x') ON "
+                            "CONFLICT (product_key) DO UPDATE SET yaml = excluded.yaml, "
+                            "imported_by = excluded.imported_by")},
             {AccessAction::Approve,
              QStringLiteral("INSERT INTO access_approvals(request_id, capacity, ends_at) SELECT "
                             "id, 'x', now() + interval '1 day' FROM access_requests WHERE "

@@ -8,6 +8,8 @@
 #include "access/accesssession.h"
 #include "accesscontroller.h"
 #include "alertspanel.h"
+#include "contract/contractservice.h"
+#include "contractimportdialog.h"
 #include "editcontroller.h"
 #include "editing/editingservice.h"
 #include "federation/credentialstore.h"
@@ -20,9 +22,11 @@
 #include "qualitytab.h"
 #include "session/catalogsession.h"
 #include "team/teamclient.h"
+#include "team/teamsync.h"
 #include "teamcontroller.h"
 #include "unclaimeddialog.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -343,6 +347,71 @@ private slots:
         QCOMPARE(edit->savedProduct(product)->description,
                  QStringLiteral("Sprints, as first written."));
         maybeGrab(history, QStringLiteral("team-history-revert.png"));
+    }
+
+    void contractImportDialogImportsOnTheServer()
+    {
+        const QString url = m_pg.seededDatabase();
+        auto admin = Test::PgFixture::connect(url);
+        QVERIFY(admin);
+        const QString owner = QStringLiteral("lucas.moreau");
+        const QString product = QStringLiteral("product.jira-sprints");
+        QString error;
+        QVERIFY(admin->run(QStringLiteral("ALTER ROLE \"lucas.moreau\" LOGIN"), {}, &error));
+        const QString path = m_pg.tempPath(QStringLiteral("contract.mesh"));
+        auto store = SqliteCatalogStore::create(path, QStringLiteral("Team cache"), nullptr);
+        QVERIFY(store);
+        QVERIFY2(TeamSync::sync(*admin, *store, url, &error), qPrintable(error));
+        OdcsContract c = *ContractService(*store).contractOf(product);
+        c.purpose = QStringLiteral("Sprints, as the contract says.");
+        const QString yamlPath = m_pg.tempPath(QStringLiteral("sprints.odcs.yaml"));
+        {
+            QFile f(yamlPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(Odcs::write(c));
+        }
+        store.reset();
+        ContractImportDialog dialog(path, owner);
+        dialog.setTeamRoute(TeamRoute{url, owner, {}});
+        dialog.setFile(yamlPath);
+        QSignalSpy finished(&dialog, &ContractImportDialog::finishedImport);
+        dialog.importNow();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(dialog.message()));
+        QVERIFY2(dialog.message().startsWith(QStringLiteral("Team server: Imported the contract")),
+                 qPrintable(dialog.message()));
+        dialog.show();
+        QTest::qWait(100);
+        maybeGrab(&dialog, QStringLiteral("team-contract-import.png"));
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT count(*) FROM product_contracts WHERE "
+                                           "product_key = $1 AND imported_by = $2"),
+                            {product, owner})
+                     .integer(0, 0),
+                 1);
+        QCOMPARE(admin
+                     ->exec(QStringLiteral("SELECT description FROM products WHERE key = $1"),
+                            {product})
+                     .text(0, 0),
+                 QStringLiteral("Sprints, as the contract says."));
+        // The cache has it too (pulled back after the import).
+        auto after = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, nullptr);
+        QVERIFY(after);
+        bool stored = false;
+        QVERIFY(ContractService(*after).contractOf(product, &stored));
+        QVERIFY(stored);
+
+        // Someone else is refused by the server's rules, and told so.
+        QVERIFY(admin->run(QStringLiteral("ALTER ROLE \"kenji.watanabe\" LOGIN"), {}, &error));
+        ContractImportDialog other(path, QStringLiteral("kenji.watanabe"));
+        other.setTeamRoute(TeamRoute{url, QStringLiteral("kenji.watanabe"), {}});
+        other.setFile(yamlPath);
+        QSignalSpy refused(&other, &ContractImportDialog::finishedImport);
+        other.importNow();
+        QVERIFY(refused.wait(30000));
+        QVERIFY(!refused.last().at(0).toBool());
+        QVERIFY2(other.message().startsWith(QStringLiteral("Refused by the team server:")),
+                 qPrintable(other.message()));
     }
 
 private:
