@@ -57,17 +57,27 @@ SearchDocument searchDocument(ProductId id, const Product &p, const QString &own
 bool writeSearchDocuments(Database &db, const std::vector<SearchDocument> &documents,
                           QString *error)
 {
-    Statement &fts = db.prepare(
-        QStringLiteral("INSERT INTO product_fts(rowid, name, tags, description, columns, owner, "
-                       "domain, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-    for (const SearchDocument &doc : documents) {
-        fts.reset().bind(1, doc.id);
-        for (int f = 0; f < 7; ++f)
-            fts.bindUtf8(f + 2, doc.fields[size_t(f)]);
-        if (!fts.exec()) {
-            *error = fts.lastError();
-            return false;
+    return writeSearchDocuments(db, documents, SearchTable::Full, error) &&
+           writeSearchDocuments(db, documents, SearchTable::Meta, error);
+}
+
+bool writeSearchDocuments(Database &db, const std::vector<SearchDocument> &documents,
+                          SearchTable table, QString *error)
+{
+    if (table == SearchTable::Full) {
+        Statement &fts = db.prepare(QStringLiteral(
+            "INSERT INTO product_fts(rowid, name, tags, description, columns, owner, domain, "
+            "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+        for (const SearchDocument &doc : documents) {
+            fts.reset().bind(1, doc.id);
+            for (int f = 0; f < 7; ++f)
+                fts.bindUtf8(f + 2, doc.fields[size_t(f)]);
+            if (!fts.exec()) {
+                *error = fts.lastError();
+                return false;
+            }
         }
+        return true;
     }
     Statement &meta = db.prepare(
         QStringLiteral("INSERT INTO product_meta_fts(rowid, name, tags, owner, domain, source) "

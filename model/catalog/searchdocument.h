@@ -46,4 +46,14 @@ SearchDocument searchDocument(ProductId id, const Product &p, const QString &own
 bool writeSearchDocuments(Database &db, const std::vector<SearchDocument> &documents,
                           QString *error);
 
+/** The index tables writeSearchDocuments() fills (SearchIndexBuilder writes each on a thread). */
+enum class SearchTable
+{
+    Full, // product_fts: every searchable field
+    Meta  // product_meta_fts: the short metadata fields
+};
+/** writeSearchDocuments() for one of the two tables. */
+bool writeSearchDocuments(Database &db, const std::vector<SearchDocument> &documents,
+                          SearchTable table, QString *error);
+
 } // namespace Mesh

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QTemporaryDir>
 
+#include <memory>
 #include <optional>
 
 #include <condition_variable>
@@ -19,7 +20,14 @@ namespace Mesh {
 namespace {
 
 constexpr const char *kIndexTables[] = {"product_fts", "product_meta_fts"};
-const QString kSchema = QStringLiteral("mesh_index_build");
+constexpr SearchTable kTableKinds[] = {SearchTable::Full, SearchTable::Meta};
+constexpr size_t kTables = std::size(kIndexTables);
+
+/** The schema name the scratch file of table i is attached as. */
+QString schemaOf(size_t i)
+{
+    return QStringLiteral("mesh_index_build%1").arg(i);
+}
 
 /** A document whose name is sure to give FTS5 a phrase to look for (ASCII letters/digits). */
 bool probeable(const SearchDocument &doc)
@@ -30,32 +38,31 @@ bool probeable(const SearchDocument &doc)
     return false;
 }
 
-} // namespace
+using Batch = std::shared_ptr<const std::vector<SearchDocument>>;
 
-struct SearchIndexBuilder::Private
+/** One table's thread: its own connection writes that table into its own scratch file. */
+struct Worker
 {
-    SqliteCatalogStore *store = nullptr;
-    QTemporaryDir dir{QDir::tempPath() + QStringLiteral("/mesh-index-XXXXXX")};
+    size_t table = 0;
     QString path;
-    QStringList createSql; // per kIndexTables, as the catalog's schema holds it
+    QString createSql; // as the catalog's schema holds it
     bool attached = false;
 
     std::mutex mutex;
     std::condition_variable changed;
-    std::deque<std::vector<SearchDocument>> queue;
+    std::deque<Batch> queue;
     bool closed = false;    // no more documents (install) or stopping (destructor)
     bool cancelled = false; // destructor: stop without writing the rest
     QString error;          // the thread's, once it has stopped
-    qint64 added = 0;
-    std::optional<SearchDocument> probe; // one document to look up after install()
     std::thread thread;
 
     void run();
-    bool pop(std::vector<SearchDocument> &batch);
+    bool pop(Batch &batch);
+    void push(const Batch &batch);
     void stop(bool cancel);
 };
 
-bool SearchIndexBuilder::Private::pop(std::vector<SearchDocument> &batch)
+bool Worker::pop(Batch &batch)
 {
     std::unique_lock lock(mutex);
     changed.wait(lock, [this] { return !queue.empty() || closed; });
@@ -66,7 +73,16 @@ bool SearchIndexBuilder::Private::pop(std::vector<SearchDocument> &batch)
     return true;
 }
 
-void SearchIndexBuilder::Private::run()
+void Worker::push(const Batch &batch)
+{
+    {
+        std::lock_guard lock(mutex);
+        queue.push_back(batch);
+    }
+    changed.notify_one();
+}
+
+void Worker::run()
 {
     QString message;
     auto db = Database::open(path, Database::Mode::ReadWrite, &message);
@@ -77,12 +93,12 @@ void SearchIndexBuilder::Private::run()
                                 "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536; "
                                 "BEGIN"),
                  &message);
-    std::vector<SearchDocument> batch;
+    Batch batch;
     bool failed = !ok;
     while (pop(batch)) {
-        if (!failed && !writeSearchDocuments(*db, batch, &message))
+        if (!failed && !writeSearchDocuments(*db, *batch, kTableKinds[table], &message))
             failed = true;
-        batch = {};
+        batch.reset();
     }
     std::lock_guard lock(mutex);
     if (!failed && !cancelled && !db->exec(QStringLiteral("COMMIT"), &message))
@@ -92,7 +108,7 @@ void SearchIndexBuilder::Private::run()
     db.reset(); // closes the connection, and with it the exclusive lock, before install() reads
 }
 
-void SearchIndexBuilder::Private::stop(bool cancel)
+void Worker::stop(bool cancel)
 {
     {
         std::lock_guard lock(mutex);
@@ -104,19 +120,38 @@ void SearchIndexBuilder::Private::stop(bool cancel)
         thread.join();
 }
 
+} // namespace
+
+struct SearchIndexBuilder::Private
+{
+    SqliteCatalogStore *store = nullptr;
+    QTemporaryDir dir{QDir::tempPath() + QStringLiteral("/mesh-index-XXXXXX")};
+    Worker workers[kTables];
+    qint64 added = 0;
+    std::optional<SearchDocument> probe; // one document to look up after install()
+
+    void stop(bool cancel)
+    {
+        for (Worker &w : workers)
+            w.stop(cancel);
+    }
+};
+
 SearchIndexBuilder::SearchIndexBuilder(std::unique_ptr<Private> p) : d(std::move(p)) {}
 
 SearchIndexBuilder::~SearchIndexBuilder()
 {
     d->stop(/*cancel=*/true);
-    if (d->attached) {
-        Database &db = d->store->database();
+    Database &db = d->store->database();
+    for (size_t i = 0; i < kTables; ++i) {
+        if (!d->workers[i].attached)
+            continue;
         QString message;
-        if (!db.exec(QStringLiteral("DETACH DATABASE %1").arg(kSchema), &message))
+        if (!db.exec(QStringLiteral("DETACH DATABASE %1").arg(schemaOf(i)), &message))
             qWarning("search index builder: could not detach its scratch file: %s",
                      qPrintable(message));
     }
-    // QTemporaryDir removes the scratch file.
+    // QTemporaryDir removes the scratch files.
 }
 
 std::unique_ptr<SearchIndexBuilder> SearchIndexBuilder::start(SqliteCatalogStore &store,
@@ -134,26 +169,31 @@ std::unique_ptr<SearchIndexBuilder> SearchIndexBuilder::start(SqliteCatalogStore
                    .arg(QDir::tempPath(), d->dir.errorString());
         return nullptr;
     }
-    d->path = d->dir.filePath(QStringLiteral("index.db"));
+    // The destructor detaches what was attached, also when a later step here fails.
+    std::unique_ptr<SearchIndexBuilder> builder(new SearchIndexBuilder(std::move(d)));
+    Private *p = builder->d.get();
     QString message;
-    auto scratch = Database::open(d->path, Database::Mode::ReadWriteCreate, &message);
-    if (!scratch || !scratch->exec(QStringLiteral("PRAGMA journal_mode = OFF"), &message)) {
-        *why = QStringLiteral("creating %1: %2").arg(d->path, message);
-        return nullptr;
-    }
-    for (const char *table : kIndexTables) {
-        const QString name = QString::fromLatin1(table);
+    for (size_t i = 0; i < kTables; ++i) {
+        Worker &w = p->workers[i];
+        w.table = i;
+        const QString name = QString::fromLatin1(kIndexTables[i]);
+        w.path = p->dir.filePath(name + QStringLiteral(".db"));
+        auto scratch = Database::open(w.path, Database::Mode::ReadWriteCreate, &message);
+        if (!scratch || !scratch->exec(QStringLiteral("PRAGMA journal_mode = OFF"), &message)) {
+            *why = QStringLiteral("creating %1: %2").arg(w.path, message);
+            return nullptr;
+        }
         Statement &def = main.prepare(QStringLiteral(
             "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1"));
         def.bind(1, name);
-        const QString sql = def.step() ? def.text(0) : QString();
+        w.createSql = def.step() ? def.text(0) : QString();
         def.reset();
-        if (sql.isEmpty()) {
+        if (w.createSql.isEmpty()) {
             *why = QStringLiteral("the catalog has no %1 table").arg(name);
             return nullptr;
         }
-        if (!scratch->exec(sql, &message)) {
-            *why = QStringLiteral("creating %1 in %2: %3").arg(name, d->path, message);
+        if (!scratch->exec(w.createSql, &message)) {
+            *why = QStringLiteral("creating %1 in %2: %3").arg(name, w.path, message);
             return nullptr;
         }
         // The catalog's settings of the table (hashsize, ...), so that both write alike.
@@ -178,20 +218,19 @@ std::unique_ptr<SearchIndexBuilder> SearchIndexBuilder::start(SqliteCatalogStore
             *why = QStringLiteral("reading the settings of %1: %2").arg(name, settings.lastError());
             return nullptr;
         }
-        d->createSql << sql;
+        scratch.reset();
+        Statement attach =
+            main.prepareOnce(QStringLiteral("ATTACH DATABASE ?1 AS %1").arg(schemaOf(i)), &message);
+        if (!attach.isValid() || !attach.bind(1, w.path).exec()) {
+            *why = QStringLiteral("attaching %1: %2")
+                       .arg(w.path, attach.isValid() ? attach.lastError() : message);
+            return nullptr;
+        }
+        w.attached = true;
     }
-    scratch.reset();
-    Statement attach =
-        main.prepareOnce(QStringLiteral("ATTACH DATABASE ?1 AS %1").arg(kSchema), &message);
-    if (!attach.isValid() || !attach.bind(1, d->path).exec()) {
-        *why = QStringLiteral("attaching %1: %2")
-                   .arg(d->path, attach.isValid() ? attach.lastError() : message);
-        return nullptr;
-    }
-    d->attached = true;
-    Private *p = d.get();
-    d->thread = std::thread([p] { p->run(); });
-    return std::unique_ptr<SearchIndexBuilder>(new SearchIndexBuilder(std::move(d)));
+    for (Worker &w : p->workers)
+        w.thread = std::thread([&w] { w.run(); });
+    return builder;
 }
 
 void SearchIndexBuilder::add(std::vector<SearchDocument> documents)
@@ -203,17 +242,15 @@ void SearchIndexBuilder::add(std::vector<SearchDocument> documents)
             d->probe = *it;
             break;
         }
-    {
-        std::lock_guard lock(d->mutex);
-        d->added += qint64(documents.size());
-        d->queue.push_back(std::move(documents));
-    }
-    d->changed.notify_one();
+    d->added += qint64(documents.size());
+    const auto batch = std::make_shared<const std::vector<SearchDocument>>(std::move(documents));
+    for (Worker &w : d->workers)
+        w.push(batch);
 }
 
 QString SearchIndexBuilder::scratchPath() const
 {
-    return d->path;
+    return d->dir.path();
 }
 
 bool SearchIndexBuilder::install(CatalogError *error)
@@ -225,13 +262,14 @@ bool SearchIndexBuilder::install(CatalogError *error)
         return false;
     };
     d->stop(/*cancel=*/false);
-    if (!d->error.isEmpty())
-        return fail(QStringLiteral("%1 (in the scratch file %2)").arg(d->error, d->path));
+    for (const Worker &w : d->workers)
+        if (!w.error.isEmpty())
+            return fail(QStringLiteral("%1 (in the scratch file %2)").arg(w.error, w.path));
     Database &db = d->store->database();
     if (!db.inTransaction())
         return fail(QStringLiteral("install() must run inside the load's transaction"));
     QString message;
-    for (size_t i = 0; i < std::size(kIndexTables); ++i) {
+    for (size_t i = 0; i < kTables; ++i) {
         const QString name = QString::fromLatin1(kIndexTables[i]);
         if (db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM main.%1_docsize)").arg(name))
                 .toBool())
@@ -242,19 +280,19 @@ bool SearchIndexBuilder::install(CatalogError *error)
         // table it had used keeps FTS5's list of the old index's segments in memory, and beside
         // another connection (WAL) nothing tells it the tables changed under it.
         if (!db.exec(QStringLiteral("DROP TABLE main.%1").arg(name), &message) ||
-            !db.exec(d->createSql.at(qsizetype(i)), &message))
+            !db.exec(d->workers[i].createSql, &message))
             return fail(QStringLiteral("recreating %1: %2").arg(name, message));
         Statement shadows = db.prepareOnce(
             QStringLiteral("SELECT name FROM %1.sqlite_schema WHERE type = 'table' AND "
                            "name GLOB '%2_*' ORDER BY name")
-                .arg(kSchema, name),
+                .arg(schemaOf(i), name),
             &message);
         int copied = 0;
         while (shadows.step()) {
             const QString shadow = shadows.text(0);
             if (!db.exec(QStringLiteral("DELETE FROM main.%1; INSERT INTO main.%1 SELECT * FROM "
                                         "%2.%1")
-                             .arg(shadow, kSchema),
+                             .arg(shadow, schemaOf(i)),
                          &message))
                 return fail(QStringLiteral("copying %1: %2").arg(shadow, message));
             ++copied;
@@ -267,12 +305,17 @@ bool SearchIndexBuilder::install(CatalogError *error)
     // The catalog's connection must now see what was built: every document, and FTS5 finding
     // one of them by its name. Anything else fails the load (rolled back) rather than leave an
     // index that disagrees with its own tables.
-    const qint64 documents =
-        db.scalar(QStringLiteral("SELECT count(*) FROM main.product_fts_docsize")).toLongLong();
-    if (documents != d->added)
-        return fail(QStringLiteral("%1 documents were queued but the index holds %2")
-                        .arg(d->added)
-                        .arg(documents));
+    for (const char *table : kIndexTables) {
+        const qint64 documents =
+            db.scalar(QStringLiteral("SELECT count(*) FROM main.%1_docsize")
+                          .arg(QString::fromLatin1(table)))
+                .toLongLong();
+        if (documents != d->added)
+            return fail(QStringLiteral("%1 documents were queued but %2 holds %3")
+                            .arg(d->added)
+                            .arg(QString::fromLatin1(table))
+                            .arg(documents));
+    }
     if (d->probe) {
         const QString phrase = QLatin1Char('"') +
                                QString::fromUtf8(d->probe->fields[0])

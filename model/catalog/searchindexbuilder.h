@@ -20,17 +20,18 @@ class SqliteCatalogStore;
  *
  * Why: SQLite has one writer per file, and in a first sync of 100,000 products the rows and the
  * two FTS5 tables each take about half of that writer's CPU (~5 s each). So the documents go to
- * a second connection on the other core, into a scratch file holding the catalog's own
- * definitions and settings of product_fts and product_meta_fts, and install() then moves the
- * finished tables into the catalog inside the caller's transaction: SQLite copies whole records
- * between identical tables when the target is empty (0.5–0.9 s for 100,000 products, against
- * ~5 s to index them). The result is the index the catalog's connection would have written
+ * two more connections, one per index table, each on a thread of its own writing a scratch file
+ * that holds the catalog's own definition and settings of its table (product_fts,
+ * product_meta_fts); once the rows are written (the bulk load builds their secondary indexes
+ * at the end), both cores work on the index. install() then moves the finished tables into the
+ * catalog inside the caller's transaction: SQLite copies whole records between identical tables
+ * when the target is empty (0.5–0.9 s for 100,000 products, against ~5 s to index them). The result is the index the catalog's connection would have written
  * itself; the tests check it with FTS5's own integrity-check and against a row-by-row index.
  *
  * Use: start() before the transaction (it attaches the scratch file, which SQLite allows only
  * outside one); add() documents as their products are inserted; install() once inside the
  * transaction, before anything else writes to the index. The destructor (after the
- * transaction) stops the thread, detaches and deletes the scratch file, also when the load
+ * transaction) stops the threads, detaches and deletes the scratch files, also when the load
  * failed or was abandoned.
  */
 class SearchIndexBuilder
@@ -51,7 +52,7 @@ public:
      *  rolls back. */
     bool install(CatalogError *error);
 
-    /** Where the scratch file is (for tests). */
+    /** The directory of the scratch files (for tests). */
     QString scratchPath() const;
 
 private:

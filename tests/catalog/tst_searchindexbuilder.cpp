@@ -230,7 +230,7 @@ void TestSearchIndexBuilder::abandonedBuildLeavesTheCatalogAsItWas()
     QString why;
     auto builder = SearchIndexBuilder::start(*store, &why);
     QVERIFY2(builder, qPrintable(why));
-    QCOMPARE(attachedDatabases(store->database()), schemas + 1);
+    QCOMPARE(attachedDatabases(store->database()), schemas + 2);
     const QString scratch = builder->scratchPath();
     const bool ok = store->bulkTransaction(
         [&](CatalogError *e) {
