@@ -86,6 +86,7 @@ struct SqliteCatalogStore::Private
     bool readOnly = false;
     bool deferIndex = false;
     bool bulk = false; // inside bulkTransaction(): foreign keys are off
+    QStringList deferredIndexes; // bulkTransaction(): CREATE INDEX statements still to run
     std::unique_ptr<FacetIndex> facetIndex;
 
     std::optional<qint64> domainId(const QString &name, bool create, CatalogError *error);
@@ -673,7 +674,8 @@ bool SqliteCatalogStore::bulkTransaction(const std::function<bool(CatalogError *
             // sorting, instead of by a random B-tree insert per row (the unique ones stay: the
             // inserts check them). Dropped and rebuilt inside the transaction, so a failed load
             // leaves them as they were.
-            QStringList rebuild;
+            QStringList &rebuild = d->deferredIndexes;
+            rebuild.clear();
             if (!db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM main.products)")).toBool() &&
                 !qEnvironmentVariableIsSet("MESH_BULK_KEEP_INDEXES")) {
                 QStringList names;
@@ -690,12 +692,8 @@ bool SqliteCatalogStore::bulkTransaction(const std::function<bool(CatalogError *
                     if (!db.exec(QStringLiteral("DROP INDEX main.\"%1\"").arg(name)))
                         return d->fail(e, QStringLiteral("Preparing the load"), db.lastError());
             }
-            if (!body(e))
+            if (!body(e) || !buildDeferredIndexes(e))
                 return false;
-            for (const QString &sql : std::as_const(rebuild))
-                if (!db.exec(sql))
-                    return d->fail(e, QStringLiteral("Indexing the loaded products"),
-                                   db.lastError());
             Statement &check = db.prepare(QStringLiteral("PRAGMA foreign_key_check"));
             if (check.step()) {
                 const QString table = check.text(0);
@@ -715,6 +713,7 @@ bool SqliteCatalogStore::bulkTransaction(const std::function<bool(CatalogError *
         },
         error, /*lockMainOnly=*/true);
     d->bulk = false;
+    d->deferredIndexes.clear();
     db.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     if (rollbackJournal &&
         db.scalar(QStringLiteral("PRAGMA main.journal_mode = WAL")).toString() != QLatin1String("wal"))
@@ -722,6 +721,17 @@ bool SqliteCatalogStore::bulkTransaction(const std::function<bool(CatalogError *
                  "will.",
                  qPrintable(path()));
     return ok;
+}
+
+bool SqliteCatalogStore::buildDeferredIndexes(CatalogError *error)
+{
+    while (!d->deferredIndexes.isEmpty()) {
+        if (!d->db->exec(d->deferredIndexes.constFirst()))
+            return d->fail(error, QStringLiteral("Indexing the loaded products"),
+                           d->db->lastError());
+        d->deferredIndexes.removeFirst();
+    }
+    return true;
 }
 
 bool SqliteCatalogStore::setMetadata(const QString &key, const QString &value,

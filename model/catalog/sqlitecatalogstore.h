@@ -92,6 +92,9 @@ public:
      *   back afterwards (and by open(), should the process die first).
      * - Foreign keys are checked once, set-based, just before the commit (PRAGMA
      *   foreign_key_check), not row by row; any violation fails the load as the row would have.
+     * - Into a catalog without products, the non-unique indexes of the product tables are
+     *   dropped and built again (one sort each) after the rows are in, inside the transaction
+     *   (MESH_BULK_KEEP_INDEXES=1 keeps them, for comparisons).
      * - Only the catalog's own write lock is taken (BEGIN, then a write that changes nothing to
      *   main), not every attached file's as BEGIN IMMEDIATE would: a scratch file attached for
      *   the load (SearchIndexBuilder) stays writable by its own connection.
@@ -99,6 +102,9 @@ public:
      * refuses while it runs.
      */
     bool bulkTransaction(const std::function<bool(CatalogError *)> &body, CatalogError *error);
+    /** Inside bulkTransaction(): builds the indexes it deferred now (it builds any left after
+     *  body itself), e.g. while other threads finish their share of the load. */
+    bool buildDeferredIndexes(CatalogError *error);
 
     CatalogCounts counts() const override;
     QList<Domain> domains() const override;

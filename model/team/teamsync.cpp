@@ -875,6 +875,9 @@ std::optional<TeamSyncResult> TeamSync::sync(PgConnection &conn, SqliteCatalogSt
             if (tracing)
                 qInfo("team sync: waited %.1f ms for fetched pages", double(waitedNs) / 1e6);
             mark("products written");
+            // The row indexes a bulk load deferred are built while the index threads finish.
+            if (emptyCache && !store.buildDeferredIndexes(e))
+                return false;
             newProducts += qsizetype(inserted.size());
             if (indexBuilder ? !indexBuilder->install(e) : !store.indexNewDocuments(inserted, e))
                 return false;
