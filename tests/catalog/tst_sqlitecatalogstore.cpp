@@ -139,6 +139,7 @@ private slots:
     void bulkTransactionStaysInWalBesideAnotherConnection();
     void bulkTransactionRefusesADanglingReferenceAndSavesNothing();
     void bulkTransactionRefusesToRemoveProducts();
+    void bulkTransactionBuildsTheRowIndexesOnceAndKeepsThemOnFailure();
     void openPutsAFileLeftInRollbackModeBackInWal();
     void processDyingInsideBulkTransactionLosesOnlyTheLoad();
 
@@ -1096,6 +1097,68 @@ void TestSqliteCatalogStore::processDyingInsideBulkTransactionLosesOnlyTheLoad()
     QCOMPARE(hitsFor(*store, MeshTest::makeProduct(500).name), 0);
     QCOMPARE(journalMode(db), u"wal"_s);
     QVERIFY(!QFileInfo::exists(path + u"-journal"_s));
+}
+
+void TestSqliteCatalogStore::bulkTransactionBuildsTheRowIndexesOnceAndKeepsThemOnFailure()
+{
+    CatalogError error;
+    auto store = SqliteCatalogStore::create(m_dir->filePath(u"indexes.mesh"_s), u"i"_s, &error);
+    QVERIFY(store);
+    Database &db = store->database();
+    const auto indexes = [&db] {
+        QStringList out;
+        Statement &st = db.prepare(u"SELECT name || ': ' || sql FROM sqlite_master WHERE type = "
+                                   "'index' AND sql IS NOT NULL ORDER BY name"_s);
+        while (st.step())
+            out.append(st.text(0));
+        st.reset();
+        return out;
+    };
+    const QStringList before = indexes();
+    QVERIFY(before.contains(u"products_name: CREATE INDEX products_name ON products(name "
+                            "COLLATE NOCASE)"_s));
+    // A load that fails after its rows are in: the dropped indexes come back with the rollback.
+    bool dropped = false;
+    QVERIFY(!store->bulkTransaction(
+        [&](CatalogError *e) {
+            dropped = !indexes().contains(before.first()) ||
+                      indexes().size() < before.size(); // deferred while the rows go in
+            if (!store->upsertProduct(MeshTest::makeProduct(1), e))
+                return false;
+            *e = {Code::Io, u"the source went away"_s};
+            return false;
+        },
+        &error));
+    QVERIFY(dropped);
+    QCOMPARE(indexes(), before);
+    QCOMPARE(store->counts().products, 0);
+    // A load that succeeds: the same indexes, built at the end, and in use.
+    QVERIFY2(store->bulkTransaction(
+                 [&](CatalogError *e) {
+                     for (const User &u : MeshTest::fixtureUsers())
+                         if (!store->upsertUser(u, e))
+                             return false;
+                     for (int i = 0; i < 50; ++i)
+                         if (!store->upsertProduct(MeshTest::makeProduct(i), e))
+                             return false;
+                     return true;
+                 },
+                 &error),
+             qPrintable(error.message));
+    QCOMPARE(indexes(), before);
+    QCOMPARE(db.scalar(u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM products INDEXED BY products_name WHERE name "
+                       "LIKE 'a%'"_s)
+                 .toLongLong(),
+             db.scalar(u"SELECT count(*) FROM products WHERE name LIKE 'a%'"_s).toLongLong());
+    // Into a catalog that has products the indexes stay in place.
+    QVERIFY(store->bulkTransaction(
+        [&](CatalogError *) {
+            dropped = indexes().size() < before.size();
+            return true;
+        },
+        &error));
+    QVERIFY(!dropped);
 }
 
 QTEST_GUILESS_MAIN(TestSqliteCatalogStore)
