@@ -126,7 +126,7 @@ ContractImportDialog::ContractImportDialog(QString catalogPath, QString userId, 
 {
     setObjectName(QStringLiteral("contractImportDialog"));
     setWindowTitle(tr("Import Data Contract"));
-    auto *intro = new QLabel(
+    auto *intro = m_intro = new QLabel(
         tr("Import an Open Data Contract Standard (ODCS) v3.0 or v3.1 YAML document. It creates "
            "the product it describes, or updates it if the catalog has it; fields the catalog has "
            "no place for are kept and come back on export."),
@@ -182,6 +182,18 @@ QString ContractImportDialog::file() const
 QString ContractImportDialog::message() const
 {
     return m_message->text();
+}
+
+void ContractImportDialog::setTeamRoute(const TeamRoute &route)
+{
+    m_route = route;
+    if (route.isSet())
+        m_intro->setText(
+            tr("Import an Open Data Contract Standard (ODCS) v3.0 or v3.1 YAML document. On a "
+               "team catalog it updates the product it describes on the team server, which must "
+               "already have it, as %1; the document is kept there and comes back on export from "
+               "any desktop.")
+                .arg(route.user));
 }
 
 QStringList ContractImportDialog::issues() const

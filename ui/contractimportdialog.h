@@ -28,7 +28,7 @@ public:
     ContractImportDialog(QString catalogPath, QString userId, QWidget *parent = nullptr);
 
     /** On a team cache the import goes to this team server (TeamContracts), as its user. */
-    void setTeamRoute(const TeamRoute &route) { m_route = route; }
+    void setTeamRoute(const TeamRoute &route);
 
     /** Who imports (the signed-in user); the policy decides for them. */
     void setUserId(const QString &userId) { m_user = userId; }
@@ -57,6 +57,7 @@ private:
     QString m_catalog;
     QString m_user;
     TeamRoute m_route;
+    QLabel *m_intro = nullptr;
     QLineEdit *m_path = nullptr;
     QLabel *m_message = nullptr;
     QListWidget *m_issues = nullptr;

@@ -124,7 +124,9 @@ int cmdEdit(const QStringList &args)
         "deprecated, retired), freshness_sla_hours, access_policy, dataset.NAME.description, "
         "column.NAME.description|classification|tags (NAME or DATASET/NAME).\n"
         "Give --field and --value (or --value-file, - for stdin) once per field; all are saved "
-        "as one version. Exit 3 when refused, 5 when someone else saved first."));
+        "as one version. Exit 3 when refused, 5 when someone else saved first.\n"
+        "With --server URL the edit is saved on the team catalog (FILE is its local cache) as "
+        "--as USER, as `meshctl team edit` does."));
     c.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Catalog file."));
     c.parser.addPositionalArgument(QStringLiteral("PRODUCT"), QStringLiteral("Product key."));
     c.option(QStringLiteral("field"), QStringLiteral("Field to set (repeatable)."),
