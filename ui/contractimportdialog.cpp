@@ -36,6 +36,18 @@ struct ImportResult
     bool created = false;
 };
 
+/** What an import of a document that is not a valid contract shows: each problem. */
+ImportResult invalidDocument(ImportResult r, const QString &name, const QList<OdcsIssue> &errors)
+{
+    r.message = ContractImportDialog::tr("%1 is not a valid ODCS v3 contract; nothing was "
+                                         "imported. Fix these %n problem(s) and import again:",
+                                         nullptr, int(errors.size()))
+                    .arg(name);
+    for (const OdcsIssue &issue : errors)
+        r.issues << issue.toString();
+    return r;
+}
+
 /** The import on a team cache: sent to the team server (or queued), then synced back. */
 ImportResult runTeamImport(SqliteCatalogStore &store, const TeamRoute &route, const QString &name,
                            const QByteArray &yaml)
@@ -43,15 +55,8 @@ ImportResult runTeamImport(SqliteCatalogStore &store, const TeamRoute &route, co
     ImportResult r;
     const TeamContractImport result = TeamContracts::importAndSync(route, store, yaml);
     r.productKey = result.productKey;
-    if (!result.errors.isEmpty()) {
-        r.message = ContractImportDialog::tr("%1 is not a valid ODCS v3 contract; nothing was "
-                                             "imported. Fix these %n problem(s) and import again:",
-                                             nullptr, int(result.errors.size()))
-                        .arg(name);
-        for (const OdcsIssue &issue : result.errors)
-            r.issues << issue.toString();
-        return r;
-    }
+    if (!result.errors.isEmpty())
+        return invalidDocument(std::move(r), name, result.errors);
     r.issues = result.warnings;
     r.ok = result.outcome.ok();
     r.queued = result.outcome.queued;
@@ -98,15 +103,8 @@ ImportResult runImport(const QString &catalog, const QString &user, const TeamRo
     const ContractImport result = ContractService(*store).importContract(user, yaml);
     r.productKey = result.productKey;
     r.created = result.created;
-    if (!result.errors.isEmpty()) {
-        r.message = ContractImportDialog::tr("%1 is not a valid ODCS v3 contract; nothing was "
-                                             "imported. Fix these %n problem(s) and import again:",
-                                             nullptr, int(result.errors.size()))
-                        .arg(name);
-        for (const OdcsIssue &issue : result.errors)
-            r.issues << issue.toString();
-        return r;
-    }
+    if (!result.errors.isEmpty())
+        return invalidDocument(std::move(r), name, result.errors);
     r.issues = result.warnings;
     r.ok = result.outcome.ok();
     r.refused = result.outcome.code == AccessOutcome::Code::Refused;

@@ -264,27 +264,18 @@ namespace {
  */
 int teamRevert(Command &c, int number, std::optional<int> expect)
 {
-    const QString url = c.value(QStringLiteral("server"));
-    if (url.isEmpty())
-        return fail(Usage, QStringLiteral("--server needs a URL, e.g. --server "
-                                          "postgresql://me@db.example/mesh"));
     int code = Ok;
-    auto store = openCatalog(c.positional(0), &code);
-    if (!store)
+    std::optional<TeamWriteSetup> team =
+        prepareTeamWrite(c, QStringLiteral("nothing was reverted"), &code);
+    if (!team)
         return code;
-    QString error;
-    auto conn = PgConnection::connect(url, &error);
-    if (conn && !TeamSync::sync(*conn, *store, url, &error))
-        return fail(PartlyFailed, error + QStringLiteral("; nothing was reverted"));
     const QString key = c.positional(1);
-    const QString actor =
-        c.isSet(QStringLiteral("as")) ? c.value(QStringLiteral("as")) : AccessService::osLogin();
-    EditingService editing(*store);
+    EditingService editing(*team->store);
     EditOutcome o;
     const std::optional<Product> edited = editing.atVersion(key, number, &o);
     if (!edited)
         return exitFor(o);
-    o = TeamEditor::save(conn.get(), actor, *store, *edited,
+    o = TeamEditor::save(team->conn.get(), team->actor, *team->store, *edited,
                          expect.value_or(editing.currentVersion(key)),
                          c.isSet(QStringLiteral("overwrite")),
                          EditingService::revertSummary(number));
@@ -293,7 +284,9 @@ int teamRevert(Command &c, int number, std::optional<int> expect)
     if (o.code == EditOutcome::Code::Unchanged)
         o.message =
             QStringLiteral("%1 already has the metadata of version %2.").arg(key).arg(number);
-    if (o.code == EditOutcome::Code::Ok && !TeamSync::sync(*conn, *store, url, &error))
+    QString error;
+    if (o.code == EditOutcome::Code::Ok &&
+        !TeamSync::sync(*team->conn, *team->store, team->url, &error))
         o.message +=
             QStringLiteral(" (the local copy will catch up at the next sync: %1)").arg(error);
     return exitFor(o);

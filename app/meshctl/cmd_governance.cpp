@@ -273,6 +273,29 @@ int alertsList(const QStringList &args)
     return summary.problems.isEmpty() ? Ok : PartlyFailed;
 }
 
+} // namespace
+
+std::optional<QByteArray> contractFile(const QString &path, int *code)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *code = fail(Usage, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+int invalidContract(const QString &path, const QList<OdcsIssue> &errors)
+{
+    QStringList lines;
+    for (const OdcsIssue &e : errors)
+        lines.append(e.toString());
+    return fail(Usage, QStringLiteral("%1 is not a valid ODCS v3 contract: %2")
+                           .arg(path, lines.join(QStringLiteral("; "))));
+}
+
+namespace {
+
 int contractImport(const QStringList &args)
 {
     Command c(QStringLiteral("contract import"));
@@ -283,26 +306,19 @@ int contractImport(const QStringList &args)
              QStringLiteral("USER"));
     if (int r = c.parse(args, 2, 2); r != -1)
         return r == -2 ? Ok : r;
-    QFile file(c.positional(1));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(Usage,
-                    QStringLiteral("cannot read %1: %2").arg(c.positional(1), file.errorString()));
-    const QByteArray yaml = file.readAll();
     int code = Ok;
+    const std::optional<QByteArray> yaml = contractFile(c.positional(1), &code);
+    if (!yaml)
+        return code;
     auto store = openCatalog(c.positional(0), &code);
     if (!store)
         return code;
     const std::optional<QString> user = actingUser(c, *store, &code);
     if (!user)
         return code;
-    const ContractImport result = ContractService(*store).importContract(*user, yaml);
-    if (!result.errors.isEmpty()) {
-        QStringList lines;
-        for (const OdcsIssue &e : result.errors)
-            lines.append(e.toString());
-        return fail(Usage, QStringLiteral("%1 is not a valid ODCS v3 contract: %2")
-                               .arg(c.positional(1), lines.join(QStringLiteral("; "))));
-    }
+    const ContractImport result = ContractService(*store).importContract(*user, *yaml);
+    if (!result.errors.isEmpty())
+        return invalidContract(c.positional(1), result.errors);
     if (!result.outcome.ok())
         return accessExit(result.outcome, PartlyFailed);
     out(result.outcome.message + QLatin1Char('\n'));

@@ -409,45 +409,53 @@ int contractImport(const QStringList &args)
     teamOptions(c);
     if (int r = c.parse(args, 2, 2); r != -1)
         return r == -2 ? Ok : r;
-    QFile file(c.positional(1));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(Usage,
-                    QStringLiteral("cannot read %1: %2").arg(c.positional(1), file.errorString()));
-    const QByteArray yaml = file.readAll();
-    const QString url = c.value(QStringLiteral("server"));
-    if (url.isEmpty())
-        return fail(Usage, QStringLiteral("--server needs a URL, e.g. --server "
-                                          "postgresql://me@db.example/mesh"));
     int code = Ok;
-    auto store = openCatalog(c.positional(0), &code);
-    if (!store)
+    const std::optional<QByteArray> yaml = contractFile(c.positional(1), &code);
+    if (!yaml)
         return code;
-    QString error;
-    auto conn = PgConnection::connect(url, &error);
-    if (conn && !TeamSync::sync(*conn, *store, url, &error))
-        return fail(PartlyFailed, error + QStringLiteral("; the contract was not imported"));
-    const QString actor =
-        c.isSet(QStringLiteral("as")) ? c.value(QStringLiteral("as")) : AccessService::osLogin();
+    std::optional<TeamWriteSetup> team =
+        prepareTeamWrite(c, QStringLiteral("the contract was not imported"), &code);
+    if (!team)
+        return code;
     const TeamContractImport result =
-        TeamContracts::importContract(conn.get(), *store, actor, yaml);
-    if (!result.errors.isEmpty()) {
-        QStringList lines;
-        for (const OdcsIssue &e : result.errors)
-            lines.append(e.toString());
-        return fail(Usage, QStringLiteral("%1 is not a valid ODCS v3 contract: %2")
-                               .arg(c.positional(1), lines.join(QStringLiteral("; "))));
-    }
+        TeamContracts::importContract(team->conn.get(), *team->store, team->actor, *yaml);
+    if (!result.errors.isEmpty())
+        return invalidContract(c.positional(1), result.errors);
     const int exit = teamWriteExit(result.outcome);
     if (exit != Ok)
         return exit;
     for (const QString &w : result.warnings)
         out(QStringLiteral("warning: %1\n").arg(w));
-    if (!TeamSync::sync(*conn, *store, url, &error)) // the contract and version, into the cache
+    QString error; // the contract and the version, into the cache
+    if (!TeamSync::sync(*team->conn, *team->store, team->url, &error))
         out(QStringLiteral("(the local copy will catch up at the next sync: %1)\n").arg(error));
     return Ok;
 }
 
 } // namespace
+
+std::optional<TeamWriteSetup> prepareTeamWrite(Command &c, const QString &done, int *code)
+{
+    TeamWriteSetup t;
+    t.url = c.value(QStringLiteral("server"));
+    if (t.url.isEmpty()) {
+        *code = fail(Usage, QStringLiteral("--server needs a URL, e.g. --server "
+                                           "postgresql://me@db.example/mesh"));
+        return std::nullopt;
+    }
+    t.store = openCatalog(c.positional(0), code);
+    if (!t.store)
+        return std::nullopt;
+    QString error;
+    t.conn = PgConnection::connect(t.url, &error);
+    if (t.conn && !TeamSync::sync(*t.conn, *t.store, t.url, &error)) {
+        *code = fail(PartlyFailed, error + QStringLiteral("; ") + done);
+        return std::nullopt;
+    }
+    t.actor =
+        c.isSet(QStringLiteral("as")) ? c.value(QStringLiteral("as")) : AccessService::osLogin();
+    return t;
+}
 
 int cmdTeamContract(const QStringList &args)
 {

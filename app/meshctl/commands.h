@@ -3,10 +3,13 @@
 
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Mesh {
 class AccessService;
+struct OdcsIssue;
+class PgConnection;
 class SqliteCatalogStore;
 struct TeamWriteOutcome;
 } // namespace Mesh
@@ -79,6 +82,26 @@ int cmdTeamHistory(const QStringList &args);
 int cmdTeamUnclaimed(const QStringList &args);
 /** The exit code of a team server write, with its message on stdout (Ok) or stderr. */
 int teamWriteExit(const TeamWriteOutcome &o);
+
+struct Command;
+/** What a team write made on the cache needs (cmd_teamgovernance.cpp). */
+struct TeamWriteSetup
+{
+    std::unique_ptr<SqliteCatalogStore> store; // FILE, the cache
+    std::unique_ptr<PgConnection> conn;        // null when unreachable: the write is queued
+    QString url;
+    QString actor; // --as USER, or the OS login
+};
+/**
+ * For a write that starts from what the cache holds (revert, contract import): opens the cache
+ * (positional 0), connects to --server and pulls the server's changes in first. nullopt with the
+ * error printed and *code set; "nothing was <done>" ends a failed pull's message.
+ */
+std::optional<TeamWriteSetup> prepareTeamWrite(Command &c, const QString &done, int *code);
+/** contract import's CONTRACT file (cmd_governance.cpp); nullopt with the error printed. */
+std::optional<QByteArray> contractFile(const QString &path, int *code);
+/** Prints why the contract at path is refused (each located problem) and returns Usage. */
+int invalidContract(const QString &path, const QList<OdcsIssue> &errors);
 int cmdBenchTeam(const QStringList &args);
 
 } // namespace Mesh::Cli

@@ -49,8 +49,8 @@ private slots:
 
     void ownerImportsAndASecondDesktopExportsIt()
     {
-        auto lucasCache = cache(QStringLiteral("owner.mesh"), kOwner);
-        auto kenjiCache = cache(QStringLiteral("reader.mesh"), kOutsider);
+        auto lucasCache = m_pg.syncedCache(QStringLiteral("owner.mesh"), m_url, kOwner);
+        auto kenjiCache = m_pg.syncedCache(QStringLiteral("reader.mesh"), m_url, kOutsider);
         QVERIFY(lucasCache && kenjiCache);
         const int rowVersion = serverRowVersion();
         const QByteArray yaml = contractWith(*lucasCache, QStringLiteral("Sprints as agreed."),
@@ -117,7 +117,7 @@ private slots:
 
     void othersAreRefusedByTheAppAndTheServer()
     {
-        auto kenjiCache = cache(QStringLiteral("refused.mesh"), kOutsider);
+        auto kenjiCache = m_pg.syncedCache(QStringLiteral("refused.mesh"), m_url, kOutsider);
         QVERIFY(kenjiCache);
         const QString before = serverContract();
         const QByteArray yaml =
@@ -158,7 +158,7 @@ private slots:
 
     void whatTheTeamCatalogLacksIsRefusedBeforeSending()
     {
-        auto lucasCache = cache(QStringLiteral("lacks.mesh"), kOwner);
+        auto lucasCache = m_pg.syncedCache(QStringLiteral("lacks.mesh"), m_url, kOwner);
         QVERIFY(lucasCache);
         const int rowVersion = serverRowVersion();
         QString error;
@@ -199,7 +199,7 @@ private slots:
 
     void offlineImportIsQueuedAndAppliedOnce()
     {
-        auto lucasCache = cache(QStringLiteral("offline.mesh"), kOwner);
+        auto lucasCache = m_pg.syncedCache(QStringLiteral("offline.mesh"), m_url, kOwner);
         QVERIFY(lucasCache);
         const int rowVersion = serverRowVersion();
         const QByteArray yaml = contractWith(*lucasCache, QStringLiteral("Written offline."),
@@ -290,19 +290,6 @@ private slots:
     }
 
 private:
-    /** A desktop's cache, synced as user. */
-    std::unique_ptr<SqliteCatalogStore> cache(const QString &name, const QString &user)
-    {
-        auto store =
-            SqliteCatalogStore::create(m_pg.tempPath(name), QStringLiteral("cache"), nullptr);
-        QString error;
-        auto conn = PgConnection::connect(m_url, user, {}, &error);
-        if (!store || !conn || !TeamSync::sync(*conn, *store, m_url, &error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return store;
-    }
     std::unique_ptr<PgConnection> connectAs(const QString &user)
     {
         QString error;

@@ -117,8 +117,8 @@ private slots:
 
     void ownersColumnEditReachesASecondDesktop()
     {
-        auto lucasCache = cache(QStringLiteral("owner.mesh"), kOwner);
-        auto kenjiCache = cache(QStringLiteral("reader.mesh"), kOutsider);
+        auto lucasCache = m_pg.syncedCache(QStringLiteral("owner.mesh"), m_url, kOwner);
+        auto kenjiCache = m_pg.syncedCache(QStringLiteral("reader.mesh"), m_url, kOutsider);
         QVERIFY(lucasCache && kenjiCache);
         const int rowVersion = serverRowVersion();
 
@@ -228,7 +228,7 @@ private slots:
         QCOMPARE(serverDatasets(), before);
 
         // The app refuses first, with the policy's reason, and sends nothing.
-        auto kenjiCache = cache(QStringLiteral("outsider.mesh"), kOutsider);
+        auto kenjiCache = m_pg.syncedCache(QStringLiteral("outsider.mesh"), m_url, kOutsider);
         QVERIFY(kenjiCache);
         const VersionedProduct start = *EditingService(*kenjiCache).load(kProduct);
         Product draft = start.product;
@@ -252,8 +252,8 @@ private slots:
 
     void twoDesktopsEditingOneColumnGetOneConflictAndLoseNothing()
     {
-        auto lucasCache = cache(QStringLiteral("a.mesh"), kOwner);
-        auto sofiaCache = cache(QStringLiteral("b.mesh"), kSteward);
+        auto lucasCache = m_pg.syncedCache(QStringLiteral("a.mesh"), m_url, kOwner);
+        auto sofiaCache = m_pg.syncedCache(QStringLiteral("b.mesh"), m_url, kSteward);
         QVERIFY(lucasCache && sofiaCache);
         const VersionedProduct start = *EditingService(*lucasCache).load(kProduct);
         QCOMPARE(EditingService(*sofiaCache).load(kProduct)->version, start.version);
@@ -341,7 +341,7 @@ private slots:
 
     void offlineColumnEditReplaysAfterTheServerRestarts()
     {
-        auto lucasCache = cache(QStringLiteral("offline.mesh"), kOwner);
+        auto lucasCache = m_pg.syncedCache(QStringLiteral("offline.mesh"), m_url, kOwner);
         QVERIFY(lucasCache);
         const int rowVersion = serverRowVersion();
         const VersionedProduct start = *EditingService(*lucasCache).load(kProduct);
@@ -445,8 +445,8 @@ private slots:
 
     void revertSavesAnOlderVersionAsANewOneOnTheServer()
     {
-        auto lucasCache = cache(QStringLiteral("revert-owner.mesh"), kOwner);
-        auto kenjiCache = cache(QStringLiteral("revert-reader.mesh"), kOutsider);
+        auto lucasCache = m_pg.syncedCache(QStringLiteral("revert-owner.mesh"), m_url, kOwner);
+        auto kenjiCache = m_pg.syncedCache(QStringLiteral("revert-reader.mesh"), m_url, kOutsider);
         QVERIFY(lucasCache && kenjiCache);
         // Two saved versions: the first wording, then a second one that also drops a tag.
         const VersionedProduct start = *EditingService(*lucasCache).load(kProduct);
@@ -637,19 +637,6 @@ private slots:
 private:
     TeamRoute route(const QString &user) const { return TeamRoute{m_url, user, {}}; }
 
-    /** A desktop's cache, synced as user. */
-    std::unique_ptr<SqliteCatalogStore> cache(const QString &name, const QString &user)
-    {
-        auto store =
-            SqliteCatalogStore::create(m_pg.tempPath(name), QStringLiteral("cache"), nullptr);
-        QString error;
-        auto conn = PgConnection::connect(m_url, user, {}, &error);
-        if (!store || !conn || !TeamSync::sync(*conn, *store, m_url, &error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return store;
-    }
     int serverRowVersion()
     {
         return int(m_admin
