@@ -61,9 +61,15 @@ ImportResult runTeamImport(SqliteCatalogStore &store, const TeamRoute &route, co
     r.ok = result.outcome.ok();
     r.queued = result.outcome.queued;
     r.refused = result.outcome.code == TeamWriteOutcome::Code::Refused;
-    r.message = r.refused ? ContractImportDialog::tr("Refused by the team server: %1 Nothing was "
-                                                     "imported; ask the product's owner or a "
-                                                     "steward of its domain.")
+    // Refused on the cache (AccessPolicy::decide, the same rules) or by the server itself.
+    r.message = r.refused ? (result.sent ? ContractImportDialog::tr("Refused by the team server: "
+                                                                    "%1 Nothing was imported; "
+                                                                    "ask the product's owner or "
+                                                                    "a steward of its domain.")
+                                         : ContractImportDialog::tr("Refused: %1 Nothing was "
+                                                                    "imported; ask the "
+                                                                    "product's owner or a "
+                                                                    "steward of its domain."))
                                 .arg(result.outcome.message)
                 : result.outcome.ok() ? ContractImportDialog::tr("Team server: %1")
                                             .arg(result.outcome.message)

@@ -94,6 +94,7 @@ TeamContractImport TeamContracts::importContract(PgConnection *conn, SqliteCatal
         w.reason += QStringLiteral(": ") + changes;
     w.baseVersion = TeamSync::rowVersion(store, key);
     result.outcome = TeamClient::submit(conn, store, w);
+    result.sent = true;
     return result;
 }
 

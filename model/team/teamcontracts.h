@@ -16,6 +16,7 @@ struct TeamContractImport
     QString productKey;
     QList<OdcsIssue> errors; // the document's problems when it was refused as invalid
     QStringList warnings;
+    bool sent = false; // the write reached the server (or its outbox): not refused on the cache
 };
 
 /**

@@ -127,6 +127,7 @@ private slots:
         const TeamContractImport r =
             TeamContracts::importContract(kenji.get(), *kenjiCache, kOutsider, yaml);
         QCOMPARE(r.outcome.code, TeamWriteOutcome::Code::Refused);
+        QVERIFY(!r.sent); // the cache's policy answered
         QCOMPARE(serverContract(), before);
         // The server refuses the same write without the app's check (a client of its own).
         TeamWrite w;
