@@ -48,6 +48,16 @@ ImportResult invalidDocument(ImportResult r, const QString &name, const QList<Od
     return r;
 }
 
+/** A refused import: the reason, by whom (the team server, or the policy here), what to do. */
+QString refusal(const QString &reason, bool byTeamServer)
+{
+    const QString text = ContractImportDialog::tr("%1 Nothing was imported; ask the product's "
+                                                  "owner or a steward of its domain.")
+                             .arg(reason);
+    return byTeamServer ? ContractImportDialog::tr("Refused by the team server: %1").arg(text)
+                        : ContractImportDialog::tr("Refused: %1").arg(text);
+}
+
 /** The import on a team cache: sent to the team server (or queued), then synced back. */
 ImportResult runTeamImport(SqliteCatalogStore &store, const TeamRoute &route, const QString &name,
                            const QByteArray &yaml)
@@ -62,18 +72,12 @@ ImportResult runTeamImport(SqliteCatalogStore &store, const TeamRoute &route, co
     r.queued = result.outcome.queued;
     r.refused = result.outcome.code == TeamWriteOutcome::Code::Refused;
     // Refused on the cache (AccessPolicy::decide, the same rules) or by the server itself.
-    r.message = r.refused ? (result.sent ? ContractImportDialog::tr("Refused by the team server: "
-                                                                    "%1 Nothing was imported; "
-                                                                    "ask the product's owner or "
-                                                                    "a steward of its domain.")
-                                         : ContractImportDialog::tr("Refused: %1 Nothing was "
-                                                                    "imported; ask the "
-                                                                    "product's owner or a "
-                                                                    "steward of its domain."))
-                                .arg(result.outcome.message)
-                : result.outcome.ok() ? ContractImportDialog::tr("Team server: %1")
-                                            .arg(result.outcome.message)
-                                      : result.outcome.message;
+    if (r.refused)
+        r.message = refusal(result.outcome.message, result.sent);
+    else if (r.ok)
+        r.message = ContractImportDialog::tr("Team server: %1").arg(result.outcome.message);
+    else
+        r.message = result.outcome.message;
     return r;
 }
 
@@ -115,9 +119,7 @@ ImportResult runImport(const QString &catalog, const QString &user, const TeamRo
     r.ok = result.outcome.ok();
     r.refused = result.outcome.code == AccessOutcome::Code::Refused;
     if (r.refused)
-        r.message = ContractImportDialog::tr("Refused: %1 Nothing was imported; ask the product's "
-                                             "owner or a steward of its domain.")
-                        .arg(result.outcome.message);
+        r.message = refusal(result.outcome.message, false);
     else
         r.message = result.outcome.message;
     return r;

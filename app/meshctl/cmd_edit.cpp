@@ -270,20 +270,12 @@ int teamRevert(Command &c, int number, std::optional<int> expect)
     if (!team)
         return code;
     const QString key = c.positional(1);
-    EditingService editing(*team->store);
-    EditOutcome o;
-    const std::optional<Product> edited = editing.atVersion(key, number, &o);
-    if (!edited)
-        return exitFor(o);
-    o = TeamEditor::save(team->conn.get(), team->actor, *team->store, *edited,
-                         expect.value_or(editing.currentVersion(key)),
-                         c.isSet(QStringLiteral("overwrite")),
-                         EditingService::revertSummary(number));
+    EditOutcome o = TeamEditor::revert(
+        team->conn.get(), team->actor, *team->store, key, number,
+        expect.value_or(EditingService(*team->store).currentVersion(key)),
+        c.isSet(QStringLiteral("overwrite")));
     if (o.queued)
         return fail(PartlyFailed, o.message);
-    if (o.code == EditOutcome::Code::Unchanged)
-        o.message =
-            QStringLiteral("%1 already has the metadata of version %2.").arg(key).arg(number);
     QString error;
     if (o.code == EditOutcome::Code::Ok &&
         !TeamSync::sync(*team->conn, *team->store, team->url, &error))

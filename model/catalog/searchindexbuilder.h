@@ -25,10 +25,10 @@ class SqliteCatalogStore;
  * product_meta_fts); once the rows are written (the bulk load builds their secondary indexes
  * at the end), both cores work on the index. install() then moves the finished tables into the
  * catalog inside the caller's transaction: SQLite copies whole records between identical tables
- * when the target is empty (0.5–0.9 s for 100,000 products, against ~5 s to index them). The result is the index the catalog's connection would have written
- * itself; the tests check it with FTS5's own integrity-check and against a row-by-row index.
+ * when the target is empty (0.5–0.9 s for 100,000 products, against ~5 s to index them). The
+ * result is the index the catalog's connection would have written itself; the tests check it with FTS5's own integrity-check and against a row-by-row index.
  *
- * Use: start() before the transaction (it attaches the scratch file, which SQLite allows only
+ * Use: start() before the transaction (it attaches the scratch files, which SQLite allows only
  * outside one); add() documents as their products are inserted; install() once inside the
  * transaction, before anything else writes to the index. The destructor (after the
  * transaction) stops the threads, detaches and deletes the scratch files, also when the load

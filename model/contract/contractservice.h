@@ -35,8 +35,8 @@ public:
 
     ContractImport importContract(const QString &actor, const QByteArray &yaml);
     /** product (as a contract maps it) with what the contract does not say taken from the
-     *  catalog's existing copy: owner, steward, source, access policy, freshness SLA, status,
-     *  dataset locations and formats. */
+     *  catalog's existing copy: owner, steward, domain, description, status, source, access
+     *  policy, freshness SLA, dataset locations and formats. */
     static Product mergedWith(Product product, const Product &existing);
     /** The product's contract as YAML; nullopt (with error) when there is no such product. */
     std::optional<QByteArray> exportContract(const QString &productKey, QString *error) const;

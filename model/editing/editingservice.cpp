@@ -300,18 +300,22 @@ QString EditingService::revertSummary(int number)
     return QStringLiteral("Reverted to version %1").arg(number);
 }
 
+QString EditingService::alreadyAtVersion(const QString &productKey, int number)
+{
+    return QStringLiteral("%1 already has the metadata of version %2.").arg(productKey).arg(number);
+}
+
 std::optional<Product> EditingService::atVersion(const QString &productKey, int number,
                                                  EditOutcome *problem) const
 {
     std::optional<Product> product = m_store.productByKey(productKey);
-    const std::optional<ProductVersion> target =
-        product ? version(productKey, number) : std::nullopt;
     if (!product) {
         *problem = outcome(Code::Invalid, QStringLiteral("There is no product “%1” in this "
                                                          "catalog.")
                                               .arg(productKey));
         return std::nullopt;
     }
+    const std::optional<ProductVersion> target = version(productKey, number);
     if (!target) {
         *problem = outcome(Code::Invalid, QStringLiteral("%1 has no version %2; `meshctl history` "
                                                          "lists its versions.")
@@ -332,9 +336,7 @@ EditOutcome EditingService::revert(const QString &userId, const QString &product
         return o;
     o = save(userId, *edited, baseVersion, revertSummary(number), overwrite);
     if (o.code == Code::Unchanged)
-        o.message = QStringLiteral("%1 already has the metadata of version %2.")
-                        .arg(productKey)
-                        .arg(number);
+        o.message = alreadyAtVersion(productKey, number);
     return o;
 }
 

@@ -101,6 +101,8 @@ public:
                                      EditOutcome *problem) const;
     /** The summary of a revert's version: "Reverted to version N". */
     static QString revertSummary(int number);
+    /** What a revert to the metadata the product already has says. */
+    static QString alreadyAtVersion(const QString &productKey, int number);
     /** Saves version number's metadata as a new version (a revert is itself a version). */
     EditOutcome revert(const QString &userId, const QString &productKey, int number,
                        int baseVersion, bool overwrite = false);

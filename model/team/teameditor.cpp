@@ -210,22 +210,42 @@ EditOutcome TeamEditor::save(PgConnection *conn, const QString &actor, SqliteCat
     return fromTeam(TeamClient::submit(conn, store, *w), cachedVersion);
 }
 
-EditOutcome TeamEditor::revert(const TeamRoute &route, SqliteCatalogStore &store,
-                               const QString &productKey, int number, int baseVersion,
-                               bool overwrite, std::optional<VersionedProduct> *saved)
+namespace {
+
+/** A revert: version number's metadata saved by save (one of TeamEditor::save's two ways). */
+template <typename Save>
+EditOutcome revertWith(SqliteCatalogStore &store, const QString &productKey, int number,
+                       const Save &save)
 {
     EditOutcome o;
     const std::optional<Product> edited =
         EditingService(store).atVersion(productKey, number, &o);
     if (!edited)
         return o;
-    o = saveAs(route, store, *edited, baseVersion, overwrite,
-               EditingService::revertSummary(number), saved);
+    o = save(*edited, EditingService::revertSummary(number));
     if (o.code == EditOutcome::Code::Unchanged && !o.queued)
-        o.message = QStringLiteral("%1 already has the metadata of version %2.")
-                        .arg(productKey)
-                        .arg(number);
+        o.message = EditingService::alreadyAtVersion(productKey, number);
     return o;
+}
+
+} // namespace
+
+EditOutcome TeamEditor::revert(const TeamRoute &route, SqliteCatalogStore &store,
+                               const QString &productKey, int number, int baseVersion,
+                               bool overwrite, std::optional<VersionedProduct> *saved)
+{
+    return revertWith(store, productKey, number, [&](const Product &edited, const QString &why) {
+        return saveAs(route, store, edited, baseVersion, overwrite, why, saved);
+    });
+}
+
+EditOutcome TeamEditor::revert(PgConnection *conn, const QString &actor,
+                               SqliteCatalogStore &store, const QString &productKey, int number,
+                               int baseVersion, bool overwrite)
+{
+    return revertWith(store, productKey, number, [&](const Product &edited, const QString &why) {
+        return save(conn, actor, store, edited, baseVersion, overwrite, why);
+    });
 }
 
 } // namespace Mesh

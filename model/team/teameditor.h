@@ -40,6 +40,10 @@ public:
     static EditOutcome revert(const TeamRoute &route, SqliteCatalogStore &store,
                               const QString &productKey, int number, int baseVersion,
                               bool overwrite, std::optional<VersionedProduct> *saved);
+    /** The same revert over an open connection as actor (meshctl; see save(conn, …)). */
+    static EditOutcome revert(PgConnection *conn, const QString &actor, SqliteCatalogStore &store,
+                              const QString &productKey, int number, int baseVersion,
+                              bool overwrite);
     /** The team write's fields (TeamWrite::fields) that turn before into after, dataset and
      *  column metadata as a DatasetPatch under "datasets"; datasets or columns of after that
      *  before lacks are named in *unmatched. */

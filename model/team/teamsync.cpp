@@ -337,10 +337,12 @@ bool fetchRecords(PgConnection &conn, const QHash<QString, QStringList> *keys, F
                    QStringLiteral("quality_alerts"), QStringLiteral("id::text"), keys, f.alerts,
                    error))
         return false;
-    // Ownership claims arrived with server migration 4; an older server has none to send.
-    const PgResult claimsTable =
-        conn.exec(QStringLiteral("SELECT to_regclass('public.ownership_claims') IS NOT NULL"));
-    if (claimsTable.ok() && claimsTable.boolean(0, 0) &&
+    // Ownership claims arrived with server migration 4 and data contracts with 8; an older
+    // server has none to send.
+    const PgResult tables = conn.exec(
+        QStringLiteral("SELECT to_regclass('public.ownership_claims') IS NOT NULL, "
+                       "to_regclass('public.product_contracts') IS NOT NULL"));
+    if (tables.ok() && tables.boolean(0, 0) &&
         !fetchRows(conn,
                    QStringLiteral("SELECT id, product_key, claimant_id, reason, status, %1, %2, "
                                   "decided_by, decision_reason FROM ownership_claims")
@@ -349,10 +351,7 @@ bool fetchRecords(PgConnection &conn, const QHash<QString, QStringList> *keys, F
                    QStringLiteral("ownership_claims"), QStringLiteral("id::text"), keys, f.claims,
                    error))
         return false;
-    // Data contracts arrived with server migration 8.
-    const PgResult contractsTable =
-        conn.exec(QStringLiteral("SELECT to_regclass('public.product_contracts') IS NOT NULL"));
-    if (contractsTable.ok() && contractsTable.boolean(0, 0) &&
+    if (tables.ok() && tables.boolean(0, 1) &&
         !fetchRows(conn,
                    QStringLiteral("SELECT product_key, yaml, %1, imported_by FROM product_contracts")
                        .arg(kTime.arg(QStringLiteral("imported_at"))),

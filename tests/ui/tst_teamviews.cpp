@@ -413,6 +413,9 @@ private slots:
         // The cache's policy answered first (the server's rules are the same).
         QVERIFY2(other.message().startsWith(QStringLiteral("Refused: Only the owner")),
                  qPrintable(other.message()));
+        other.show();
+        QTest::qWait(100);
+        maybeGrab(&other, QStringLiteral("team-contract-refused.png"));
     }
 
 private:
