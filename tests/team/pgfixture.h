@@ -12,6 +12,10 @@
 #include "team/teamcatalog.h"
 #include "team/teamsync.h"
 
+#ifdef MESHCTL
+#include "testsupport.h"
+#endif
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -96,6 +100,14 @@ public:
                 return false;
         return true;
     }
+
+#ifdef MESHCTL
+    /** Runs this build's meshctl with args; its exit code, with stdout and stderr in *output. */
+    static int meshctl(const QStringList &args, QByteArray *output)
+    {
+        return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
+    }
+#endif
 
     /** A new cache file `name` in the temporary folder, first-synced from url as user. */
     std::unique_ptr<SqliteCatalogStore> syncedCache(const QString &name, const QString &url,

@@ -295,9 +295,7 @@ private slots:
             QVERIFY(cache);
             QVERIFY2(TeamSync::sync(*m_conn, *cache, m_url, &error), qPrintable(error));
         }
-        auto run = [](const QStringList &args, QByteArray *output) {
-            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
-        };
+        const auto run = &Test::PgFixture::meshctl;
         QByteArray output;
         QCOMPARE(run({QStringLiteral("team"), QStringLiteral("request"), file, m_plain,
                       QStringLiteral("--purpose"), QStringLiteral("cli"), QStringLiteral("--as"),
@@ -350,9 +348,7 @@ private slots:
 
     void meshctlAuditVerifiesAndExportsTheServersLog()
     {
-        auto run = [](const QStringList &args, QByteArray *output) {
-            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
-        };
+        const auto run = &Test::PgFixture::meshctl;
         // Team writes that the server audits.
         const TeamWriteOutcome filed =
             TeamClient::apply(*m_conn, request(QStringLiteral("kenji.watanabe"), m_plain));
@@ -627,9 +623,7 @@ private slots:
             QVERIFY(cache);
             QVERIFY2(TeamSync::sync(*m_conn, *cache, m_url, &error), qPrintable(error));
         }
-        auto run = [](const QStringList &args, QByteArray *output) {
-            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
-        };
+        const auto run = &Test::PgFixture::meshctl;
         const QStringList server{QStringLiteral("--server"), m_url};
         QByteArray output;
         const TeamWriteOutcome filed =

@@ -243,11 +243,7 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(yaml);
         }
-        auto run = [](const QStringList &args, QByteArray *output) {
-            const int rc = MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
-            qInfo("PEEK rc=%d %s", rc, output->constData());
-            return rc;
-        };
+        const auto run = &Test::PgFixture::meshctl;
         QByteArray output;
         const int rowVersion = serverRowVersion();
         QCOMPARE(run({QStringLiteral("contract"), QStringLiteral("import"), file, yamlFile,

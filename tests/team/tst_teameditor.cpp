@@ -386,9 +386,7 @@ private slots:
             QVERIFY(store);
             QVERIFY2(TeamSync::sync(*m_admin, *store, m_url, &error), qPrintable(error));
         }
-        auto run = [](const QStringList &args, QByteArray *output) {
-            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
-        };
+        const auto run = &Test::PgFixture::meshctl;
         QByteArray output;
         const int rowVersion = serverRowVersion();
         QCOMPARE(run({QStringLiteral("team"), QStringLiteral("edit"), file, kProduct,
@@ -536,9 +534,7 @@ private slots:
             QVERIFY(store);
             QVERIFY2(TeamSync::sync(*m_admin, *store, m_url, &error), qPrintable(error));
         }
-        auto run = [](const QStringList &args, QByteArray *output) {
-            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
-        };
+        const auto run = &Test::PgFixture::meshctl;
         QByteArray output;
         const int start = serverRowVersion();
         // edit --server, the value from a file (as for a long Markdown description).

@@ -225,9 +225,7 @@ private slots:
     {
         const QString url = m_pg.seededDatabase();
         const QString file = m_pg.tempPath(QStringLiteral("cli-cache.mesh"));
-        auto run = [](const QStringList &args, QByteArray *output) {
-            return MeshTest::runProgram(QStringLiteral(MESHCTL), args, output);
-        };
+        const auto run = &Test::PgFixture::meshctl;
         QByteArray output;
         QCOMPARE(run({QStringLiteral("sync-team"), file, QStringLiteral("--server"), url,
                       QStringLiteral("--json")},
