@@ -5,6 +5,8 @@
 #include "loopbackserver.h"
 
 #include "bench/benchreport.h"
+#include "bench/peerprocess.h"
+#include "db/sqlite.h"
 #include "federation/httptransport.h"
 #include "federation/meshjson.h"
 #include "federation/sourceregistry.h"
@@ -63,6 +65,108 @@ QByteArray sourceDocument(int source, int products)
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
+/** A quoted SQL string literal. */
+QString sqlString(const QString &text)
+{
+    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) +
+           QLatin1Char('\'');
+}
+
+/**
+ * The peer of the full sync: SQLite alone doing the same load. The sqlite3 shell reads each
+ * source's document from a file (readfile) and writes it with json_each into the same tables
+ * and the same search index (both FTS5 tables, as SearchDocument composes them), one
+ * transaction per source, with the catalog's own settings. It shows in every run what the
+ * catalog's storage costs on this machine, apart from anything this project's code does.
+ */
+QByteArray sqlitePeerScript(const QList<std::pair<QString, QString>> &sources)
+{
+    QByteArray script = "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;\n"
+                        "PRAGMA wal_autocheckpoint = 0;\n";
+    for (const auto &[name, file] : sources) {
+        const QString prefix = sqlString(name + QLatin1Char('/'));
+        script += QStringLiteral(R"SQL(
+BEGIN;
+DROP TABLE IF EXISTS temp.doc; DROP TABLE IF EXISTS temp.p;
+CREATE TEMP TABLE doc AS SELECT readfile(%1) AS j,
+    (SELECT coalesce(max(id), 0) + 1 FROM products) AS base,
+    (SELECT id FROM sources WHERE name = %2) AS source;
+CREATE TEMP TABLE p AS SELECT doc.base + e.key AS id, e.value AS v
+  FROM temp.doc, json_each(doc.j, '$.products') e;
+INSERT OR IGNORE INTO domains(name)
+SELECT DISTINCT v->>'domain' FROM temp.p WHERE coalesce(v->>'domain', '') <> '';
+INSERT INTO products(id, key, name, domain_id, description, owner_id, source_system,
+                     source_id, fetched_at)
+SELECT id, %3 || (v->>'key'), v->>'name', (SELECT d.id FROM domains d WHERE d.name = v->>'domain'),
+       coalesce(v->>'description', ''), v->>'owner', coalesce(v->>'source_system', ''),
+       (SELECT source FROM temp.doc), strftime('%Y-%m-%dT%H:%M:%SZ') FROM temp.p;
+INSERT OR IGNORE INTO product_tags(product_id, tag)
+SELECT p.id, t.value FROM temp.p, json_each(p.v, '$.tags') t;
+INSERT INTO datasets(product_id, position, name, format, location, endpoint, description)
+SELECT p.id, ds.key, ds.value->>'name', coalesce(ds.value->>'format', ''),
+       coalesce(ds.value->>'location', ''), coalesce(ds.value->>'endpoint', ''),
+       coalesce(ds.value->>'description', '')
+  FROM temp.p, json_each(p.v, '$.datasets') ds;
+INSERT INTO columns(dataset_id, position, name, type, description)
+SELECT d.id, c.key, c.value->>'name', coalesce(c.value->>'type', ''),
+       coalesce(c.value->>'description', '')
+  FROM temp.p, json_each(p.v, '$.datasets') ds
+  JOIN datasets d ON d.product_id = p.id AND d.position = ds.key,
+       json_each(ds.value, '$.columns') c;
+INSERT INTO product_fts(rowid, name, tags, description, columns, owner, domain, source)
+SELECT id, v->>'name', (SELECT group_concat(value, ' ') FROM json_each(v, '$.tags')),
+       coalesce(v->>'description', ''),
+       (SELECT group_concat((ds.value->>'name') || ' ' ||
+                            (SELECT group_concat((c.value->>'name') || ' ' ||
+                                                 coalesce(c.value->>'description', ''), ' ')
+                               FROM json_each(ds.value, '$.columns') c), ' ')
+          FROM json_each(v, '$.datasets') ds),
+       coalesce(v->>'owner', '') || ' ', coalesce(v->>'domain', ''),
+       coalesce(v->>'source_system', '') || ' ' FROM temp.p;
+INSERT INTO product_meta_fts(rowid, name, tags, owner, domain, source)
+SELECT id, v->>'name', (SELECT group_concat(value, ' ') FROM json_each(v, '$.tags')),
+       coalesce(v->>'owner', '') || ' ', coalesce(v->>'domain', ''),
+       coalesce(v->>'source_system', '') || ' ' FROM temp.p;
+INSERT OR IGNORE INTO lineage_edges(from_id, to_id, kind, job_name)
+SELECT f.id, t.id, 'transform', '' FROM temp.doc, json_each(doc.j, '$.lineage') e
+  JOIN products f ON f.key = %3 || (e.value->>'from')
+  JOIN products t ON t.key = %3 || (e.value->>'to');
+UPDATE sources SET fetched_at = strftime('%Y-%m-%dT%H:%M:%SZ') WHERE name = %2;
+COMMIT;
+)SQL")
+                      .arg(sqlString(file), sqlString(name), prefix)
+                      .toUtf8();
+    }
+    return script + "PRAGMA wal_checkpoint(PASSIVE);\n";
+}
+
+/** What a load left in a catalog, to check that the peer did the same work as the sync. */
+QString loadCounts(const QString &path)
+{
+    CatalogError error;
+    auto store = SqliteCatalogStore::open(path, SqliteCatalogStore::OpenMode::ReadOnly, &error);
+    if (!store)
+        return error.message;
+    // The index's terms and their occurrences (fts5vocab), so that the same text was indexed.
+    Database &db = store->database();
+    if (QString why; !db.exec(QStringLiteral(
+                                  "CREATE VIRTUAL TABLE temp.full_terms USING "
+                                  "fts5vocab(main, product_fts, 'row'); "
+                                  "CREATE VIRTUAL TABLE temp.meta_terms USING "
+                                  "fts5vocab(main, product_meta_fts, 'row')"),
+                              &why))
+        return why;
+    return db
+        .scalar(QStringLiteral(
+            "SELECT (SELECT count(*) FROM products) || ' products, ' || "
+            "(SELECT count(*) FROM columns) || ' columns, ' || "
+            "(SELECT count(*) FROM lineage_edges) || ' lineage edges, ' || "
+            "(SELECT count(*) || ' terms ' || sum(cnt) || ' times' FROM temp.full_terms) || "
+            "' and ' || (SELECT count(*) || ' terms ' || sum(cnt) || ' times' "
+            "FROM temp.meta_terms) || ' in the search index'"))
+        .toString();
+}
+
 } // namespace
 
 int cmdBenchSync(const QStringList &args)
@@ -88,6 +192,7 @@ int cmdBenchSync(const QStringList &args)
         return fail(Usage, QStringLiteral("cannot create a temporary directory"));
     std::vector<std::unique_ptr<LoopbackServer>> servers;
     QStringList urls;
+    QList<QByteArray> documents; // shared with the servers' replies, for the sqlite3 peer
     qint64 bytes = 0;
     for (int s = 0; s < *nSources; ++s) {
         auto server = std::make_unique<LoopbackServer>();
@@ -96,6 +201,7 @@ int cmdBenchSync(const QStringList &args)
             return fail(Usage, QStringLiteral("cannot start a loopback server: ") + error);
         LoopbackServer::Reply reply;
         reply.body = sourceDocument(s, int(*nProducts));
+        documents.append(reply.body);
         reply.etag = "\"bench-" + QByteArray::number(s) + "\"";
         bytes += reply.body.size();
         server->setReply("/mesh.json", reply);
@@ -107,15 +213,23 @@ int cmdBenchSync(const QStringList &args)
     auto store = SqliteCatalogStore::create(path, QStringLiteral("Sync bench"), &error);
     if (!store)
         return fail(Usage, error.message);
-    SourceRegistry registry(*store);
-    for (int s = 0; s < *nSources; ++s) {
-        SourceDefinition def;
-        def.name = QStringLiteral("loopback-%1").arg(s, 2, 10, QLatin1Char('0'));
-        def.type = SourceType::MeshJson;
-        def.url = urls[s];
-        if (!registry.add(def, &error))
-            return fail(Usage, error.message);
-    }
+    const auto sourceName = [](int s) {
+        return QStringLiteral("loopback-%1").arg(s, 2, 10, QLatin1Char('0'));
+    };
+    const auto addSources = [&](SqliteCatalogStore &catalog) {
+        SourceRegistry registry(catalog);
+        for (int s = 0; s < *nSources; ++s) {
+            SourceDefinition def;
+            def.name = sourceName(s);
+            def.type = SourceType::MeshJson;
+            def.url = urls[s];
+            if (!registry.add(def, &error))
+                return false;
+        }
+        return true;
+    };
+    if (!addSources(*store))
+        return fail(Usage, error.message);
     const QString caseName = QStringLiteral("%1 sources x %2 products (%3 MB)")
                                  .arg(*nSources)
                                  .arg(*nProducts)
@@ -190,6 +304,52 @@ int cmdBenchSync(const QStringList &args)
                          p.readAllStandardError().simplified().constData());
     }
 
+    // 5. SQLite alone: the sqlite3 shell loading the same documents from files into a catalog
+    //    made the same way (sqlitePeerScript), checked to end with the same rows and index.
+    std::optional<double> sqliteMs;
+    QString sqliteProblem;
+    if (QStandardPaths::findExecutable(QStringLiteral("sqlite3")).isEmpty()) {
+        sqliteProblem = QStringLiteral("not installed: apt-get install sqlite3");
+    } else {
+        const QString peerPath = dir.filePath(QStringLiteral("peer.mesh"));
+        QList<std::pair<QString, QString>> files;
+        for (int s = 0; s < *nSources && sqliteProblem.isEmpty(); ++s) {
+            const QString file = dir.filePath(QStringLiteral("%1.json").arg(sourceName(s)));
+            QFile f(file);
+            if (!f.open(QIODevice::WriteOnly) ||
+                f.write(documents[s]) < 0)
+                sqliteProblem = QStringLiteral("cannot write %1: %2").arg(file, f.errorString());
+            files.append({sourceName(s), file});
+        }
+        const QString scriptPath = dir.filePath(QStringLiteral("peer.sql"));
+        if (sqliteProblem.isEmpty()) {
+            QFile script(scriptPath);
+            auto peer = SqliteCatalogStore::create(peerPath, QStringLiteral("Sync bench"), &error);
+            if (!peer || !addSources(*peer))
+                sqliteProblem = error.message;
+            else if (!script.open(QIODevice::WriteOnly) ||
+                     script.write(sqlitePeerScript(files)) < 0)
+                sqliteProblem = QStringLiteral("cannot write %1").arg(scriptPath);
+        }
+        if (sqliteProblem.isEmpty()) {
+            timer.restart();
+            const PeerProcess run =
+                runPeerProcess(QStringLiteral("sqlite3"), {QStringLiteral("-bail"), peerPath},
+                               600000, scriptPath);
+            const double ms = double(timer.nsecsElapsed()) / 1e6;
+            const QString ours = loadCounts(path), theirs = loadCounts(peerPath);
+            if (!run.ok)
+                sqliteProblem = run.problem;
+            else if (ours != theirs)
+                sqliteProblem = QStringLiteral("its load differs: %1, against %2").arg(theirs, ours);
+            else
+                sqliteMs = ms;
+        }
+    }
+    if (!sqliteProblem.isEmpty())
+        std::fprintf(stderr, "meshctl: the sqlite3 peer did not run: %s\n",
+                     qUtf8Printable(sqliteProblem));
+
     BenchReport report(QStringLiteral("sync"));
     report.addTime(caseName, QStringLiteral("full sync (fetch, parse, write)"), fullMs,
                    QStringLiteral("ms"), 3000.0);
@@ -217,6 +377,14 @@ int cmdBenchSync(const QStringList &args)
     }
     report.add(fetch);
     report.add(sync);
+    BenchResult alone{caseName, QStringLiteral("full sync vs SQLite alone loading the same JSON"),
+                      fullMs, QStringLiteral("ms"), {}, QStringLiteral("sqlite3 CLI, json_each"),
+                      sqliteMs, {}, {}};
+    if (sqliteMs)
+        alone.ratio = *sqliteMs / fullMs;
+    else
+        alone.peer = QStringLiteral("sqlite3 CLI (%1)").arg(sqliteProblem);
+    report.add(alone);
     out(c.isSet(QStringLiteral("json")) ? QString(QString::fromUtf8(report.toJson()) + QLatin1Char('\n'))
                                         : report.toTable());
     return Ok;

@@ -2,6 +2,7 @@
 #include "bench/lineagebench.h"
 
 #include "bench/benchreport.h"
+#include "bench/peerprocess.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -46,39 +46,16 @@ elk.layout(graph).then((r) => {
 }).catch((e) => { console.error(String(e)); process.exit(1); });
 )JS";
 
-/** Runs program; false with *problem on a start failure; *timedOut when killed after timeout. */
+/** Runs program; false with *problem on a failure; *timedOut when killed after timeout. */
 bool runProcess(const QString &program, const QStringList &args, int timeoutMs, bool *timedOut,
                 QString *problem, QByteArray *output = nullptr)
 {
-    QProcess p;
-    p.setProgram(program);
-    p.setArguments(args);
-    p.start();
-    if (!p.waitForStarted(10000)) {
-        *problem = program + QStringLiteral(" did not start: ") + p.errorString();
-        return false;
-    }
-    QByteArray collected;
-    QElapsedTimer timer;
-    timer.start();
-    while (!p.waitForFinished(200)) {
-        collected += p.readAllStandardOutput();
-        if (timer.elapsed() > timeoutMs) {
-            p.kill();
-            p.waitForFinished(5000);
-            *timedOut = true;
-            return false;
-        }
-    }
-    collected += p.readAllStandardOutput();
+    PeerProcess run = runPeerProcess(program, args, timeoutMs);
+    *timedOut = run.timedOut;
+    *problem = run.problem;
     if (output)
-        *output = collected;
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *problem = program + QStringLiteral(" failed: ") +
-                   QString::fromUtf8(p.readAllStandardError()).simplified().left(300);
-        return false;
-    }
-    return true;
+        *output = std::move(run.output);
+    return run.ok;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "kpi/kpibench.h"
 
 #include "bench/benchreport.h"
+#include "bench/peerprocess.h"
 #include "db/sqlite.h"
 #include "kpi/kpiengine.h"
 #include "kpi/kpifacts.h"
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -126,28 +126,11 @@ const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 bool runProcess(const QString &program, const QStringList &args, int timeoutMs, QByteArray *out,
                 QString *problem, const QString &stdinFile = {})
 {
-    QProcess p;
-    if (!stdinFile.isEmpty())
-        p.setStandardInputFile(stdinFile);
-    p.start(program, args);
-    if (!p.waitForStarted(10000)) {
-        *problem = program + QStringLiteral(" did not start: ") + p.errorString();
-        return false;
-    }
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        *problem = QStringLiteral("%1 took longer than %2 s").arg(program).arg(timeoutMs / 1000);
-        return false;
-    }
+    PeerProcess run = runPeerProcess(program, args, timeoutMs, stdinFile);
+    *problem = run.problem;
     if (out)
-        *out = p.readAllStandardOutput();
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *problem = program + QStringLiteral(" failed: ") +
-                   QString::fromUtf8(p.readAllStandardError()).simplified().left(300);
-        return false;
-    }
-    return true;
+        *out = std::move(run.output);
+    return run.ok;
 }
 
 } // namespace
