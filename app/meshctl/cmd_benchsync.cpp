@@ -22,6 +22,9 @@
 
 #include <cstdio>
 #include <ctime>
+#include <string>
+
+#include <sqlite3.h>
 
 namespace Mesh::Cli {
 
@@ -167,6 +170,157 @@ QString loadCounts(const QString &path)
         .toString();
 }
 
+/** What one part of the storage floor measured: milliseconds, or why it could not run. */
+struct FloorPart
+{
+    double ms = 0;
+    QString problem;
+};
+
+enum class FloorLoad { Rows, BareRows, FullIndex, MetaIndex };
+
+/**
+ * --floor: what the catalog's storage alone costs for the bench's products, written through the
+ * SQLite C API with nothing else around it (no fetching, parsing or Qt strings), one
+ * transaction per source as the sync does, into a new catalog made the same way:
+ * Rows — products, tags, datasets and columns with the catalog's indexes and foreign keys;
+ * BareRows — the same rows without the CREATE INDEX indexes and without foreign-key checks;
+ * FullIndex, MetaIndex — the search documents into product_fts or product_meta_fts alone.
+ * It is the floor under any sync into this catalog on this machine.
+ */
+FloorPart measureFloor(const QString &path, FloorLoad load, int sources, int products)
+{
+    FloorPart part;
+    CatalogError error;
+    auto store = SqliteCatalogStore::create(path, QStringLiteral("Sync floor"), &error);
+    if (!store) {
+        part.problem = error.message;
+        return part;
+    }
+    sqlite3 *db = store->database().handle();
+    auto exec = [&](const std::string &sql) {
+        char *message = nullptr;
+        if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK)
+            return true;
+        part.problem = QString::fromUtf8(message ? message : "?");
+        sqlite3_free(message);
+        return false;
+    };
+    if (!exec("INSERT INTO sources(name) VALUES ('floor')"))
+        return part;
+    if (load == FloorLoad::BareRows) {
+        std::string drop = "PRAGMA foreign_keys = OFF;";
+        sqlite3_stmt *list = nullptr;
+        sqlite3_prepare_v2(db,
+                           "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
+                           "NULL AND tbl_name IN ('products', 'product_tags', 'datasets', "
+                           "'columns')",
+                           -1, &list, nullptr);
+        while (list && sqlite3_step(list) == SQLITE_ROW)
+            drop += std::string("DROP INDEX \"") +
+                    reinterpret_cast<const char *>(sqlite3_column_text(list, 0)) + "\";";
+        sqlite3_finalize(list);
+        if (!exec(drop))
+            return part;
+    }
+    const bool rows = load == FloorLoad::Rows || load == FloorLoad::BareRows;
+    const char *sql[] = {
+        "INSERT INTO products(key, name, domain_id, description, owner_id, source_system, "
+        "source_id, fetched_at) VALUES (?1, ?2, (SELECT 1 + ?5 % 5), ?3, ?4, 'Loopback', 1, "
+        "'2026-12-01T00:00:00Z')",
+        "INSERT OR IGNORE INTO product_tags(product_id, tag) VALUES (?1, ?2)",
+        "INSERT INTO datasets(product_id, position, name, format) VALUES (?1, 0, ?2, 'table')",
+        "INSERT INTO columns(dataset_id, position, name, type, description) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)",
+        load == FloorLoad::FullIndex
+            ? "INSERT INTO product_fts(rowid, name, tags, description, columns, owner, domain, "
+              "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'Loopback ')"
+            : "INSERT INTO product_meta_fts(rowid, name, tags, owner, domain, source) "
+              "VALUES (?1, ?2, ?3, ?6, ?7, 'Loopback ')"};
+    sqlite3_stmt *st[5] = {};
+    for (int i = 0; i < 5; ++i)
+        if (sqlite3_prepare_v2(db, sql[i], -1, &st[i], nullptr) != SQLITE_OK) {
+            part.problem = QString::fromUtf8(sqlite3_errmsg(db));
+            for (sqlite3_stmt *s : st)
+                sqlite3_finalize(s);
+            return part;
+        }
+    static const char *kDomains[] = {"Sales", "Finance", "Operations", "People", "Product"};
+    static const char *kTypes[] = {"string", "integer", "decimal", "date", "timestamp", "boolean"};
+    if (!exec("INSERT INTO domains(id, name) VALUES (1, 'Sales'), (2, 'Finance'), "
+              "(3, 'Operations'), (4, 'People'), (5, 'Product')"))
+        return part;
+    auto text = [](sqlite3_stmt *s, int i, const std::string &v) {
+        sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_TRANSIENT);
+    };
+    auto step = [&](sqlite3_stmt *s) {
+        const bool ok = sqlite3_step(s) == SQLITE_DONE;
+        sqlite3_reset(s);
+        if (!ok && part.problem.isEmpty())
+            part.problem = QString::fromUtf8(sqlite3_errmsg(db));
+        return ok;
+    };
+    QElapsedTimer timer;
+    timer.start();
+    sqlite3_int64 id = 0;
+    for (int s = 0; s < sources && part.problem.isEmpty(); ++s) {
+        exec("BEGIN");
+        const std::string src = std::to_string(s);
+        for (int i = 0; i < products && part.problem.isEmpty(); ++i) {
+            const std::string n = std::to_string(i);
+            const std::string name = "Table " + n + " of source " + src;
+            const std::string tier = "tier" + std::to_string(i % 3);
+            const std::string description =
+                "Synthetic table " + n + " served by loopback source " + src + ".";
+            const std::string owner = "owner" + std::to_string(i % 40);
+            if (rows) {
+                text(st[0], 1, "loopback-" + src + "/s" + src + ".table-" + n);
+                text(st[0], 2, name);
+                text(st[0], 3, description);
+                text(st[0], 4, owner);
+                sqlite3_bind_int(st[0], 5, i);
+                step(st[0]);
+                id = sqlite3_last_insert_rowid(db);
+                for (const std::string &tag : {std::string("bench"), tier}) {
+                    sqlite3_bind_int64(st[1], 1, id);
+                    text(st[1], 2, tag);
+                    step(st[1]);
+                }
+                sqlite3_bind_int64(st[2], 1, id);
+                text(st[2], 2, "table_" + n);
+                step(st[2]);
+                const sqlite3_int64 dataset = sqlite3_last_insert_rowid(db);
+                for (int c = 0; c < 6; ++c) {
+                    sqlite3_bind_int64(st[3], 1, dataset);
+                    sqlite3_bind_int(st[3], 2, c);
+                    text(st[3], 3, "field_" + std::to_string(c) + "_" + std::to_string(i % 97));
+                    text(st[3], 4, kTypes[c]);
+                    text(st[3], 5, "Column " + std::to_string(c) + " of table " + n);
+                    step(st[3]);
+                }
+            } else {
+                std::string columns = "table_" + n;
+                for (int c = 0; c < 6; ++c)
+                    columns += " field_" + std::to_string(c) + "_" + std::to_string(i % 97) +
+                               " Column " + std::to_string(c) + " of table " + n;
+                sqlite3_bind_int64(st[4], 1, ++id);
+                text(st[4], 2, name);
+                text(st[4], 3, "bench " + tier);
+                text(st[4], 4, description);
+                text(st[4], 5, columns);
+                text(st[4], 6, owner + " ");
+                text(st[4], 7, kDomains[i % 5]);
+                step(st[4]);
+            }
+        }
+        exec(part.problem.isEmpty() ? "COMMIT" : "ROLLBACK");
+    }
+    part.ms = double(timer.nsecsElapsed()) / 1e6;
+    for (sqlite3_stmt *s : st)
+        sqlite3_finalize(s);
+    return part;
+}
+
 } // namespace
 
 int cmdBenchSync(const QStringList &args)
@@ -178,6 +332,9 @@ int cmdBenchSync(const QStringList &args)
                        "after another."));
     c.option(QStringLiteral("sources"), QStringLiteral("Loopback sources (default 20)."), QStringLiteral("N"));
     c.option(QStringLiteral("products"), QStringLiteral("Products per source (default 5000)."), QStringLiteral("N"));
+    c.option(QStringLiteral("floor"),
+             QStringLiteral("Also measure the storage floor: the same rows and search index "
+                            "written through the SQLite C API alone."));
     c.option(QStringLiteral("json"), QStringLiteral("Print the benchmark JSON object."));
     if (int r = c.parse(args, 0, 0); r != -1)
         return r == -2 ? Ok : r;
@@ -385,6 +542,32 @@ int cmdBenchSync(const QStringList &args)
     else
         alone.peer = QStringLiteral("sqlite3 CLI (%1)").arg(sqliteProblem);
     report.add(alone);
+    if (c.isSet(QStringLiteral("floor"))) {
+        const struct
+        {
+            FloorLoad load;
+            const char *metric;
+        } parts[] = {
+            {FloorLoad::Rows, "floor: rows, with the catalog's indexes and foreign keys"},
+            {FloorLoad::BareRows, "floor: rows, no CREATE INDEX index, no foreign keys"},
+            {FloorLoad::FullIndex, "floor: search index product_fts"},
+            {FloorLoad::MetaIndex, "floor: search index product_meta_fts"},
+        };
+        double oneWriter = 0;
+        for (const auto &part : parts) {
+            const QString floorPath = dir.filePath(QStringLiteral("floor-%1.mesh").arg(int(part.load)));
+            const FloorPart f = measureFloor(floorPath, part.load, int(*nSources), int(*nProducts));
+            if (!f.problem.isEmpty())
+                return fail(Usage, QStringLiteral("the storage floor could not be measured: ") +
+                                       f.problem);
+            if (part.load != FloorLoad::BareRows)
+                oneWriter += f.ms;
+            report.addTime(caseName, QString::fromLatin1(part.metric), f.ms, QStringLiteral("ms"));
+        }
+        report.addTime(caseName,
+                       QStringLiteral("floor: rows and search index, the one writer (sum)"),
+                       oneWriter, QStringLiteral("ms"));
+    }
     out(c.isSet(QStringLiteral("json")) ? QString(QString::fromUtf8(report.toJson()) + QLatin1Char('\n'))
                                         : report.toTable());
     return Ok;

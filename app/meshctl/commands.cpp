@@ -407,7 +407,8 @@ int cmdBench(const QStringList &args)
                            "                                                          layout vs Graphviz dot and elkjs\n"
                            "  kpi [--rows N] [--dir DIR] [--reuse] [--no-install] [--json]\n"
                            "                                                          KPI recompute vs sqlite3 and DuckDB\n"
-                           "  sync [--sources N] [--products N] [--json]              federated sync vs curl, loopback\n"
+                           "  sync [--sources N] [--products N] [--floor] [--json]\n"
+                           "                                                          federated sync vs curl and sqlite3\n"
                            "  team [--products N] [--clients N] [--writes N] [--json] team catalog on a local PostgreSQL\n"));
         return which.isEmpty() ? Usage : Ok;
     }
