@@ -4,6 +4,7 @@
 
 #include "federation/meshjson.h"
 #include "federation/sourceregistry.h"
+#include "federation/sourcetablemodel.h"
 #include "federation/syncengine.h"
 
 #include <QJsonArray>
@@ -24,13 +25,8 @@ QString isoOrEmpty(const QDateTime &t)
 QString staleText(const SourceDefinition &s, const QDateTime &now)
 {
     const double h = s.staleHours(now);
-    if (h < 0)
-        return QStringLiteral("never synced");
-    if (h < 1)
-        return QStringLiteral("synced %1 min ago").arg(qMax(0, int(h * 60)));
-    if (h < 48)
-        return QStringLiteral("synced %1 h ago").arg(h, 0, 'f', 1);
-    return QStringLiteral("synced %1 days ago").arg(int(h / 24));
+    return h < 0 ? SourceTableModel::stalenessText(h)
+                 : QStringLiteral("synced ") + SourceTableModel::stalenessText(h);
 }
 
 int sourcesList(const QStringList &args)

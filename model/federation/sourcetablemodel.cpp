@@ -59,8 +59,10 @@ QString SourceTableModel::stalenessText(double h)
 {
     if (h < 0)
         return tr("never synced");
+    if (h * 60 < 1)
+        return tr("just now");
     if (h < 1)
-        return tr("%1 min ago").arg(qMax(0, int(h * 60)));
+        return tr("%1 min ago").arg(int(h * 60));
     if (h < 48)
         return tr("%1 h ago").arg(h, 0, 'f', 1);
     return tr("%1 days ago").arg(int(h / 24));

@@ -44,7 +44,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    /** "never synced", "12 min ago", "5.0 h ago", "3 days ago". */
+    /** "never synced", "just now", "12 min ago", "5.0 h ago", "3 days ago" (also meshctl's). */
     static QString stalenessText(double hours);
 
 private:

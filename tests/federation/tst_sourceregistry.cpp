@@ -2,6 +2,7 @@
 // SourceRegistry: definitions stored in the catalog, validated, renamed with their products,
 // removed with them; the migration keeps an older catalog's sources.
 #include "federation/sourceregistry.h"
+#include "federation/sourcetablemodel.h"
 
 #include "fedfixture.h"
 #include "testsupport.h"
@@ -112,6 +113,24 @@ private slots:
         QCOMPARE(store->search(all).total, 0);
         QVERIFY(!registry.remove(QStringLiteral("new"), &e));
         QCOMPARE(e.code, CatalogError::Code::NotFound);
+    }
+
+    void stalenessReadsAsAUserSaysIt_data()
+    {
+        QTest::addColumn<double>("hours");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("never") << -1.0 << QStringLiteral("never synced");
+        QTest::newRow("seconds") << 0.01 << QStringLiteral("just now");
+        QTest::newRow("one minute") << 1.0 / 60 + 1e-9 << QStringLiteral("1 min ago");
+        QTest::newRow("59 minutes") << 59.5 / 60 << QStringLiteral("59 min ago");
+        QTest::newRow("hours") << 5.04 << QStringLiteral("5.0 h ago");
+        QTest::newRow("days") << 73.0 << QStringLiteral("3 days ago");
+    }
+    void stalenessReadsAsAUserSaysIt()
+    {
+        QFETCH(double, hours);
+        QFETCH(QString, text);
+        QCOMPARE(SourceTableModel::stalenessText(hours), text);
     }
 
     void demoSourcesAreNotFederated()
