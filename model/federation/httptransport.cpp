@@ -53,6 +53,14 @@ size_t onBody(char *data, size_t size, size_t count, void *user)
         t->overCap = true;
         return 0;
     }
+    if (t->body.isEmpty()) {
+        // One allocation for a body of announced length (up to the cap), not ~log2(size)
+        // reallocations that copy it again and again.
+        curl_off_t length = -1;
+        if (curl_easy_getinfo(t->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK &&
+            length > 0)
+            t->body.reserve(qsizetype(std::min<qint64>(length, t->cap)));
+    }
     t->body.append(data, n);
     return size_t(n);
 }
