@@ -45,10 +45,7 @@ void SourceAdapter::start(std::function<void()> finished)
 
 QByteArray SourceAdapter::apiUrl(const QString &path) const
 {
-    QString base = m_context.source.url;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return (base + path).toUtf8();
+    return joinApiUrl(m_context.source.url, path).toUtf8();
 }
 
 QString SourceAdapter::where(const QByteArray &url) const

@@ -3,6 +3,8 @@
 
 #include <QUrl>
 
+#include <algorithm>
+
 namespace Mesh {
 
 namespace {
@@ -101,6 +103,25 @@ QString redactedUrl(const QString &url)
         return url;
     u.setUserInfo({});
     return u.toString();
+}
+
+QString joinApiUrl(const QString &base, const QString &path)
+{
+    QString root = base;
+    while (root.endsWith(QLatin1Char('/')))
+        root.chop(1);
+    const qsizetype query = path.indexOf(QLatin1Char('?'));
+    const QStringList wanted =
+        path.left(query < 0 ? path.size() : query).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QStringList have = QUrl(root).path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (qsizetype k = std::min(wanted.size(), have.size()); k > 0; --k) {
+        if (have.mid(have.size() - k) != wanted.mid(0, k))
+            continue;
+        // Drop the k segments the base already ends with: "/" + the k joined by "/".
+        const qsizetype overlap = 1 + wanted.mid(0, k).join(QLatin1Char('/')).size();
+        return root + path.mid(overlap);
+    }
+    return root + path;
 }
 
 QString federatedKey(const QString &sourceName, const QString &key)

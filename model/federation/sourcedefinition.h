@@ -59,6 +59,15 @@ std::optional<SourceAuth> sourceAuthFromId(const QString &id);
 /** The url as safe to show: user info (user:password@) removed. */
 QString redactedUrl(const QString &url);
 
+/**
+ * The URL of an API path ("/api/v1/tables?limit=100") on a source's base URL. A base URL that
+ * already ends with the path's first segments is not given them twice: OpenMetadata's own
+ * configuration names its server "http://host:8585/api", Marquez users paste ".../api/v1" and
+ * DataHub users the GraphQL endpoint itself, and each must reach the same request as the bare
+ * "http://host:port". Only whole segments of the path (before any query) count.
+ */
+QString joinApiUrl(const QString &base, const QString &path);
+
 /** The catalog key of a product from a source: the source name, a slash, the source's own key. */
 QString federatedKey(const QString &sourceName, const QString &key);
 

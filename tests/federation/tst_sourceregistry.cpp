@@ -11,6 +11,7 @@
 
 using namespace Mesh;
 using namespace MeshTest;
+using namespace Qt::StringLiterals;
 
 class TstSourceRegistry : public QObject
 {
@@ -113,6 +114,37 @@ private slots:
         QCOMPARE(store->search(all).total, 0);
         QVERIFY(!registry.remove(QStringLiteral("new"), &e));
         QCOMPARE(e.code, CatalogError::Code::NotFound);
+    }
+
+    void apiPathsJoinBaseUrlsWithoutRepeatingThem_data()
+    {
+        QTest::addColumn<QString>("base");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("url");
+        const QString tables = QStringLiteral("/api/v1/tables?limit=100&fields=columns");
+        QTest::newRow("host") << u"http://h:8585"_s << tables
+                              << u"http://h:8585/api/v1/tables?limit=100&fields=columns"_s;
+        QTest::newRow("slashes") << u"http://h:8585//"_s << tables
+                                 << u"http://h:8585/api/v1/tables?limit=100&fields=columns"_s;
+        QTest::newRow("om hostPort /api") << u"http://h:8585/api"_s << tables
+                                          << u"http://h:8585/api/v1/tables?limit=100&fields=columns"_s;
+        QTest::newRow("/api/v1/") << u"https://h/api/v1/"_s << u"/api/v1/namespaces"_s
+                                  << u"https://h/api/v1/namespaces"_s;
+        QTest::newRow("the endpoint itself") << u"https://h/api/graphql"_s << u"/api/graphql"_s
+                                             << u"https://h/api/graphql"_s;
+        QTest::newRow("proxy prefix kept") << u"https://gw/om"_s << tables
+                                           << u"https://gw/om/api/v1/tables?limit=100&fields=columns"_s;
+        QTest::newRow("whole segments only") << u"https://h/myapi"_s << u"/api/graphql"_s
+                                             << u"https://h/myapi/api/graphql"_s;
+        QTest::newRow("query is not a path") << u"https://h/api/v1/tables"_s << u"/api/v1/tables?limit=1"_s
+                                             << u"https://h/api/v1/tables?limit=1"_s;
+    }
+    void apiPathsJoinBaseUrlsWithoutRepeatingThem()
+    {
+        QFETCH(QString, base);
+        QFETCH(QString, path);
+        QFETCH(QString, url);
+        QCOMPARE(joinApiUrl(base, path), url);
     }
 
     void stalenessReadsAsAUserSaysIt_data()

@@ -161,6 +161,28 @@ private slots:
         }
     }
 
+    void baseUrlsThatAlreadyNameTheApiReachTheSameRequests()
+    {
+        // As users paste them: OpenMetadata's configured hostPort (…/api), Marquez's API root
+        // (…/api/v1/), DataHub's GraphQL endpoint itself.
+        QTemporaryDir dir;
+        auto store = newCatalog(dir);
+        SourceRegistry registry(*store);
+        CatalogError e;
+        QVERIFY(registry.add(source(QStringLiteral("om"), SourceType::OpenMetadata, url("/om/api")), &e));
+        QVERIFY(registry.add(source(QStringLiteral("mq"), SourceType::Marquez, url("/mq/api/v1/")), &e));
+        QVERIFY(registry.add(source(QStringLiteral("dh"), SourceType::DataHub, url("/dh/api/graphql")), &e));
+        SyncEngine engine(*store);
+        engine.setTransportOptions(fastOptions());
+        const SyncReport report = engine.sync();
+        for (const SourceSyncResult &r : report.sources)
+            QVERIFY2(r.ok, qPrintable(r.source + QLatin1String(": ") + r.error));
+        QCOMPARE(resultOf(report, QStringLiteral("om")).products, 2);
+        QCOMPARE(resultOf(report, QStringLiteral("om")).edges, 1);
+        QVERIFY(resultOf(report, QStringLiteral("mq")).products > 0);
+        QVERIFY(resultOf(report, QStringLiteral("dh")).products > 0);
+    }
+
     void refreshAnsweredBy304LeavesSnapshotAlone()
     {
         QTemporaryDir dir;
