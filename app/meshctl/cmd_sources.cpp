@@ -221,13 +221,21 @@ int cmdSync(const QStringList &args)
         return code;
     if (store->isReadOnly())
         return fail(Usage, QStringLiteral("“%1” is read-only; sync needs to write it.").arg(store->path()));
+    // A name that is not a source is bad input: nothing is synced (exit 2, not 4).
+    const QStringList names = c.parser.values(QStringLiteral("source"));
+    const SourceRegistry registry(*store);
+    for (const QString &name : names)
+        if (!registry.source(name))
+            return fail(Usage, QStringLiteral("No source called “%1” in “%2”; `meshctl sources "
+                                              "list %2` shows the sources.")
+                                   .arg(name, store->path()));
     SyncEngine engine(*store);
     TransportOptions options;
     options.requestTimeoutMs = int(*timeout) * 1000;
     engine.setTransportOptions(options);
     const bool tty = isatty(STDERR_FILENO) && !c.isSet(QStringLiteral("json"));
     const SyncReport report = engine.sync(
-        c.parser.values(QStringLiteral("source")), nullptr,
+        names, nullptr,
         [tty](const QString &source, const QString &state, int done, int total) {
             if (tty)
                 std::fprintf(stderr, "[%d/%d] %s: %s\n", done, total, source.toUtf8().constData(),

@@ -86,8 +86,8 @@ const char kUsage[] =
     "  edit|revert|access|governance|alerts|claim|contract|history|unclaimed ... --server URL\n"
     "                                       the same commands against the team catalog\n"
     "  bench team [--products N] [--json]   team catalog sync and concurrent writes\n"
-    "  bench sync [--sources N] [--products N] [--json]\n"
-    "                                       federated sync vs the curl command-line tool\n"
+    "  bench sync [--sources N] [--products N] [--floor] [--json]\n"
+    "                                       federated sync vs curl and the sqlite3 shell\n"
     "\n"
     "Exit codes: 0 ok, 2 usage or bad input, 3 refused by policy, 4 partly failed,\n"
     "5 conflict (someone else saved first).\n";

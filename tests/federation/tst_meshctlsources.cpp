@@ -117,9 +117,14 @@ private slots:
         QVERIFY(SourceRegistry(*store).source(QStringLiteral("finance"))->lastError.startsWith(
             QStringLiteral("500 Internal Server Error")));
 
-        r = meshctl({QStringLiteral("sync"), m_catalog, QStringLiteral("--source"), QStringLiteral("nosuch")});
-        QCOMPARE(r.code, 4);
+        // A name that is no source is bad input (2), and the good name beside it is not synced.
+        const int attemptsBefore = m_server.requestCount();
+        r = meshctl({QStringLiteral("sync"), m_catalog, QStringLiteral("--source"), QStringLiteral("finance"),
+                     QStringLiteral("--source"), QStringLiteral("nosuch")});
+        QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains("No source called “nosuch”"));
+        QCOMPARE(r.err.count('\n'), 1);
+        QCOMPARE(m_server.requestCount(), attemptsBefore);
     }
 
     void tokenFromEnvironmentNeverReachesTheCatalog()
