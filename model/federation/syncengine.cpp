@@ -312,12 +312,19 @@ SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *c
         context.token = secretFor(s, &context.tokenHint);
         const QDateTime attempt = now();
         if (s.auth != SourceAuth::None && context.token.isEmpty()) {
-            result->error = QStringLiteral("%1 source “%2” needs a %3 but none is set: enter it "
-                                           "in Sources (kept in the system keychain) or give "
-                                           "meshctl --token-from-env VAR.")
-                                .arg(sourceTypeLabel(s.type), s.name,
-                                     s.auth == SourceAuth::Basic ? QStringLiteral("password")
-                                                                 : QStringLiteral("token"));
+            const QString secret = s.auth == SourceAuth::Basic ? QStringLiteral("password")
+                                                               : QStringLiteral("token");
+            result->error =
+                s.tokenEnv.isEmpty()
+                    ? QStringLiteral("%1 source “%2” needs a %3 but none is set: enter it in "
+                                     "Sources (kept in the system keychain) or give meshctl "
+                                     "--token-from-env VAR.")
+                          .arg(sourceTypeLabel(s.type), s.name, secret)
+                    : QStringLiteral("%1 source “%2” takes its %3 from the environment "
+                                     "variable %4, which is not set here: set it before "
+                                     "syncing, or enter the %3 in Sources (kept in the system "
+                                     "keychain).")
+                          .arg(sourceTypeLabel(s.type), s.name, secret, s.tokenEnv);
             recordFailure(m_store, s.id, attempt, result->error);
             if (progress)
                 progress(s.name, QStringLiteral("failed"), ++finished, total);

@@ -158,6 +158,15 @@ private slots:
         QVERIFY2(r.err.contains("401 Unauthorized from Mesh Explorer JSON at") &&
                      r.err.contains("environment variable MESH_TEST_TOKEN"), r.err.constData());
         QVERIFY(!r.err.contains("expired"));
+        // The variable unset: the message names it, and nothing is requested.
+        env.remove(QStringLiteral("MESH_TEST_TOKEN"));
+        const int requests = m_server.requestCount();
+        r = meshctl({QStringLiteral("sync"), catalog}, env);
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("takes its token from the environment variable MESH_TEST_TOKEN, "
+                                "which is not set here"),
+                 r.err.constData());
+        QCOMPARE(m_server.requestCount(), requests);
         for (const QString &f : QDir(m_dir.path()).entryList({QStringLiteral("token.mesh*")}, QDir::Files))
             QVERIFY(!fileBytes(m_dir.filePath(f)).contains(token));
         serveAllTypes(m_server);
