@@ -49,6 +49,24 @@ SourceSyncResult resultOf(const SyncReport &report, const QString &name)
     return {};
 }
 
+/** "name: error" of every source that failed, for QVERIFY2. */
+QString failures(const SyncReport &report)
+{
+    QStringList failed;
+    for (const SourceSyncResult &r : report.sources)
+        if (!r.ok)
+            failed << r.source + QLatin1String(": ") + r.error;
+    return failed.join(QLatin1String("; "));
+}
+
+/** Syncs every source of store with the tests' short timeouts. */
+SyncReport syncAll(SqliteCatalogStore &store)
+{
+    SyncEngine engine(store);
+    engine.setTransportOptions(fastOptions());
+    return engine.sync();
+}
+
 } // namespace
 
 class TstSyncEngine : public QObject
@@ -79,11 +97,8 @@ private slots:
         QVERIFY(registry.add(source(QStringLiteral("mq"), SourceType::Marquez, url("/mq")), &e));
         QVERIFY(registry.add(source(QStringLiteral("mesh"), SourceType::MeshJson, url("/mesh.json")), &e));
         QVERIFY(registry.add(source(QStringLiteral("odcs"), SourceType::Odcs, url("/contract.yaml")), &e));
-        SyncEngine engine(*store);
-        engine.setTransportOptions(fastOptions());
-        const SyncReport report = engine.sync();
-        for (const SourceSyncResult &r : report.sources)
-            QVERIFY2(r.ok, qPrintable(r.source + QLatin1String(": ") + r.error));
+        const SyncReport report = syncAll(*store);
+        QVERIFY2(report.allOk(), qPrintable(failures(report)));
         QCOMPARE(report.sources.size(), 5);
 
         // OpenMetadata: two pages, PII tags, owners, lineage between the two tables only.
@@ -172,11 +187,8 @@ private slots:
         QVERIFY(registry.add(source(QStringLiteral("om"), SourceType::OpenMetadata, url("/om/api")), &e));
         QVERIFY(registry.add(source(QStringLiteral("mq"), SourceType::Marquez, url("/mq/api/v1/")), &e));
         QVERIFY(registry.add(source(QStringLiteral("dh"), SourceType::DataHub, url("/dh/api/graphql")), &e));
-        SyncEngine engine(*store);
-        engine.setTransportOptions(fastOptions());
-        const SyncReport report = engine.sync();
-        for (const SourceSyncResult &r : report.sources)
-            QVERIFY2(r.ok, qPrintable(r.source + QLatin1String(": ") + r.error));
+        const SyncReport report = syncAll(*store);
+        QVERIFY2(report.allOk(), qPrintable(failures(report)));
         QCOMPARE(resultOf(report, QStringLiteral("om")).products, 2);
         QCOMPARE(resultOf(report, QStringLiteral("om")).edges, 1);
         QVERIFY(resultOf(report, QStringLiteral("mq")).products > 0);
