@@ -202,6 +202,9 @@ bool HttpTransport::Private::start(Transfer &t)
     curl_easy_setopt(c, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
     curl_easy_setopt(c, CURLOPT_PIPEWAIT, 1L);
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+    // Catalog documents run to megabytes: read them 128 KB at a time (the curl tool reads
+    // 100 KB), not in libcurl's default 16 KB, for fewer reads and body callbacks.
+    curl_easy_setopt(c, CURLOPT_BUFFERSIZE, 128L * 1024);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!r.caBundle.isEmpty())
