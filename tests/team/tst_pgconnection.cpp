@@ -235,7 +235,9 @@ private slots:
         QVERIFY2(a, "connecting to a server that never answers did not return within 15 s");
         QVERIFY(hole.wasConnected()); // it was a silent server, not a refused connection
         QVERIFY(!a->connected);
-        QVERIFY2(a->elapsedMs >= 1500 && a->elapsedMs < 8000,
+        // libpq counts connect_timeout in whole seconds of time(): its deadline is the second
+        // that is N seconds after the start's, so a wait of N s ends after N-1 to N s.
+        QVERIFY2(a->elapsedMs >= 900 && a->elapsedMs < 8000,
                  qPrintable(QString::number(a->elapsedMs)));
         QCOMPARE(a->error,
                  QStringLiteral("the team server postgresql://mesh:***@127.0.0.1:%1/team did not "
@@ -334,7 +336,8 @@ private slots:
         const std::optional<Attempt> a = connectWithin(url, 15000);
         QVERIFY2(a, "the URL's connect_timeout=3 was not applied (still waiting after 15 s)");
         QVERIFY(!a->connected);
-        QVERIFY2(a->elapsedMs >= 2500 && a->elapsedMs < 9000,
+        // Whole seconds in libpq (above): connect_timeout=3 ends after 2 to 3 s.
+        QVERIFY2(a->elapsedMs >= 1900 && a->elapsedMs < 9000,
                  qPrintable(QString::number(a->elapsedMs)));
         QVERIFY2(a->error.contains(QLatin1String("did not answer within 3 s")),
                  qPrintable(a->error));
