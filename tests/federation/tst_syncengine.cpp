@@ -6,6 +6,7 @@
 #include "federation/meshjson.h"
 #include "federation/sourceregistry.h"
 #include "db/sqlite.h"
+#include "editing/editingservice.h"
 #include "federation/syncengine.h"
 
 #include "fedfixture.h"
@@ -193,6 +194,31 @@ private slots:
         QCOMPARE(resultOf(report, QStringLiteral("om")).edges, 1);
         QVERIFY(resultOf(report, QStringLiteral("mq")).products > 0);
         QVERIFY(resultOf(report, QStringLiteral("dh")).products > 0);
+    }
+
+    void aFederatedProductIsEditedAtItsSourceNotHere()
+    {
+        // The next sync replaces a source's whole snapshot, so an edit saved here would vanish.
+        QTemporaryDir dir;
+        auto store = newCatalog(dir);
+        SourceRegistry registry(*store);
+        CatalogError e;
+        QVERIFY(registry.add(source(QStringLiteral("finance"), SourceType::MeshJson, url("/mesh.json")), &e));
+        QVERIFY(syncAll(*store).allOk());
+        const QString key = QStringLiteral("finance/finance.gross-margin");
+        const auto product = store->productByKey(key);
+        QVERIFY(product);
+        EditingService editing(*store);
+        const AccessDecision may = editing.mayEdit(product->ownerId, key);
+        QVERIFY(!may.allowed());
+        QVERIFY2(may.reason.contains(QStringLiteral("federated source “finance” (%1)").arg(url("/mesh.json"))),
+                 qPrintable(may.reason));
+        Product edited = *product;
+        edited.description = QStringLiteral("Changed here");
+        const EditOutcome saved = editing.save(product->ownerId, edited, editing.currentVersion(key));
+        QCOMPARE(saved.code, EditOutcome::Code::Refused);
+        QCOMPARE(store->productByKey(key)->description, product->description);
+        QCOMPARE(editing.currentVersion(key), 0); // no version was recorded either
     }
 
     void refreshAnsweredBy304LeavesSnapshotAlone()
