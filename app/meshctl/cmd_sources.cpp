@@ -226,9 +226,7 @@ int cmdSync(const QStringList &args)
     const SourceRegistry registry(*store);
     for (const QString &name : names)
         if (!registry.source(name))
-            return fail(Usage, QStringLiteral("No source called “%1” in “%2”; `meshctl sources "
-                                              "list %2` shows the sources.")
-                                   .arg(name, store->path()));
+            return fail(Usage, registry.noSuchSource(name));
     SyncEngine engine(*store);
     TransportOptions options;
     options.requestTimeoutMs = int(*timeout) * 1000;

@@ -6,7 +6,7 @@
 #include "catalog/sqlitecatalogstore.h"
 #include "db/sqlite.h"
 #include "editing/metadatafield.h"
-#include "federation/sourcedefinition.h"
+#include "federation/sourceregistry.h"
 #include "system/isotime.h"
 
 #include <QJsonDocument>
@@ -66,20 +66,12 @@ AccessDecision EditingService::mayEdit(const QString &userId, const QString &pro
 {
     // A federated source's product is its source's: the next sync replaces the whole snapshot,
     // so an edit saved here would silently disappear. It is changed at the source instead.
-    Statement &origin = m_store.database().prepare(QStringLiteral(
-        "SELECT s.name, s.kind, s.url FROM products p JOIN sources s ON s.id = p.source_id "
-        "WHERE p.key = ?1"));
-    origin.bind(1, productKey);
-    if (origin.step() && sourceTypeFromId(origin.text(1))) {
-        const QString source = origin.text(0), url = redactedUrl(origin.text(2));
-        origin.reset();
+    if (const auto origin = SourceRegistry(m_store).originOf(productKey))
         return {AccessDecision::Verdict::Deny,
                 QStringLiteral("%1 comes from the federated source “%2” (%3), whose next sync "
                                "replaces it: change it there, then sync.")
-                    .arg(productKey, source, url),
+                    .arg(productKey, origin->name, redactedUrl(origin->url)),
                 {}};
-    }
-    origin.reset();
     return m_policy.decide(userId, AccessAction::EditMetadata, {productKey, {}});
 }
 

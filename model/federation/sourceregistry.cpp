@@ -10,11 +10,15 @@ namespace Mesh {
 
 namespace {
 
-const QString kSelect = QStringLiteral(
+const QString kColumns = QStringLiteral(
     "SELECT s.id, s.name, s.kind, s.url, s.auth, s.username, s.token_env, s.ca_bundle, "
     "s.schedule_minutes, s.enabled, coalesce(s.fetched_at, ''), coalesce(s.checked_at, ''), "
-    "coalesce(s.last_attempt_at, ''), s.last_error, "
-    "(SELECT count(*) FROM products p WHERE p.source_id = s.id) FROM sources s ");
+    "coalesce(s.last_attempt_at, ''), s.last_error, ");
+const QString kSelect =
+    kColumns + QStringLiteral("(SELECT count(*) FROM products p WHERE p.source_id = s.id) "
+                              "FROM sources s ");
+// The same without counting the source's products (0), for a lookup per product shown.
+const QString kSelectUncounted = kColumns + QStringLiteral("0 FROM sources s ");
 
 QDateTime parseTime(const QString &s)
 {
@@ -67,15 +71,39 @@ QList<SourceDefinition> SourceRegistry::sources() const
     return result;
 }
 
-std::optional<SourceDefinition> SourceRegistry::source(const QString &name) const
+namespace {
+
+std::optional<SourceDefinition> selectOne(Database &db, const QString &select,
+                                          const QString &where, const QString &value)
 {
-    Statement &st = m_store.database().prepare(kSelect + QStringLiteral("WHERE s.name = ?1"));
-    st.bind(1, name);
+    Statement &st = db.prepare(select + where);
+    st.bind(1, value);
     std::optional<SourceDefinition> result;
     if (st.step())
         result = readRow(st);
     st.reset();
     return result;
+}
+
+} // namespace
+
+std::optional<SourceDefinition> SourceRegistry::source(const QString &name) const
+{
+    return selectOne(m_store.database(), kSelect, QStringLiteral("WHERE s.name = ?1"), name);
+}
+
+std::optional<SourceDefinition> SourceRegistry::originOf(const QString &productKey) const
+{
+    return selectOne(m_store.database(), kSelectUncounted,
+                     QStringLiteral("WHERE s.id = (SELECT source_id FROM products WHERE key = ?1)"),
+                     productKey);
+}
+
+QString SourceRegistry::noSuchSource(const QString &name) const
+{
+    return QStringLiteral("No source called “%1” in “%2”; `meshctl sources list %2` shows the "
+                          "sources.")
+        .arg(name, m_store.path());
 }
 
 QString SourceRegistry::validate(const SourceDefinition &s)
@@ -156,8 +184,7 @@ bool SourceRegistry::update(const QString &name, const SourceDefinition &s, Cata
         return fail(error, CatalogError::Code::Invalid, problem);
     const auto old = source(name);
     if (!old)
-        return fail(error, CatalogError::Code::NotFound,
-                    QStringLiteral("No source called “%1” in “%2”.").arg(name, m_store.path()));
+        return fail(error, CatalogError::Code::NotFound, noSuchSource(name));
     return m_store.transaction(
         [&](CatalogError *e) {
             Database &db = m_store.database();
@@ -212,10 +239,7 @@ bool SourceRegistry::remove(const QString &name, CatalogError *error)
 {
     const auto s = source(name);
     if (!s)
-        return fail(error, CatalogError::Code::NotFound,
-                    QStringLiteral("No source called “%1” in “%2”; `meshctl sources list %2` "
-                                   "shows the sources.")
-                        .arg(name, m_store.path()));
+        return fail(error, CatalogError::Code::NotFound, noSuchSource(name));
     return m_store.transaction(
         [&](CatalogError *e) {
             Database &db = m_store.database();

@@ -37,6 +37,11 @@ public:
     /** Federated sources only (demo and generator sources are not listed), by name. */
     QList<SourceDefinition> sources() const;
     std::optional<SourceDefinition> source(const QString &name) const;
+    /** The federated source the product came from (its productCount left 0, not counted);
+     *  nullopt for a local, demo or generated product. */
+    std::optional<SourceDefinition> originOf(const QString &productKey) const;
+    /** "No source called “NAME” in “FILE”; `meshctl sources list FILE` shows the sources." */
+    QString noSuchSource(const QString &name) const;
 
     /** Checks the definition and says what is wrong, or returns an empty string. */
     static QString validate(const SourceDefinition &definition);

@@ -279,9 +279,7 @@ SyncReport SyncEngine::sync(const QStringList &names, const std::atomic<bool> *c
             if (it == all.end()) {
                 SourceSyncResult r;
                 r.source = name;
-                r.error = QStringLiteral("No source called “%1” in “%2”; `meshctl sources list` "
-                                         "shows the sources.")
-                              .arg(name, m_store.path());
+                r.error = registry.noSuchSource(name);
                 report.sources << r;
                 continue;
             }
